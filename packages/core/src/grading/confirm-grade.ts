@@ -1,0 +1,176 @@
+import { Data } from "effect";
+import type { Actor } from "../model/actor.js";
+import type { LocalDate } from "../model/local-date.js";
+import { type RiskLevel, riskRank } from "../taxonomy/risk-levels.js";
+import type { Bilingual } from "../validation/bilingual.js";
+import type { GradingResult } from "./grading-result.js";
+
+/**
+ * An override of the recommended level: its direction, the reason given, and, for
+ * a lower level, the second officer who confirmed it.
+ *
+ * @since 0.1.0
+ */
+export interface GradeOverride {
+  readonly direction: "up" | "down";
+  readonly reason: string;
+  /** Present when the level was lowered (required then), or when given anyway. */
+  readonly secondOfficer?: Actor;
+}
+
+/**
+ * A grade decided by a person: the recommendation and what it was based on (table
+ * version, rules fired, escalators applied), the level decided, who decided and
+ * when, and the override if the level differs. Plain data, ready for the audit
+ * trail.
+ *
+ * @since 0.1.0
+ */
+export interface GradeDecision {
+  readonly recommended: RiskLevel;
+  readonly level: RiskLevel;
+  readonly tableVersion: string;
+  readonly firedRules: ReadonlyArray<string>;
+  readonly escalators: ReadonlyArray<string>;
+  readonly confirmedBy: Actor;
+  readonly decidedOn: LocalDate;
+  readonly override?: GradeOverride;
+}
+
+/**
+ * An override without a reason: overriding the recommended level needs one.
+ *
+ * @since 0.1.0
+ */
+export class OverrideReasonRequired extends Data.TaggedError("OverrideReasonRequired")<{
+  readonly recommended: RiskLevel;
+  readonly requested: RiskLevel;
+}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    return { zh: "调整建议等级必须说明理由", en: "overriding the recommended level needs a reason" };
+  }
+  override get message(): string { return `${this.text.zh} / ${this.text.en}`; }
+}
+
+/**
+ * A lowering without a second officer: a lower level than recommended must be
+ * confirmed by a second officer.
+ *
+ * @since 0.1.0
+ */
+export class SecondConfirmationRequired extends Data.TaggedError("SecondConfirmationRequired")<{
+  readonly recommended: RiskLevel;
+  readonly requested: RiskLevel;
+}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    return { zh: "调低风险等级须由另一名工作人员复核确认", en: "lowering the level must be confirmed by a second officer" };
+  }
+  override get message(): string { return `${this.text.zh} / ${this.text.en}`; }
+}
+
+/**
+ * A second confirmation by the same officer who decided: it must be someone else.
+ *
+ * @since 0.1.0
+ */
+export class SecondOfficerNotDifferent extends Data.TaggedError("SecondOfficerNotDifferent")<{
+  readonly officer: string;
+}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    return { zh: "复核确认人不能是作出决定的同一人", en: "the second officer must be a different person from the one deciding" };
+  }
+  override get message(): string { return `${this.text.zh} / ${this.text.en}`; }
+}
+
+/**
+ * Why {@link confirmGrade} refused.
+ *
+ * @since 0.1.0
+ */
+export type GradeConfirmationError = OverrideReasonRequired | SecondConfirmationRequired | SecondOfficerNotDifferent;
+
+/**
+ * What {@link confirmGrade} needs.
+ *
+ * @since 0.1.0
+ */
+export interface ConfirmGradeInput {
+  /** The evaluator's recommendation. */
+  readonly recommendation: GradingResult;
+  /** The officer who decides. */
+  readonly officer: Actor;
+  /** The date of the decision (core reads no clock). */
+  readonly decidedOn: LocalDate;
+  /**
+   * The level decided.
+   * @default the recommended level
+   */
+  readonly level?: RiskLevel;
+  /** Why the level differs from the recommendation (required when it does). */
+  readonly reason?: string;
+  /** A second, different officer (required to lower the level). */
+  readonly secondOfficer?: Actor;
+}
+
+/**
+ * The outcome of {@link confirmGrade}.
+ *
+ * @since 0.1.0
+ */
+export type ConfirmGradeResult =
+  | { readonly ok: true; readonly value: GradeDecision }
+  | { readonly ok: false; readonly error: GradeConfirmationError };
+
+/** Two actors are the same person when their officer names or numbers match. */
+const samePerson = (a: Actor, b: Actor): boolean => a.officer.trim() === b.officer.trim();
+
+/**
+ * Records a person's decision on a grade. The evaluator only recommends: an
+ * officer confirms the level, or overrides it with a reason; a lower level than
+ * recommended also needs a second, different officer's confirmation. The result
+ * keeps both the recommendation and the decision, for the audit trail. Invalid
+ * attempts return a typed error (an Effect `Data.TaggedError`); nothing throws.
+ *
+ * @example
+ * ```ts
+ * import { confirmGrade, gradeDispute } from "@tiaojie/core";
+ *
+ * const recommendation = gradeDispute(dispute, { asOf: today });
+ * const decided = confirmGrade({
+ *   recommendation, officer: zhang, decidedOn: today,
+ *   level: "yellow", reason: "双方已达成书面和解，待履行", secondOfficer: li,
+ * });
+ * if (!decided.ok) console.log(decided.error._tag, decided.error.message);
+ * ```
+ * @since 0.1.0
+ */
+export const confirmGrade = (input: ConfirmGradeInput): ConfirmGradeResult => {
+  const recommended = input.recommendation.level;
+  const level = input.level ?? recommended;
+  const base = {
+    recommended,
+    level,
+    tableVersion: input.recommendation.tableVersion,
+    firedRules: input.recommendation.fired.map((r) => r.id),
+    escalators: input.recommendation.escalations.map((e) => e.id),
+    confirmedBy: input.officer,
+    decidedOn: input.decidedOn,
+  };
+  if (input.secondOfficer && samePerson(input.secondOfficer, input.officer))
+    return { ok: false, error: new SecondOfficerNotDifferent({ officer: input.officer.officer }) };
+  if (level === recommended) {
+    return { ok: true, value: base };
+  }
+  const reason = input.reason?.trim() ?? "";
+  if (reason === "") return { ok: false, error: new OverrideReasonRequired({ recommended, requested: level }) };
+  const direction = riskRank(level) > riskRank(recommended) ? "up" : "down";
+  if (direction === "down" && !input.secondOfficer)
+    return { ok: false, error: new SecondConfirmationRequired({ recommended, requested: level }) };
+  const override: GradeOverride = input.secondOfficer
+    ? { direction, reason, secondOfficer: input.secondOfficer }
+    : { direction, reason };
+  return { ok: true, value: { ...base, override } };
+};

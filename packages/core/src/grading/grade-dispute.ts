@@ -1,0 +1,61 @@
+import type { LocalDate } from "../model/local-date.js";
+import { type CompiledGradingTable, type GradableDispute, compileGradingTable } from "./compile-grading-table.js";
+import type { GradingResult } from "./grading-result.js";
+import { zixiGradingTable } from "./zixi-grading-table.js";
+
+let defaultCompiled: CompiledGradingTable | undefined;
+
+/**
+ * The default table ({@link zixiGradingTable}), compiled once on first use.
+ *
+ * @example
+ * ```ts
+ * import { defaultGradingTable } from "@tiaojie/core";
+ *
+ * defaultGradingTable().evaluate(facts, 0).level;
+ * ```
+ * @since 0.1.0
+ */
+export const defaultGradingTable = (): CompiledGradingTable => {
+  if (!defaultCompiled) {
+    const compiled = compileGradingTable(zixiGradingTable);
+    // The default table is checked by the test suite; failing here is a library bug.
+    if (!compiled.ok) throw new Error(`@tiaojie/core: the default grading table is invalid:\n${compiled.error.message}`);
+    defaultCompiled = compiled.value;
+  }
+  return defaultCompiled;
+};
+
+/**
+ * Options of {@link gradeDispute}.
+ *
+ * @since 0.1.0
+ */
+export interface GradeDisputeOptions {
+  /** The date to grade as of: days unresolved are counted from `reportedOn` to it. */
+  readonly asOf: LocalDate;
+  /**
+   * The compiled table to grade with.
+   * @default the Zixi preset, {@link defaultGradingTable}
+   */
+  readonly table?: CompiledGradingTable;
+}
+
+/**
+ * Grades one dispute: the recommended risk level with every rule that fired and
+ * why, any escalation, the tasks to do first, and the table version. The level is
+ * a recommendation: a person confirms or overrides it with {@link confirmGrade}.
+ * Petition facts are never read.
+ *
+ * @example
+ * ```ts
+ * import { gradeDispute } from "@tiaojie/core";
+ *
+ * const result = gradeDispute(dispute, { asOf: today });
+ * result.level; // "orange"
+ * result.fired.map((r) => `${r.description.zh}：${r.reason.zh}`);
+ * ```
+ * @since 0.1.0
+ */
+export const gradeDispute = (dispute: GradableDispute, options: GradeDisputeOptions): GradingResult =>
+  (options.table ?? defaultGradingTable()).grade(dispute, options.asOf);

@@ -1,0 +1,187 @@
+import { Schema } from "effect";
+import { IntBetween, Text } from "../model/primitives.js";
+import { RiskLevels } from "../taxonomy/risk-levels.js";
+import { bilingualMessage } from "../validation/bilingual.js";
+import type { GradingFactName } from "./grading-facts.js";
+
+/**
+ * A comparison operator of a grading condition.
+ *
+ * @since 0.1.0
+ */
+export type ComparisonOp = ">=" | ">" | "<=" | "<" | "==" | "!=";
+
+/**
+ * A condition over the facts of a dispute, written as data so that it can be
+ * checked, compiled and rendered into documentation:
+ *
+ * - `{ op: "is", fact }`: a yes/no fact holds;
+ * - `{ op: ">=", fact, than }` (also `>`, `<=`, `<`, `==`, `!=`): a numeric fact
+ *   compared with a named parameter of the table (`than: "crowdRedMin"`) or a
+ *   constant (`than: 3`);
+ * - `{ op: "all", of: [...] }`, `{ op: "any", of: [...] }`, `{ op: "not", of: c }`.
+ *
+ * @example
+ * ```ts
+ * import type { GradingCondition } from "@tiaojie/core";
+ *
+ * const crowd: GradingCondition = { op: ">=", fact: "peopleInvolved", than: "crowdRedMin" };
+ * const danger: GradingCondition = {
+ *   op: "any",
+ *   of: [{ op: "is", fact: "threatOfViolence" }, { op: "is", fact: "selfHarmRisk" }],
+ * };
+ * ```
+ * @since 0.1.0
+ */
+export type GradingCondition =
+  | { readonly op: "is"; readonly fact: GradingFactName }
+  | { readonly op: ComparisonOp; readonly fact: GradingFactName; readonly than: string | number }
+  | { readonly op: "all" | "any"; readonly of: ReadonlyArray<GradingCondition> }
+  | { readonly op: "not"; readonly of: GradingCondition };
+
+const FactName = Schema.String.pipe(
+  Schema.filter((s) => s.length >= 1 && s.length <= 100, bilingualMessage("应为 1–100 个字符的研判要素名称", "must be a fact name of 1–100 characters")),
+) as unknown as Schema.Schema<GradingFactName, string>;
+
+const Operand = Schema.Union(
+  Schema.String.pipe(Schema.filter((s) => s.length >= 1 && s.length <= 100, bilingualMessage("应为参数名称", "must be a parameter name"))),
+  Schema.Number.pipe(Schema.filter(Number.isFinite, bilingualMessage("应为有限数值", "must be a finite number"))),
+).annotations(bilingualMessage("应为参数名称或数值", "must be a parameter name or a number"));
+
+/**
+ * The schema of a {@link GradingCondition}. Fact names are checked against the
+ * vocabulary by {@link checkGradingTable}, which says precisely what is wrong
+ * (unknown fact, protected activity, wrong kind of comparison).
+ *
+ * @example
+ * ```ts
+ * import { decode, GradingConditionSchema } from "@tiaojie/core";
+ *
+ * decode(GradingConditionSchema, { op: "is", fact: "selfHarmRisk" }).ok; // true
+ * ```
+ * @since 0.1.0
+ */
+export const GradingConditionSchema: Schema.Schema<GradingCondition, unknown> = Schema.Union(
+  Schema.Struct({ op: Schema.Literal("is"), fact: FactName }),
+  Schema.Struct({ op: Schema.Literal(">=", ">", "<=", "<", "==", "!="), fact: FactName, than: Operand }),
+  Schema.Struct({
+    op: Schema.Literal("all", "any"),
+    of: Schema.Array(Schema.suspend((): Schema.Schema<GradingCondition, unknown> => GradingConditionSchema)),
+  }),
+  Schema.Struct({
+    op: Schema.Literal("not"),
+    of: Schema.suspend((): Schema.Schema<GradingCondition, unknown> => GradingConditionSchema),
+  }),
+).annotations({ identifier: "GradingCondition", description: "研判条件 / grading condition" }) as unknown as Schema.Schema<GradingCondition, unknown>;
+
+const Name = Schema.String.pipe(
+  Schema.filter((s) => /^[A-Za-z][A-Za-z0-9-]{0,63}$/.test(s), {
+    ...bilingualMessage("名称应为 1–64 位字母、数字或连字符，以字母开头", "a name must be 1–64 letters, digits or hyphens, starting with a letter"),
+    jsonSchema: { pattern: "^[A-Za-z][A-Za-z0-9-]{0,63}$" },
+  }),
+);
+
+const BilingualText = { zh: Text(500), en: Text(500) };
+
+/**
+ * A named numeric parameter of a grading table (a threshold), documented in both
+ * languages.
+ *
+ * @since 0.1.0
+ */
+export const GradingParameter = Schema.Struct({
+  name: Name,
+  value: Schema.Number.pipe(Schema.filter(Number.isFinite, bilingualMessage("应为有限数值", "must be a finite number"))),
+  ...BilingualText,
+  unit: Schema.optional(Schema.Struct({ zh: Text(20), en: Text(20) })),
+}).annotations({ identifier: "GradingParameter", description: "研判参数 / grading parameter" });
+/** @since 0.1.0 */
+export interface GradingParameter extends Schema.Schema.Type<typeof GradingParameter> {}
+
+/**
+ * A grading rule: when its condition holds, the dispute is graded at least at its
+ * level.
+ *
+ * @since 0.1.0
+ */
+export const GradingRule = Schema.Struct({
+  id: Name,
+  level: RiskLevels.schema,
+  ...BilingualText,
+  when: GradingConditionSchema,
+}).annotations({ identifier: "GradingRule", description: "研判规则 / grading rule" });
+/** @since 0.1.0 */
+export interface GradingRule extends Schema.Schema.Type<typeof GradingRule> {}
+
+/**
+ * What an escalator does when its condition holds: raise the level by some
+ * steps (never above red), or lift it to at least a level.
+ *
+ * @since 0.1.0
+ */
+export const EscalatorEffect = Schema.Union(
+  Schema.Struct({ op: Schema.Literal("raise"), steps: IntBetween(-3, 3) }),
+  Schema.Struct({ op: Schema.Literal("atLeast"), level: RiskLevels.schema }),
+).annotations({ identifier: "EscalatorEffect", description: "升级方式 / escalator effect" });
+/** @since 0.1.0 */
+export type EscalatorEffect = Schema.Schema.Type<typeof EscalatorEffect>;
+
+/**
+ * An escalator: applied in order after the rules, when its condition holds.
+ *
+ * @since 0.1.0
+ */
+export const GradingEscalator = Schema.Struct({
+  id: Name,
+  ...BilingualText,
+  when: GradingConditionSchema,
+  then: EscalatorEffect,
+}).annotations({ identifier: "GradingEscalator", description: "升级规则 / escalator" });
+/** @since 0.1.0 */
+export interface GradingEscalator extends Schema.Schema.Type<typeof GradingEscalator> {}
+
+/**
+ * A task the grading hands back with the grade when its condition holds, such as
+ * crisis intervention for a person at risk of self-harm. `priority: "help-first"`
+ * puts it ahead of every other piece of work on the dispute.
+ *
+ * @since 0.1.0
+ */
+export const GradingTaskRule = Schema.Struct({
+  id: Name,
+  kind: Schema.Literal("crisis-intervention", "assistance"),
+  priority: Schema.Literal("help-first", "normal"),
+  ...BilingualText,
+  when: GradingConditionSchema,
+}).annotations({ identifier: "GradingTaskRule", description: "随等级返回的任务 / task returned with the grade" });
+/** @since 0.1.0 */
+export interface GradingTaskRule extends Schema.Schema.Type<typeof GradingTaskRule> {}
+
+/**
+ * A grading table: a version, named parameters, rules (hit policy: the highest
+ * level among the rules that fire, blue when none fires), ordered escalators, and
+ * the tasks returned with the grade. Integrators may write their own; decode it
+ * with {@link decode} and check it with {@link checkGradingTable} (which
+ * {@link compileGradingTable} also runs).
+ *
+ * @example
+ * ```ts
+ * import { decode, GradingTable, checkGradingTable } from "@tiaojie/core";
+ *
+ * const parsed = decode(GradingTable, JSON.parse(text));
+ * if (parsed.ok) console.log(checkGradingTable(parsed.value)); // [] when sound
+ * ```
+ * @since 0.1.0
+ */
+export const GradingTable = Schema.Struct({
+  version: Text(50),
+  ...BilingualText,
+  parameters: Schema.Array(GradingParameter),
+  rules: Schema.Array(GradingRule),
+  escalators: Schema.Array(GradingEscalator),
+  tasks: Schema.Array(GradingTaskRule),
+}).annotations({ identifier: "GradingTable", description: "风险研判规则表 / grading table" });
+/** @since 0.1.0 */
+export interface GradingTable extends Schema.Schema.Type<typeof GradingTable> {}
+/** The JSON form of a {@link GradingTable}. @since 0.1.0 */
+export interface GradingTableJson extends Schema.Schema.Encoded<typeof GradingTable> {}

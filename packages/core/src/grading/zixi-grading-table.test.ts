@@ -1,0 +1,144 @@
+import { Schema } from "effect";
+import { describe, expect, it } from "vitest";
+import type { DisputeFacts } from "../model/dispute.js";
+import { LocalDate } from "../model/local-date.js";
+import { checkGradingTable } from "./check-grading-table.js";
+import { daysUnresolved } from "./days-unresolved.js";
+import { defaultGradingTable, gradeDispute } from "./grade-dispute.js";
+import { zixiGradingTable } from "./zixi-grading-table.js";
+
+const calm: DisputeFacts = {
+  peopleInvolved: 2, amountAtStake: 0, threatOfViolence: false, selfHarmRisk: false, violentHistory: false,
+  emotionalIntensity: 0, failedMediations: 0, vulnerableParty: false, unpaidMajorProjectLandCompensation: false,
+};
+const grade = (change: Partial<DisputeFacts>, days = 0) => defaultGradingTable().evaluate({ ...calm, ...change }, days);
+const ids = (change: Partial<DisputeFacts>, days = 0) => grade(change, days).fired.map((r) => r.id);
+const date = Schema.decodeSync(LocalDate);
+
+describe("the Zixi table", () => {
+  it("passes its own static checks", () => {
+    expect(checkGradingTable(zixiGradingTable)).toEqual([]);
+  });
+
+  it("grades a calm dispute blue, with nothing fired", () => {
+    const r = grade({});
+    expect(r).toMatchObject({ level: "blue", ruleLevel: "blue", tableVersion: "zixi-2025.1", fired: [], escalations: [], tasks: [] });
+  });
+
+  it("threat of violence and self-harm risk are red", () => {
+    expect(grade({ threatOfViolence: true }).level).toBe("red");
+    expect(grade({ selfHarmRisk: true }).level).toBe("red");
+    expect(ids({ threatOfViolence: true })).toEqual(["danger-to-life"]);
+  });
+
+  it("self-harm risk returns a crisis-intervention task, help first; a threat alone does not", () => {
+    expect(grade({ selfHarmRisk: true }).tasks).toEqual([
+      expect.objectContaining({ id: "crisis-intervention", kind: "crisis-intervention", priority: "help-first" }),
+    ]);
+    expect(grade({ threatOfViolence: true }).tasks).toEqual([]);
+  });
+
+  it.each([
+    [4, "blue", []],
+    [5, "orange", ["crowd-orange"]],
+    [6, "orange", ["crowd-orange"]],
+    [29, "orange", ["crowd-orange"]],
+    [30, "red", ["crowd-red", "crowd-orange"]],
+    [31, "red", ["crowd-red", "crowd-orange"]],
+  ] as const)("%i people → %s", (people, level, fired) => {
+    expect(grade({ peopleInvolved: people }).level).toBe(level);
+    expect(ids({ peopleInvolved: people })).toEqual(fired);
+  });
+
+  it.each([
+    [99_999.99, "blue", []],
+    [100_000, "yellow", ["amount-yellow"]],
+    [100_000.01, "yellow", ["amount-yellow"]],
+    [999_999.99, "yellow", ["amount-yellow"]],
+    [1_000_000, "orange", ["amount-orange", "amount-yellow"]],
+    [1_000_000.01, "orange", ["amount-orange", "amount-yellow"]],
+  ] as const)("%d yuan → %s", (amount, level, fired) => {
+    expect(grade({ amountAtStake: amount }).level).toBe(level);
+    expect(ids({ amountAtStake: amount })).toEqual(fired);
+  });
+
+  it("violent history is orange", () => {
+    expect(grade({ violentHistory: true }).level).toBe("orange");
+  });
+
+  it.each([
+    [0, "blue"],
+    [1, "blue"],
+    [2, "yellow"],
+    [3, "orange"],
+  ] as const)("emotional intensity %i → %s", (intensity, level) => {
+    expect(grade({ emotionalIntensity: intensity }).level).toBe(level);
+  });
+
+  it.each([
+    [0, "blue"],
+    [1, "blue"],
+    [2, "yellow"],
+    [3, "yellow"],
+  ] as const)("%i failed mediations → %s", (failed, level) => {
+    expect(grade({ failedMediations: failed }).level).toBe(level);
+  });
+
+  it("unpaid land compensation of a completed major project is orange", () => {
+    expect(grade({ unpaidMajorProjectLandCompensation: true }).level).toBe("orange");
+  });
+
+  it("a vulnerable party is yellow", () => {
+    expect(grade({ vulnerableParty: true }).level).toBe("yellow");
+  });
+
+  it.each([
+    [180, "blue", "yellow", false],
+    [181, "yellow", "orange", true],
+  ] as const)("day %i unresolved: blue → %s, yellow → %s", (days, fromBlue, fromYellow, escalated) => {
+    expect(grade({}, days).level).toBe(fromBlue);
+    expect(grade({ vulnerableParty: true }, days).level).toBe(fromYellow);
+    expect(grade({}, days).escalations.length > 0).toBe(escalated);
+  });
+
+  it("one level up never goes above red", () => {
+    const r = grade({ threatOfViolence: true }, 400);
+    expect(r.level).toBe("red");
+    expect(r.escalations).toEqual([expect.objectContaining({ id: "long-unresolved", from: "red", to: "red" })]);
+  });
+
+  it("counts days unresolved from reportedOn to asOf (day 180 vs 181)", () => {
+    expect(daysUnresolved(date("2024-11-12"), date("2025-05-11"))).toBe(180);
+    expect(daysUnresolved(date("2024-11-12"), date("2025-05-12"))).toBe(181);
+    expect(daysUnresolved(date("2024-02-28"), date("2024-03-01"))).toBe(2);
+    expect(daysUnresolved(date("2025-01-02"), date("2025-01-01"))).toBe(0);
+    const dispute = { reportedOn: date("2024-11-12"), facts: calm };
+    expect(gradeDispute(dispute, { asOf: date("2025-05-11") }).level).toBe("blue");
+    expect(gradeDispute(dispute, { asOf: date("2025-05-12") }).level).toBe("yellow");
+  });
+
+  it("explains with the actual values, in both languages", () => {
+    const r = grade({ peopleInvolved: 32, amountAtStake: 150_000 }, 200);
+    expect(r.fired.map((f) => f.reason.zh)).toEqual([
+      "涉及人数为 32人，≥ 30人（参数 crowdRedMin）",
+      "涉及人数为 32人，≥ 5人（参数 crowdOrangeMin）",
+      "涉及金额为 150,000元，≥ 100,000元（参数 amountYellowMin）",
+    ]);
+    expect(r.fired[0]!.reason.en).toBe("people involved is 32 people, ≥ 30 people (parameter crowdRedMin)");
+    expect(r.escalations[0]!.reason.en).toBe("days unresolved is 200 days, > 180 days (parameter longUnresolvedDays)");
+    const json = JSON.parse(JSON.stringify(r));
+    expect(json.fired[0]).toEqual({
+      id: "crowd-red", level: "red", description: { zh: "涉及人数众多", en: "very many people involved" },
+      reason: { zh: "涉及人数为 32人，≥ 30人（参数 crowdRedMin）", en: "people involved is 32 people, ≥ 30 people (parameter crowdRedMin)" },
+    });
+  });
+
+  it("documents every parameter in both languages and uses every one", () => {
+    const text = JSON.stringify([zixiGradingTable.rules, zixiGradingTable.escalators]);
+    for (const p of zixiGradingTable.parameters) {
+      expect(p.zh.length).toBeGreaterThan(0);
+      expect(p.en.length).toBeGreaterThan(0);
+      expect(text).toContain(`"${p.name}"`);
+    }
+  });
+});
