@@ -1,0 +1,269 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
+import {
+  countyOf,
+  CountyCode,
+  decode,
+  Dispute,
+  DivisionCode,
+  divisionLevel,
+  encode,
+  identityNumberFacts,
+  isWithinDivision,
+  LocalDate,
+  Person,
+  townshipKind,
+  Unit,
+  UnitKinds,
+  villageKind,
+} from "../index.js";
+import { eraOf, FEMALE_GIVEN, MALE_GIVEN } from "./chinese-names.js";
+import { sampleTown, type SampleTownOptions } from "./sample-town.js";
+
+const seedArb = fc.integer();
+const dateArb = fc
+  .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2150-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10) as LocalDate);
+const smallOptionsArb: fc.Arbitrary<SampleTownOptions> = fc.record(
+  {
+    villages: fc.integer({ min: 1, max: 40 }),
+    persons: fc.integer({ min: 1, max: 120 }),
+    disputes: fc.integer({ min: 0, max: 150 }),
+    from: dateArb,
+    months: fc.integer({ min: 1, max: 36 }),
+  },
+  { requiredKeys: [] },
+);
+
+/** Encodes a record to JSON text and decodes it back, as a store or an API would. */
+const roundTrip = <A, I>(schema: Parameters<typeof decode<A, I>>[0], value: A): A => {
+  const json = encode(schema, value);
+  if (!json.ok) throw new Error(`encode failed: ${json.error.message}`);
+  const back = decode(schema, JSON.parse(JSON.stringify(json.value)));
+  if (!back.ok) throw new Error(`decode failed: ${back.error.message}\n${JSON.stringify(json.value)}`);
+  return back.value;
+};
+
+const addMonthsMinusOneDay = (from: string, months: number): string => {
+  const [y, m, d] = from.split("-").map(Number) as [number, number, number];
+  const index = m - 1 + months;
+  const y2 = y + Math.floor(index / 12);
+  const m2 = (index % 12) + 1;
+  const lastOfMonth = new Date(Date.UTC(y2, m2, 0)).getUTCDate();
+  const end = Date.UTC(y2, m2 - 1, Math.min(d, lastOfMonth)) - 86_400_000;
+  return new Date(end).toISOString().slice(0, 10);
+};
+
+describe("sampleTown", () => {
+  test.prop([seedArb, smallOptionsArb], { numRuns: 25 })("every record decodes and round-trips", (seed, options) => {
+    const town = sampleTown(seed, options);
+    expect(decode(CountyCode, town.county).ok).toBe(true);
+    expect(decode(DivisionCode, town.township.code).ok).toBe(true);
+    expect(decode(LocalDate, town.period.from).ok).toBe(true);
+    expect(decode(LocalDate, town.period.to).ok).toBe(true);
+    for (const v of town.villages) expect(decode(DivisionCode, v.code).ok).toBe(true);
+    for (const u of town.units) expect(roundTrip(Unit, u)).toEqual(u);
+    for (const p of town.persons) expect(roundTrip(Person, p)).toEqual(p);
+    for (const d of town.disputes) expect(roundTrip(Dispute, d)).toEqual(d);
+  });
+
+  test.prop([seedArb, smallOptionsArb], { numRuns: 20 })("is deterministic", (seed, options) => {
+    expect(sampleTown(seed, options)).toStrictEqual(sampleTown(seed, { ...options }));
+  });
+
+  test.prop([seedArb, seedArb], { numRuns: 20 })("different seeds give different towns", (a, b) => {
+    fc.pre(a !== b);
+    const townA = sampleTown(a, { persons: 60, disputes: 30 });
+    const townB = sampleTown(b, { persons: 60, disputes: 30 });
+    expect(townA).not.toEqual(townB);
+    expect(townA.persons.map((p) => p.identityNumber)).not.toEqual(townB.persons.map((p) => p.identityNumber));
+  });
+
+  test.prop([fc.integer({ min: 0, max: 2 ** 20 })], { numRuns: 10 })(
+    "seeds beyond 32 bits give their own towns",
+    (low) => {
+      const high = low + 2 ** 32;
+      expect(sampleTown(low, { persons: 30, disputes: 10 })).not.toEqual(sampleTown(high, { persons: 30, disputes: 10 }));
+    },
+  );
+
+  test.prop([seedArb, smallOptionsArb], { numRuns: 30 })("counts, ids and references are consistent", (seed, options) => {
+    const town = sampleTown(seed, options);
+    expect(town.seed).toBe(seed);
+    expect(town.villages).toHaveLength(options.villages ?? 12);
+    expect(town.persons).toHaveLength(options.persons ?? 400);
+    expect(town.disputes).toHaveLength(options.disputes ?? 200);
+
+    const unique = (values: ReadonlyArray<unknown>) => new Set(values).size === values.length;
+    expect(unique(town.villages.map((v) => v.code))).toBe(true);
+    expect(unique(town.villages.map((v) => v.name))).toBe(true);
+    expect(unique(town.units.map((u) => u.id))).toBe(true);
+    expect(unique(town.persons.map((p) => p.id))).toBe(true);
+    expect(unique(town.disputes.map((d) => d.id))).toBe(true);
+    expect(unique(town.persons.flatMap((p) => (p.identityNumber ? [p.identityNumber] : [])))).toBe(true);
+    expect(unique(town.persons.flatMap((p) => (p.contact?.phone ? [p.contact.phone] : [])))).toBe(true);
+
+    const personIds = new Set<string>(town.persons.map((p) => p.id));
+    const villageCodes = new Set<string>(town.villages.map((v) => v.code));
+    for (const p of town.persons) expect(villageCodes.has(p.jurisdiction)).toBe(true);
+    for (const d of town.disputes) {
+      expect(villageCodes.has(d.jurisdiction)).toBe(true);
+      const named = d.parties.flatMap((p) => (p.kind === "person" ? [p.person] : []));
+      expect(named.length).toBeGreaterThanOrEqual(1);
+      expect(unique(named)).toBe(true);
+      for (const id of named) expect(personIds.has(id)).toBe(true);
+      expect(d.facts.peopleInvolved).toBeGreaterThanOrEqual(named.length);
+    }
+  });
+
+  test.prop([seedArb, smallOptionsArb], { numRuns: 30 })("divisions and units are well formed", (seed, options) => {
+    const town = sampleTown(seed, options);
+    expect(divisionLevel(town.township.code)).toBe("township");
+    expect(townshipKind(town.township.code)).toBe("town");
+    expect(town.township.name.endsWith("镇")).toBe(true);
+    expect(countyOf(town.township.code)).toBe(town.county);
+    town.villages.forEach((v, i) => {
+      expect(divisionLevel(v.code)).toBe("village");
+      expect(isWithinDivision(v.code, town.township.code)).toBe(true);
+      expect(villageKind(v.code)).toBe(v.kind);
+      expect(v.name.endsWith(v.kind === "village" ? "村" : "社区")).toBe(true);
+      if (i > 0) expect(v.code > town.villages[i - 1]!.code).toBe(true);
+    });
+
+    const byKind = new Map<string, Array<Unit>>();
+    for (const u of town.units) byKind.set(u.kind, [...(byKind.get(u.kind) ?? []), u]);
+    for (const kind of UnitKinds.codes) {
+      const units = byKind.get(kind) ?? [];
+      if (kind === "village-committee" || kind === "community-committee") {
+        const want = town.villages.filter((v) => (v.kind === "village") === (kind === "village-committee"));
+        expect(units.map((u) => u.jurisdiction).sort()).toEqual(want.map((v) => v.code).sort());
+      } else if (kind === "city-political-legal-committee") {
+        expect(units).toHaveLength(1);
+        expect(divisionLevel(units[0]!.jurisdiction)).toBe("county");
+        expect(countyOf(units[0]!.jurisdiction)).toBe(town.county);
+      } else {
+        expect(units).toHaveLength(1);
+        expect(units[0]!.jurisdiction).toBe(town.township.code);
+      }
+    }
+  });
+
+  test.prop([seedArb, smallOptionsArb], { numRuns: 30 })("dates lie in the period, in ledger order", (seed, options) => {
+    const town = sampleTown(seed, options);
+    const from = options.from ?? "2024-11-01";
+    expect(town.period.from).toBe(from);
+    expect(town.period.to).toBe(addMonthsMinusOneDay(from, options.months ?? 7));
+    town.disputes.forEach((d, i) => {
+      expect(d.reportedOn >= town.period.from && d.reportedOn <= town.period.to).toBe(true);
+      if (i > 0) expect(d.reportedOn >= town.disputes[i - 1]!.reportedOn).toBe(true);
+    });
+  });
+
+  test.prop([seedArb, fc.integer({ min: 50, max: 600 })], { numRuns: 20 })(
+    "identity numbers agree with the county, the birth years and the names",
+    (seed, persons) => {
+      const town = sampleTown(seed, { persons, disputes: 0 });
+      const given = (sex: "male" | "female", year: number) => (sex === "male" ? MALE_GIVEN : FEMALE_GIVEN)[eraOf(year)]!;
+      let withNumber = 0;
+      for (const p of town.persons) {
+        expect(p.name.length === 2 || p.name.length === 3).toBe(true);
+        if (!p.identityNumber) continue;
+        withNumber++;
+        const facts = identityNumberFacts(p.identityNumber);
+        expect(facts.region).toBe(town.county);
+        expect(decode(LocalDate, facts.birthDate).ok).toBe(true);
+        const year = Number(facts.birthDate.slice(0, 4));
+        expect(year).toBeGreaterThanOrEqual(1940);
+        expect(year).toBeLessThanOrEqual(2006);
+        expect(p.identityNumber.slice(14, 17)).not.toBe("000");
+        // The given name was drawn for this sex and era: the identity number's sex digit matches it.
+        for (const ch of p.name.slice(-(p.name.length - 1))) expect(given(facts.sex, year)).toContain(ch);
+      }
+      // About 80% have a number on record.
+      expect(withNumber / persons).toBeGreaterThan(0.6);
+      expect(withNumber / persons).toBeLessThan(0.95);
+    },
+  );
+
+  test.prop([seedArb, smallOptionsArb], { numRuns: 30 })("facts follow the domain rules", (seed, options) => {
+    const town = sampleTown(seed, options);
+    const organisationDomains = new Set(["economic-financial", "unpaid-debts-wages", "land-requisition", "medical", "forest-land"]);
+    for (const d of town.disputes) {
+      if (d.facts.unpaidMajorProjectLandCompensation) expect(d.domain).toBe("land-requisition");
+      if (d.facts.threatOfViolence || d.facts.selfHarmRisk) expect(d.facts.emotionalIntensity).toBeGreaterThanOrEqual(2);
+      if (d.parties.some((p) => p.kind === "organisation")) expect(organisationDomains.has(d.domain)).toBe(true);
+      if (d.petition) expect(d.petition.count).toBeGreaterThanOrEqual(1);
+      if (d.domain === "petition") expect(d.petition).toBeDefined();
+    }
+  });
+
+  test.prop([seedArb], { numRuns: 3 })("distributions are realistic over a large ledger", (seed) => {
+    const town = sampleTown(seed, { persons: 2_000, disputes: 20_000 });
+    const n = town.disputes.length;
+    const share = (f: (d: Dispute) => boolean) => town.disputes.filter(f).length / n;
+    const domain = (name: Dispute["domain"]) => share((d) => d.domain === name);
+    expect(domain("neighbourhood") + domain("marriage-family")).toBeGreaterThan(0.4);
+    expect(domain("neighbourhood")).toBeGreaterThan(domain("land-requisition") * 4);
+    expect(domain("petition")).toBeLessThan(0.05);
+    expect(domain("land-requisition")).toBeLessThan(0.06);
+    expect(share((d) => d.facts.emotionalIntensity <= 1)).toBeGreaterThan(0.7);
+    expect(share((d) => d.facts.threatOfViolence)).toBeLessThan(0.06);
+    expect(share((d) => d.facts.selfHarmRisk)).toBeLessThan(0.03);
+    expect(share((d) => d.facts.failedMediations > 0)).toBeGreaterThan(0.1);
+    expect(share((d) => d.facts.failedMediations > 0)).toBeLessThan(0.4);
+    expect(share((d) => d.facts.amountAtStake >= 1_000_000)).toBeGreaterThan(0);
+    expect(share((d) => d.facts.amountAtStake >= 1_000_000)).toBeLessThan(0.05);
+    expect(share((d) => d.petition !== undefined)).toBeGreaterThan(0.02);
+    expect(share((d) => d.petition !== undefined)).toBeLessThan(0.15);
+    expect(share((d) => d.parties.some((p) => p.kind === "organisation"))).toBeGreaterThan(0.05);
+    // Petitions are neutral metadata: no more threats among disputes with petitions than overall, beyond noise.
+    const petitioned = town.disputes.filter((d) => d.petition && d.domain !== "land-requisition");
+    const threatsAmongPetitioned = petitioned.filter((d) => d.facts.threatOfViolence).length / Math.max(1, petitioned.length);
+    expect(threatsAmongPetitioned).toBeLessThan(0.1);
+    // Residents: most have phones, the sweep month is the busiest.
+    expect(town.persons.filter((p) => p.contact?.phone).length / town.persons.length).toBeGreaterThan(0.5);
+    const inFirstMonth = share((d) => d.reportedOn < "2024-12-01");
+    expect(inFirstMonth).toBeGreaterThan(1 / 7);
+  });
+
+  test.prop([seedArb, fc.integer({ min: 0, max: 50 }), fc.integer({ min: 51, max: 120 })], { numRuns: 10 })(
+    "more disputes do not change the town or its people",
+    (seed, fewer, more) => {
+      const small = sampleTown(seed, { disputes: fewer, persons: 80 });
+      const large = sampleTown(seed, { disputes: more, persons: 80 });
+      expect(large.villages).toEqual(small.villages);
+      expect(large.units).toEqual(small.units);
+      expect(large.persons).toEqual(small.persons);
+    },
+  );
+
+  test.prop([seedArb], { numRuns: 3 })("the largest town of 399 villages decodes", (seed) => {
+    const town = sampleTown(seed, { villages: 399, persons: 400, disputes: 50 });
+    expect(town.villages.filter((v) => v.kind === "village").length).toBeLessThanOrEqual(200);
+    for (const v of town.villages) expect(decode(DivisionCode, v.code).ok).toBe(true);
+    for (const u of town.units) expect(roundTrip(Unit, u)).toEqual(u);
+  });
+
+  test.prop(
+    [
+      fc.oneof(
+        fc.record({ villages: fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 400 }), fc.double({ noInteger: true })) }),
+        fc.record({ persons: fc.oneof(fc.integer({ max: -1 }), fc.double({ noInteger: true })) }),
+        fc.record({ disputes: fc.oneof(fc.integer({ max: -1 }), fc.constant(Number.NaN)) }),
+        fc.record({ months: fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 1201 })) }),
+        fc.record({ from: fc.constantFrom("2025-02-30", "2024-13-01", "20241101", "1899-12-31").map((s) => s as LocalDate) }),
+        fc.constant({ persons: 0, disputes: 1 }),
+      ),
+    ],
+    { numRuns: 30 },
+  )("rejects options out of range", (options) => {
+    expect(() => sampleTown(1, options as SampleTownOptions)).toThrow(RangeError);
+  });
+
+  test.prop([fc.oneof(fc.double({ noInteger: true }), fc.constant(2 ** 53), fc.constant(Number.NaN))], { numRuns: 10 })(
+    "rejects seeds that are not safe integers",
+    (seed) => {
+      expect(() => sampleTown(seed)).toThrow(RangeError);
+    },
+  );
+});
