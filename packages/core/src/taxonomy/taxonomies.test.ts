@@ -3,10 +3,10 @@ import { describe, expect } from "vitest";
 import { DivisionLevels } from "../model/division-code.js";
 import { taxonomies } from "../schemas.js";
 import { decode } from "../validation/decode.js";
-import { defineTaxonomy } from "./define-taxonomy.js";
+import { type Taxonomy, defineTaxonomy } from "./define-taxonomy.js";
 import { RiskLevels, riskRank } from "./risk-levels.js";
 
-const all = { ...taxonomies, DivisionLevels };
+const all: Record<string, Taxonomy<string | number>> = { ...taxonomies, DivisionLevels };
 const HAN = /\p{Script=Han}/u;
 
 describe.each(Object.entries(all))("%s", (_name, taxonomy) => {
