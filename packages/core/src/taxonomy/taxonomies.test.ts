@@ -6,7 +6,7 @@ import { decode } from "../validation/decode.js";
 import { type Taxonomy, defineTaxonomy } from "./define-taxonomy.js";
 import { RiskLevels, riskRank } from "./risk-levels.js";
 
-const all: Record<string, Taxonomy<string | number>> = { ...taxonomies, DivisionLevels };
+const all = { ...taxonomies, DivisionLevels } as unknown as Record<string, Taxonomy<string | number>>;
 const HAN = /\p{Script=Han}/u;
 
 describe.each(Object.entries(all))("%s", (_name, taxonomy) => {
