@@ -1,0 +1,93 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { decode } from "../validation/decode.js";
+import { type GradingTableProblemCode, checkGradingTable, findGradingWitnesses, referenceLevel } from "./check-grading-table.js";
+import { describeCondition } from "./condition.js";
+import { gradingFacts, isProtectedActivityFact } from "./grading-facts.js";
+import { GradingTable } from "./grading-table.js";
+import { zixiGradingTable } from "./zixi-grading-table.js";
+
+const json = <T>(v: T): any => JSON.parse(JSON.stringify(v));
+const codes = (input: unknown): ReadonlyArray<GradingTableProblemCode> => checkGradingTable(input).map((p) => p.code);
+
+/** Ways to break a sound table, each with the problem the checker must report. */
+const breakages: ReadonlyArray<{ name: string; code: GradingTableProblemCode; apply: (t: any, i: number) => void }> = [
+  { name: "protected fact", code: "protected-activity", apply: (t, i) => { t.rules[i].when = { op: ">=", fact: ["petitionCount", "petition.highestLevel", "lawsuits", "complaintCount", "appeals", "上访次数"][i % 6], than: 1 }; } },
+  { name: "protected fact nested", code: "protected-activity", apply: (t, i) => { t.rules[i].when = { op: "all", of: [t.rules[i].when, { op: "not", of: { op: "is", fact: "hasPetitioned" } }] }; } },
+  { name: "protected fact in an escalator", code: "protected-activity", apply: (t) => { t.escalators[0].when = { op: ">", fact: "petitionLevel", than: 2 }; } },
+  { name: "unknown fact", code: "unknown-fact", apply: (t, i) => { t.rules[i].when = { op: "is", fact: "moonPhase" }; } },
+  { name: "unknown parameter", code: "unknown-parameter", apply: (t, i) => { t.rules[i].when = { op: ">=", fact: "peopleInvolved", than: "noSuchParameter" }; } },
+  { name: "number tested with is", code: "wrong-comparison", apply: (t, i) => { t.rules[i].when = { op: "is", fact: "amountAtStake" }; } },
+  { name: "yes/no fact compared", code: "wrong-comparison", apply: (t, i) => { t.rules[i].when = { op: ">=", fact: "selfHarmRisk", than: 1 }; } },
+  { name: "lowering escalator", code: "escalator-lowers", apply: (t, i) => { t.escalators[0].then = { op: "raise", steps: -1 - (i % 3) }; } },
+  { name: "repeated rule id", code: "duplicate-name", apply: (t, i) => { t.rules[(i + 1) % t.rules.length].id = t.rules[i].id; } },
+  { name: "empty combination", code: "empty-combination", apply: (t, i) => { t.rules[i].when = { op: "any", of: [] }; } },
+  { name: "unknown level", code: "malformed", apply: (t, i) => { t.rules[i].level = "purple"; } },
+  { name: "missing description", code: "malformed", apply: (t, i) => { delete t.rules[i].en; } },
+  { name: "no red rule", code: "unreachable-level", apply: (t) => { t.rules = t.rules.filter((r: any) => r.level !== "red"); t.escalators = []; } },
+  { name: "everything red", code: "unreachable-level", apply: (t) => { t.rules.push({ id: "always", level: "red", zh: "总是", en: "always", when: { op: ">=", fact: "peopleInvolved", than: 0 } }); } },
+];
+
+describe("checkGradingTable", () => {
+  it("accepts the default table, and finds a witness for every level", () => {
+    expect(checkGradingTable(zixiGradingTable)).toEqual([]);
+    const w = findGradingWitnesses(zixiGradingTable);
+    for (const level of ["blue", "yellow", "orange", "red"] as const) {
+      expect(w[level]).toBeDefined();
+      expect(referenceLevel(zixiGradingTable, w[level]!)).toBe(level);
+    }
+  });
+
+  it("decodes a user-supplied table with bilingual errors and paths", () => {
+    expect(decode(GradingTable, json(zixiGradingTable)).ok).toBe(true);
+    const bad = json(zixiGradingTable);
+    bad.rules[2].level = "purple";
+    bad.parameters[0].value = "thirty";
+    const r = decode(GradingTable, bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      const paths = r.error.issues.map((i) => i.path.join("."));
+      expect(paths).toEqual(expect.arrayContaining(["rules.2.level", "parameters.0.value"]));
+      for (const issue of r.error.issues) {
+        expect(issue.zh).toMatch(/[\u4e00-\u9fff]/);
+        expect(issue.en).toMatch(/[a-z]/);
+      }
+    }
+  });
+
+  it("rejects protected activity with its own bilingual message, wherever it appears", () => {
+    const t = json(zixiGradingTable);
+    t.tasks[0].when = { op: "any", of: [{ op: "is", fact: "selfHarmRisk" }, { op: ">=", fact: "petition.count", than: 3 }] };
+    const problems = checkGradingTable(t);
+    expect(problems).toEqual([
+      expect.objectContaining({ code: "protected-activity", path: ["tasks", 0, "when", "of", 1, "fact"] }),
+    ]);
+    expect(problems[0]!.zh).toContain("信访");
+    expect(problems[0]!.en).toContain("never a risk factor");
+  });
+
+  it("offers no protected fact in the vocabulary", () => {
+    for (const f of gradingFacts) expect(isProtectedActivityFact(f.name)).toBe(false);
+    expect(gradingFacts.map((f) => f.name).join(" ")).not.toMatch(/petition|lawsuit|complain|appeal/i);
+  });
+
+  test.prop([fc.integer({ min: 0, max: breakages.length - 1 }), fc.integer({ min: 0, max: zixiGradingTable.rules.length - 1 })], { numRuns: 100 })(
+    "rejects generated broken tables with the matching problem",
+    (which, ruleIndex) => {
+      const breakage = breakages[which]!;
+      const table = json(zixiGradingTable);
+      breakage.apply(table, ruleIndex);
+      const found = codes(table);
+      expect(found).toContain(breakage.code);
+    },
+  );
+
+  it("renders conditions for the docs", () => {
+    const rule = zixiGradingTable.rules[0]!;
+    expect(describeCondition(rule.when, zixiGradingTable.parameters)).toEqual({
+      zh: "有暴力威胁 或 有自伤自残风险",
+      en: "threat of violence or risk of self-harm",
+    });
+    expect(describeCondition(zixiGradingTable.rules[1]!.when, zixiGradingTable.parameters).zh).toBe("涉及人数 ≥ 30人（参数 crowdRedMin）");
+  });
+});

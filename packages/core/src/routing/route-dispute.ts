@@ -1,0 +1,197 @@
+import type { DisputeFacts } from "../model/dispute.js";
+import type { DisputeDomain } from "../taxonomy/dispute-domains.js";
+import type { ResolutionChannel } from "../taxonomy/resolution-channels.js";
+import { type RiskLevel, riskRank } from "../taxonomy/risk-levels.js";
+import { type UnitKind, UnitKinds } from "../taxonomy/unit-kinds.js";
+import type { Bilingual } from "../validation/bilingual.js";
+import type { RouteCondition, RoutingConfig } from "./routing-config.js";
+import { zixiRoutingConfig } from "./zixi-routing-config.js";
+
+/**
+ * What routing reads: the dispute's domain, its (recommended or confirmed) level
+ * and its facts. Petition facts are not part of it.
+ *
+ * @since 0.1.0
+ */
+export interface RouteInput {
+  readonly domain: DisputeDomain;
+  readonly level: RiskLevel;
+  readonly facts: DisputeFacts;
+}
+
+/**
+ * One reason in a route: the matrix row or escalation rule it comes from, what it
+ * says, and its basis, in both languages.
+ *
+ * @since 0.1.0
+ */
+export interface RouteReason extends Bilingual {
+  readonly source: "matrix" | "escalation" | "fallback";
+  /** The domain for a matrix row, the rule id for an escalation. */
+  readonly rule: string;
+  readonly basis?: Bilingual;
+}
+
+/**
+ * A report a unit must receive, and how soon.
+ *
+ * @since 0.1.0
+ */
+export interface RouteReport {
+  readonly to: UnitKind;
+  readonly within: "same-day" | "next-day" | "three-days";
+}
+
+/**
+ * Where a dispute goes and why: the lead unit kind, cooperating unit kinds,
+ * higher bodies it is escalated to, linkage channels, whether a named person must
+ * be made responsible, whether the parties are to be told of the court route, the
+ * reports due, and every reason.
+ *
+ * @since 0.1.0
+ */
+export interface Route {
+  readonly configVersion: string;
+  readonly domain: DisputeDomain;
+  readonly level: RiskLevel;
+  readonly lead: UnitKind;
+  readonly cooperating: ReadonlyArray<UnitKind>;
+  readonly escalatedTo: ReadonlyArray<UnitKind>;
+  readonly linkages: ReadonlyArray<ResolutionChannel>;
+  readonly responsiblePersonRequired: boolean;
+  readonly informCourtRoute: boolean;
+  readonly reports: ReadonlyArray<RouteReport>;
+  readonly reasons: ReadonlyArray<RouteReason>;
+}
+
+/**
+ * Evaluates a routing condition on an input.
+ *
+ * @example
+ * ```ts
+ * import { routeConditionHolds } from "@tiaojie/core";
+ *
+ * routeConditionHolds({ op: "level", atLeast: "orange" }, { domain: "medical", level: "red", facts });
+ * // true
+ * ```
+ * @since 0.1.0
+ */
+export const routeConditionHolds = (c: RouteCondition, input: RouteInput): boolean => {
+  switch (c.op) {
+    case "domain": return c.in.includes(input.domain);
+    case "level": return riskRank(input.level) >= riskRank(c.atLeast);
+    case "all": return c.of.every((p) => routeConditionHolds(p, input));
+    case "any": return c.of.some((p) => routeConditionHolds(p, input));
+    case "not": return !routeConditionHolds(c.of, input);
+    case "is": return (input.facts as unknown as Record<string, unknown>)[c.fact] === true;
+    default: {
+      const v = Number((input.facts as unknown as Record<string, unknown>)[c.fact]);
+      switch (c.op) {
+        case ">=": return v >= c.than;
+        case ">": return v > c.than;
+        case "<=": return v <= c.than;
+        case "<": return v < c.than;
+        case "==": return v === c.than;
+        case "!=": return v !== c.than;
+      }
+    }
+  }
+};
+
+const COORDINATOR: UnitKind = "peace-rule-of-law-office";
+
+/**
+ * Routes a dispute to the unit in charge, by a routing configuration (the Zixi
+ * preset by default): first the matrix row of its domain (谁主管谁负责), then
+ * every escalation rule whose condition holds, in order. Total: a domain missing
+ * from a configuration goes to the peace and rule-of-law office, which coordinates
+ * all dispute work, and the route says so. Every step adds its reason.
+ *
+ * @example
+ * ```ts
+ * import { gradeDispute, routeDispute } from "@tiaojie/core";
+ *
+ * const { level } = gradeDispute(dispute, { asOf: today });
+ * const route = routeDispute({ domain: dispute.domain, level, facts: dispute.facts });
+ * route.lead; // "natural-resources-office"
+ * route.reasons.map((r) => r.zh);
+ * ```
+ * @since 0.1.0
+ */
+export const routeDispute = (input: RouteInput, config: RoutingConfig = zixiRoutingConfig): Route => {
+  const reasons: Array<RouteReason> = [];
+  const entry = config.matrix.find((e) => e.domain === input.domain);
+  let lead: UnitKind;
+  const cooperating: Array<UnitKind> = [];
+  const addCooperating = (unit: UnitKind): void => {
+    if (unit !== lead && !cooperating.includes(unit)) cooperating.push(unit);
+  };
+  if (entry) {
+    lead = entry.lead;
+    entry.cooperating.forEach(addCooperating);
+    reasons.push({ source: "matrix", rule: entry.domain, zh: `谁主管谁负责：${entry.zh}`, en: `the unit in charge is responsible: ${entry.en}` });
+  } else {
+    lead = COORDINATOR;
+    reasons.push({
+      source: "fallback",
+      rule: input.domain,
+      zh: `分流配置未列出此领域，由${UnitKinds.label(COORDINATOR, "zh")}统筹`,
+      en: `the routing configuration has no row for this domain: the ${UnitKinds.label(COORDINATOR, "en")} coordinates`,
+    });
+  }
+  const escalatedTo: Array<UnitKind> = [];
+  const linkages: Array<ResolutionChannel> = [];
+  const reports: Array<RouteReport> = [];
+  let responsiblePersonRequired = false;
+  let informCourtRoute = false;
+  for (const rule of config.escalations) {
+    if (!routeConditionHolds(rule.when, input)) continue;
+    for (const action of rule.then) {
+      switch (action.kind) {
+        case "lead":
+          if (action.unit !== lead) {
+            const previous = lead;
+            lead = action.unit;
+            const at = cooperating.indexOf(action.unit);
+            if (at >= 0) cooperating.splice(at, 1);
+            addCooperating(previous);
+          }
+          break;
+        case "cooperate":
+          action.units.forEach(addCooperating);
+          break;
+        case "escalate":
+          if (!escalatedTo.includes(action.to)) escalatedTo.push(action.to);
+          break;
+        case "linkage":
+          if (!linkages.includes(action.channel)) linkages.push(action.channel);
+          break;
+        case "assign-responsible-person":
+          responsiblePersonRequired = true;
+          break;
+        case "inform-court-route":
+          informCourtRoute = true;
+          break;
+        case "report":
+          if (!reports.some((r) => r.to === action.to && r.within === action.within)) reports.push({ to: action.to, within: action.within });
+          break;
+      }
+    }
+    reasons.push(rule.basis
+      ? { source: "escalation", rule: rule.id, zh: rule.zh, en: rule.en, basis: rule.basis }
+      : { source: "escalation", rule: rule.id, zh: rule.zh, en: rule.en });
+  }
+  return {
+    configVersion: config.version,
+    domain: input.domain,
+    level: input.level,
+    lead,
+    cooperating,
+    escalatedTo,
+    linkages,
+    responsiblePersonRequired,
+    informCourtRoute,
+    reports,
+    reasons,
+  };
+};
