@@ -228,7 +228,8 @@ export const policyViolations = (policy: AccessPolicy): ReadonlyArray<{ readonly
     for (const g of a.grants) {
       if (g.access === "none") continue;
       const classes = new Set<SensitivityClass | undefined>(
-        ([1, 2, 3, 4, 5, 6] as const).map((c) => sensitivityOf(g.path, c, policy)),
+        // The grade exists only in category-1 details.
+        (g.path === GRADE_PATH ? ([1] as const) : ([1, 2, 3, 4, 5, 6] as const)).map((c) => sensitivityOf(g.path, c, policy)),
       );
       const touchesHealth = classes.has("sensitive-health") && byCategory("sensitive-health");
       const touchesCriminal = classes.has("sensitive-criminal") && byCategory("sensitive-criminal");
