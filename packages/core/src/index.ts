@@ -7,7 +7,7 @@
 // Validation and errors
 export { type Bilingual, type Lang, BilingualMessageId, bilingualMessage } from "./validation/bilingual.js";
 export { type IssuePath, type ValidationIssue, ValidationError, formatPath } from "./validation/validation-error.js";
-export { collectIssues } from "./validation/collect-issues.js";
+export { collectIssues, expectedMessage, structuralMessages } from "./validation/collect-issues.js";
 export { type Result, decode, decodeEffect, encode, jsonSchema, parseOptions, standardSchema } from "./validation/decode.js";
 export { type FormatOptions, formatValidationError } from "./validation/format.js";
 

@@ -81,7 +81,7 @@ export interface DisputeFacts extends Schema.Schema.Type<typeof DisputeFacts> {}
  */
 export const PetitionFacts = Schema.Struct({
   count: IntBetween(0, 10_000),
-  highestLevel: Schema.optional(PetitionLevels.schema),
+  highestLevel: Schema.optionalWith(PetitionLevels.schema, { exact: true }),
 }).annotations({ identifier: "PetitionFacts", description: "信访情况 / petition facts" });
 /** @since 0.1.0 */
 export interface PetitionFacts extends Schema.Schema.Type<typeof PetitionFacts> {}
@@ -137,7 +137,7 @@ export const Dispute = Schema.Struct({
   summary: Text(2000),
   reportedOn: LocalDate,
   facts: DisputeFacts,
-  petition: Schema.optional(PetitionFacts),
+  petition: Schema.optionalWith(PetitionFacts, { exact: true }),
 }).annotations({ identifier: "Dispute", description: "矛盾纠纷 / dispute" });
 /** @since 0.1.0 */
 export interface Dispute extends Schema.Schema.Type<typeof Dispute> {}

@@ -10,7 +10,7 @@ import { PhoneNumber, Text } from "./primitives.js";
  * @since 0.1.0
  */
 export const Contact = Schema.Struct({
-  phone: Schema.optional(PhoneNumber),
+  phone: Schema.optionalWith(PhoneNumber, { exact: true }),
 }).annotations({ identifier: "Contact", description: "联系方式 / contact" });
 /** @since 0.1.0 */
 export interface Contact extends Schema.Schema.Type<typeof Contact> {}
@@ -35,9 +35,9 @@ export interface Contact extends Schema.Schema.Type<typeof Contact> {}
 export const Person = Schema.Struct({
   id: PersonId,
   name: Text(50),
-  identityNumber: Schema.optional(IdentityNumber),
+  identityNumber: Schema.optionalWith(IdentityNumber, { exact: true }),
   jurisdiction: DivisionCode,
-  contact: Schema.optional(Contact),
+  contact: Schema.optionalWith(Contact, { exact: true }),
 }).annotations({ identifier: "Person", description: "人员 / person" });
 /** @since 0.1.0 */
 export interface Person extends Schema.Schema.Type<typeof Person> {}

@@ -61,7 +61,7 @@ const yuan = fc.oneof(
   fc.maxSafeNat().map((n) => (n % 100_000_000_000_000) / 100),
 );
 
-const contact = fc.record({ phone: phoneNumber }, { requiredKeys: [] });
+const contact = fc.record({ phone: phoneNumber }, { requiredKeys: [], noNullPrototype: true });
 
 const person = fc.record(
   {
@@ -71,26 +71,28 @@ const person = fc.record(
     jurisdiction: divisionCode(0),
     contact,
   },
-  { requiredKeys: ["id", "name", "jurisdiction"] },
+  { requiredKeys: ["id", "name", "jurisdiction"], noNullPrototype: true },
 );
 
-const unit = fc.record({
-  id,
-  kind: fromTaxonomy(taxonomies.UnitKinds),
-  name: text(100),
-  jurisdiction: divisionCode(0),
-});
+const unit = fc.record(
+  { id, kind: fromTaxonomy(taxonomies.UnitKinds), name: text(100), jurisdiction: divisionCode(0) },
+  { noNullPrototype: true },
+);
 
-const actor = fc.record({
-  officer: text(50),
-  unit: id,
-  role: fromTaxonomy(taxonomies.ActorRoles),
-  scope: divisionCode(0),
-});
+const actor = fc.record(
+  { officer: text(50), unit: id, role: fromTaxonomy(taxonomies.ActorRoles), scope: divisionCode(0) },
+  { noNullPrototype: true },
+);
 
 const party = fc.oneof(
-  fc.record({ kind: fc.constant("person" as const), person: id, role: fromTaxonomy(taxonomies.PartyRoles) }),
-  fc.record({ kind: fc.constant("organisation" as const), name: text(100), role: fromTaxonomy(taxonomies.PartyRoles) }),
+  fc.record(
+    { kind: fc.constant("person" as const), person: id, role: fromTaxonomy(taxonomies.PartyRoles) },
+    { noNullPrototype: true },
+  ),
+  fc.record(
+    { kind: fc.constant("organisation" as const), name: text(100), role: fromTaxonomy(taxonomies.PartyRoles) },
+    { noNullPrototype: true },
+  ),
 );
 
 const disputeFacts = fc.record({
@@ -103,11 +105,11 @@ const disputeFacts = fc.record({
   failedMediations: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 100 })),
   vulnerableParty: fc.boolean(),
   unpaidMajorProjectLandCompensation: fc.boolean(),
-});
+}, { noNullPrototype: true });
 
 const petitionFacts = fc.record(
   { count: fc.integer({ min: 0, max: 10_000 }), highestLevel: fromTaxonomy(taxonomies.PetitionLevels) },
-  { requiredKeys: ["count"] },
+  { requiredKeys: ["count"], noNullPrototype: true },
 );
 
 const dispute = fc.record(
@@ -121,7 +123,7 @@ const dispute = fc.record(
     facts: disputeFacts,
     petition: petitionFacts,
   },
-  { requiredKeys: ["id", "jurisdiction", "domain", "parties", "summary", "reportedOn", "facts"] },
+  { requiredKeys: ["id", "jurisdiction", "domain", "parties", "summary", "reportedOn", "facts"], noNullPrototype: true },
 );
 
 /**

@@ -3,11 +3,30 @@ import type { ParseIssue } from "effect/ParseResult";
 import { type Bilingual, BilingualMessageId } from "./bilingual.js";
 import type { IssuePath, ValidationIssue } from "./validation-error.js";
 
-const REQUIRED: Bilingual = { zh: "缺少必填项", en: "is required" };
-const TOO_FEW: Bilingual = { zh: "项数不足", en: "has too few items" };
-const NOT_ALLOWED: Bilingual = { zh: "不允许出现此字段", en: "is not an allowed field" };
-const INVALID: Bilingual = { zh: "取值不符合要求", en: "is not a valid value" };
-const ASYNC: Bilingual = { zh: "无法同步校验", en: "cannot be checked synchronously" };
+/**
+ * The messages of structural problems, which no schema annotation words: a missing
+ * field, a missing array item, an unknown field, a value no rule describes, and a
+ * check that cannot run synchronously. Other validators derived from the core
+ * schemas (such as `@tiaojie/zod`) use the same words.
+ *
+ * @example
+ * ```ts
+ * import { structuralMessages } from "@tiaojie/core";
+ *
+ * structuralMessages.required.zh; // "缺少必填项"
+ * ```
+ * @since 0.1.0
+ */
+export const structuralMessages = {
+  required: { zh: "缺少必填项", en: "is required" },
+  tooFewItems: { zh: "项数不足", en: "has too few items" },
+  notAllowed: { zh: "不允许出现此字段", en: "is not an allowed field" },
+  invalid: { zh: "取值不符合要求", en: "is not a valid value" },
+  notSynchronous: { zh: "无法同步校验", en: "cannot be checked synchronously" },
+} as const satisfies Record<string, Bilingual>;
+
+const { required: REQUIRED, tooFewItems: TOO_FEW, notAllowed: NOT_ALLOWED, invalid: INVALID, notSynchronous: ASYNC } =
+  structuralMessages;
 
 const ownMessage = (ast: AST.AST): Bilingual | undefined =>
   Option.getOrUndefined(AST.getAnnotation<Bilingual>(ast, BilingualMessageId));
@@ -15,8 +34,21 @@ const ownMessage = (ast: AST.AST): Bilingual | undefined =>
 const showLiteral = (literal: AST.LiteralValue): string =>
   typeof literal === "string" ? literal : String(literal);
 
-/** What a schema expected, said in both languages, derived from its shape. */
-const expected = (ast: AST.AST): Bilingual => {
+/**
+ * What a schema expects, in both languages: its own bilingual message when it is
+ * annotated with one, otherwise a message derived from its shape (a literal, a list
+ * of codes, a string, an object…).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect";
+ * import { expectedMessage } from "@tiaojie/core";
+ *
+ * expectedMessage(Schema.String.ast); // { zh: "应为文本", en: "must be a string" }
+ * ```
+ * @since 0.1.0
+ */
+export const expectedMessage = (ast: AST.AST): Bilingual => {
   const own = ownMessage(ast);
   if (own) return own;
   switch (ast._tag) {
@@ -24,7 +56,7 @@ const expected = (ast: AST.AST): Bilingual => {
       return { zh: `应为 ${showLiteral(ast.literal)}`, en: `must be ${JSON.stringify(ast.literal)}` };
     case "Union": {
       const members = ast.types.filter((t) => !AST.isUndefinedKeyword(t));
-      if (members.length === 1) return expected(members[0]!);
+      if (members.length === 1) return expectedMessage(members[0]!);
       if (members.every(AST.isLiteral)) {
         const values = members.map((t) => (t as AST.Literal).literal);
         return {
@@ -68,7 +100,7 @@ const walk = (issue: ParseIssue, path: IssuePath, out: Array<ValidationIssue>): 
         // fail deeper down: report those. If none fits, say what was expected once.
         const deep = issues.filter((inner) => inner._tag !== "Type");
         if (deep.length === 0) {
-          out.push({ path, ...expected(issue.ast) });
+          out.push({ path, ...expectedMessage(issue.ast) });
           return;
         }
         for (const inner of deep) walk(inner, path, out);
@@ -79,12 +111,12 @@ const walk = (issue: ParseIssue, path: IssuePath, out: Array<ValidationIssue>): 
     }
     case "Refinement":
       if (issue.kind === "From") return walk(issue.issue, path, out);
-      out.push({ path, ...expected(issue.ast) });
+      out.push({ path, ...expectedMessage(issue.ast) });
       return;
     case "Transformation":
       return walk(issue.issue, path, out);
     case "Type":
-      out.push({ path, ...expected(issue.ast) });
+      out.push({ path, ...expectedMessage(issue.ast) });
       return;
     case "Missing": {
       const last = path[path.length - 1];

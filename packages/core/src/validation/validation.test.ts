@@ -79,6 +79,14 @@ describe("decode", () => {
     }
   });
 
+  test("an optional field is absent or valid, never present as undefined", () => {
+    const person = { id: "p1", name: "李秀英", jurisdiction: "532301104201" };
+    expect(decode(Person, person).ok).toBe(true);
+    const r = decode(Person, { ...person, identityNumber: undefined });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.issues.map((i) => i.path)).toEqual([["identityNumber"]]);
+  });
+
   test("a non-object input is refused at the root", () => {
     const r = decode(Person, "李秀英");
     expect(r.ok).toBe(false);
