@@ -60,3 +60,109 @@ export {
 
 // Registries
 export { type PublicSchemaName, publicSchemas, taxonomies } from "./schemas.js";
+
+// Support registry and data protection
+export { type Interval } from "./support/date-arithmetic.js";
+export {
+  type CrisisIndicator,
+  type HardshipIndicator,
+  type ResidenceRegistration,
+  type SupportFactsJson,
+  type ThreatKind,
+  CorrectionFacts,
+  CrisisAssessment,
+  CrisisIndicators,
+  DangerousnessGrade,
+  DocumentedThreat,
+  HardshipAssessment,
+  HardshipIndicators,
+  MentalHealthFacts,
+  ResidenceFacts,
+  ResidenceRegistrations,
+  SupportFacts,
+  ThreatKinds,
+  UnlawfulAct,
+} from "./support/support-facts.js";
+export {
+  type ListingJson,
+  Listing,
+  ListingDetails,
+  ListingEvidence,
+  ListingStatus,
+  detailsKindOf,
+} from "./support/listing.js";
+export {
+  type ListingReview,
+  type ListingStatusAsOf,
+  activeListings,
+  isListingActive,
+  listingStatusAsOf,
+  removeListing,
+  reviewListing,
+  settleListing,
+} from "./support/listing-status.js";
+export {
+  type CategoryCriterion,
+  type CriterionCommon,
+  type CriterionOf,
+  type SupportCriteria,
+  type SupportCriteriaOptions,
+  criterionOf,
+  supportCriteria,
+  zixiSupportCriteria,
+} from "./support/support-criteria.js";
+export {
+  type DraftListingInput,
+  type Eligibility,
+  type EligibilityResult,
+  draftListing,
+  evaluateEligibility,
+} from "./support/eligibility.js";
+export {
+  type MeasureCadence,
+  type MeasureCondition,
+  type MeasureKind,
+  type SupportMeasure,
+  type SupportMeasures,
+  type SupportMeasuresOptions,
+  MeasureKinds,
+  supportMeasures,
+  zixiSupportMeasures,
+} from "./support/support-measures.js";
+export {
+  type SupportTask,
+  type TaskCompletion,
+  type TasksDueOptions,
+  compareTasks,
+  helpFirst,
+  taskRank,
+  tasksDue,
+} from "./support/due-tasks.js";
+export {
+  type ReadAccess,
+  type SensitivityClass,
+  ReadAccessLevels,
+  SensitivityClasses,
+} from "./access/sensitivity-classes.js";
+export { type ActorContext, actorContext } from "./access/actor-context.js";
+export { type RedactedSupportRecord, type SupportAuditEntry, type SupportRecord } from "./access/support-record.js";
+export {
+  type AccessPolicy,
+  type Audience,
+  type FieldClass,
+  type FieldGrant,
+  type FieldRule,
+  defaultAccessPolicy,
+} from "./access/access-policy.js";
+export {
+  type AccessSubject,
+  audienceOf,
+  canRead,
+  canWrite,
+  fieldRuleOf,
+  isInScope,
+  policyViolations,
+  readAccess,
+  sensitivityOf,
+} from "./access/access-decisions.js";
+export { maskPhoneNumber, redact } from "./access/redact.js";
