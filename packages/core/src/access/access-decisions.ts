@@ -9,6 +9,10 @@ import type { ReadAccess, SensitivityClass } from "./sensitivity-classes.js";
  * (for a listing's “why” fields) its category. An unknown category is treated as
  * the strictest case: the field is not shown unless a grant names it.
  *
+ * @example
+ * ```ts
+ * const subject: AccessSubject = { jurisdiction: listing.jurisdiction, category: listing.category };
+ * ```
  * @since 0.1.0
  */
 export interface AccessSubject {

@@ -11,6 +11,10 @@ import type { ReadAccess, SensitivityClass } from "./sensitivity-classes.js";
  * processing that has no content class and is read by the audiences that have
  * `auditTrail` access.
  *
+ * @example
+ * ```ts
+ * defaultAccessPolicy.fields.map((f): FieldClass => f.class);
+ * ```
  * @since 0.1.0
  */
 export type FieldClass = SensitivityClass | "by-category" | "audit-trail";
@@ -19,6 +23,10 @@ export type FieldClass = SensitivityClass | "by-category" | "audit-trail";
  * How a field is classified. A rule covers its path and everything below it; the
  * most specific rule wins. Paths not covered by any rule are never shown.
  *
+ * @example
+ * ```ts
+ * const rule: FieldRule | undefined = fieldRuleOf("person.contact.phone");
+ * ```
  * @since 0.1.0
  */
 export interface FieldRule {
@@ -34,6 +42,10 @@ export interface FieldRule {
  * A field-level exception for one audience: a more specific path whose access
  * overrides the class rule (e.g. the dangerousness grade alone for the police).
  *
+ * @example
+ * ```ts
+ * const grant: FieldGrant = { path: "person.name", access: "full", note: { zh: "仅姓名", en: "name only" } };
+ * ```
  * @since 0.1.0
  */
 export interface FieldGrant {
@@ -47,6 +59,10 @@ export interface FieldGrant {
  * sensitivity class shows it, its field-level grants, whether it reads the audit
  * trail, and which classes it may write.
  *
+ * @example
+ * ```ts
+ * const a: Audience | undefined = audienceOf(ctx);
+ * ```
  * @since 0.1.0
  */
 export interface Audience {
@@ -69,6 +85,10 @@ export interface Audience {
  * sees nothing. An integrator tightens it by copying it and lowering entries;
  * {@link policyViolations} checks that the result still keeps the hard rules.
  *
+ * @example
+ * ```ts
+ * const strict: AccessPolicy = { ...defaultAccessPolicy, audiences: defaultAccessPolicy.audiences.filter((a) => a.code !== "grid-worker") };
+ * ```
  * @since 0.1.0
  */
 export interface AccessPolicy {

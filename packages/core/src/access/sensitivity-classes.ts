@@ -21,7 +21,15 @@ export const SensitivityClasses = defineTaxonomy({ zh: "敏感级别", en: "sens
   { code: "sensitive-criminal", zh: "敏感个人信息：违法犯罪记录", en: "sensitive: criminal record" },
   { code: "sensitive-identity", zh: "敏感个人信息：身份号码和电话", en: "sensitive: identity and phone numbers" },
 ] as const);
-/** A sensitivity class code. @since 0.1.0 */
+/**
+ * A sensitivity class code.
+ *
+ * @example
+ * ```ts
+ * const c: SensitivityClass = "sensitive-health";
+ * ```
+ * @since 0.1.0
+ */
 export type SensitivityClass = (typeof SensitivityClasses.codes)[number];
 
 /**
@@ -40,5 +48,13 @@ export const ReadAccessLevels = defineTaxonomy({ zh: "可见程度", en: "read a
   { code: "masked", zh: "脱敏可见", en: "masked" },
   { code: "none", zh: "不可见", en: "none" },
 ] as const);
-/** A read access level. @since 0.1.0 */
+/**
+ * A read access level.
+ *
+ * @example
+ * ```ts
+ * const a: ReadAccess = readAccess(ctx, "person.name", { jurisdiction });
+ * ```
+ * @since 0.1.0
+ */
 export type ReadAccess = (typeof ReadAccessLevels.codes)[number];

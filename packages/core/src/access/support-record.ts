@@ -9,6 +9,10 @@ import type { Listing } from "../support/listing.js";
  * unit, what was done and which fields it touched. It is metadata about the
  * processing, not the record's content.
  *
+ * @example
+ * ```ts
+ * const e: SupportAuditEntry = { on: asOf, officer: "杨医生", unit: unitId, action: "review", fields: ["listing.nextReviewOn"] };
+ * ```
  * @since 0.1.0
  */
 export interface SupportAuditEntry {
@@ -23,6 +27,10 @@ export interface SupportAuditEntry {
  * What the data-protection policy guards: a listing with its person, and the
  * record's audit trail.
  *
+ * @example
+ * ```ts
+ * const record: SupportRecord = { person, listing };
+ * ```
  * @since 0.1.0
  */
 export interface SupportRecord {
@@ -44,6 +52,10 @@ type Partial2<T> = T extends string | number | boolean
  * visible), and identity and phone numbers may be masked. A whole record is
  * also a redacted record, so {@link redact} can be applied to its own output.
  *
+ * @example
+ * ```ts
+ * const seen: RedactedSupportRecord | undefined = redact(record, ctx);
+ * ```
  * @since 0.1.0
  */
 export interface RedactedSupportRecord {

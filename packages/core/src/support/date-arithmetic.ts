@@ -46,7 +46,19 @@ export const addMonths = (date: LocalDate, months: number): LocalDate => {
 /** The corresponding day `years` years later (29 February becomes 28 February). */
 export const addYears = (date: LocalDate, years: number): LocalDate => addMonths(date, years * 12);
 
-/** A length of time stated in days or in calendar months. */
+/**
+ * A length of time stated in days or in calendar months. Adding months lands on
+ * the corresponding day, or the last day of a shorter month.
+ *
+ * @example
+ * ```ts
+ * import type { Interval } from "@tiaojie/core";
+ *
+ * const quarterly: Interval = { months: 3 };
+ * const fortnight: Interval = { days: 14 };
+ * ```
+ * @since 0.1.0
+ */
 export type Interval = { readonly days: number } | { readonly months: number };
 
 /** The date one interval after `date`. */

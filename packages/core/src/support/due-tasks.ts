@@ -19,6 +19,10 @@ import {
  * do, the day it is due, whether it is overdue on the day asked about, and the
  * responsible unit (plus the unit a referral goes to).
  *
+ * @example
+ * ```ts
+ * const [first]: ReadonlyArray<SupportTask> = tasksDue(listings, asOf);
+ * ```
  * @since 0.1.0
  */
 export interface SupportTask {
@@ -38,6 +42,10 @@ export interface SupportTask {
 /**
  * A record that a measure was carried out for a listing on a day.
  *
+ * @example
+ * ```ts
+ * const done: TaskCompletion = { listing: listingId, measure: "counselling", on: asOf };
+ * ```
  * @since 0.1.0
  */
 export interface TaskCompletion {
@@ -49,6 +57,10 @@ export interface TaskCompletion {
 /**
  * The options of {@link tasksDue}.
  *
+ * @example
+ * ```ts
+ * const options: TasksDueOptions = { completions: done, horizonDays: 7 };
+ * ```
  * @since 0.1.0
  */
 export interface TasksDueOptions {

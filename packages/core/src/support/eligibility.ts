@@ -19,6 +19,10 @@ import {
  * or why not. A qualifying finding also carries what a listing needs: its
  * details, its evidence and the last day of its basis period.
  *
+ * @example
+ * ```ts
+ * for (const e of evaluateEligibility(facts, asOf).qualifying) console.log(e.category, e.reasons[0]?.zh);
+ * ```
  * @since 0.1.0
  */
 export type Eligibility =
@@ -41,6 +45,10 @@ export type Eligibility =
  * The outcome of {@link evaluateEligibility}: the categories the person qualifies
  * for (in category order) and the findings for the others.
  *
+ * @example
+ * ```ts
+ * const r: EligibilityResult = evaluateEligibility(facts, asOf);
+ * ```
  * @since 0.1.0
  */
 export interface EligibilityResult {
@@ -251,6 +259,10 @@ export const evaluateEligibility = (
  * What {@link draftListing} needs beyond the finding: the listing's id, the
  * responsible unit and named person.
  *
+ * @example
+ * ```ts
+ * const input: DraftListingInput = { id: listingId, responsibleUnit: unitId, responsiblePerson: "赵强" };
+ * ```
  * @since 0.1.0
  */
 export interface DraftListingInput {

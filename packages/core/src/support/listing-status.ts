@@ -8,6 +8,10 @@ import type { Listing, ListingDetails, ListingEvidence } from "./listing.js";
  * What a listing is on a given day. Besides the stored statuses there is
  * `upcoming`: a listing whose start date has not come yet.
  *
+ * @example
+ * ```ts
+ * const s: ListingStatusAsOf = listingStatusAsOf(listing, asOf);
+ * ```
  * @since 0.1.0
  */
 export type ListingStatusAsOf =
@@ -104,6 +108,10 @@ export const settleListing = (listing: Listing, asOf: LocalDate): Listing => {
  * A review of a listing: the day it was done, the next review date, and, when
  * they changed, new evidence or details (e.g. a new dangerousness grade).
  *
+ * @example
+ * ```ts
+ * const review: ListingReview = { reviewedOn, nextReviewOn };
+ * ```
  * @since 0.1.0
  */
 export interface ListingReview {

@@ -22,6 +22,10 @@ import {
  * What a listing *is* on a given day is {@link listingStatusAsOf}: a stored
  * `active` listing whose review was missed or whose basis ended is not active.
  *
+ * @example
+ * ```ts
+ * decode(ListingStatus, { kind: "removed", since: "2025-05-01", reason: "已迁出本镇" });
+ * ```
  * @since 0.1.0
  */
 export const ListingStatus = Schema.Union(
@@ -30,12 +34,22 @@ export const ListingStatus = Schema.Union(
   Schema.Struct({ kind: Schema.Literal("ended"), since: LocalDate }),
   Schema.Struct({ kind: Schema.Literal("removed"), since: LocalDate, reason: Text(500) }),
 ).annotations({ identifier: "ListingStatus", description: "列管状态 / listing status" });
-/** @since 0.1.0 */
+/**
+ * @example
+ * ```ts
+ * const s: ListingStatus = { kind: "active" };
+ * ```
+ * @since 0.1.0
+ */
 export type ListingStatus = typeof ListingStatus.Type;
 
 /**
  * Evidence for a listing: what was found, who assessed it, and when.
  *
+ * @example
+ * ```ts
+ * decode(ListingEvidence, { text: "卫生院确认", assessedBy: "杨医生", assessedOn: "2025-01-03" });
+ * ```
  * @since 0.1.0
  */
 export const ListingEvidence = Schema.Struct({
@@ -43,7 +57,13 @@ export const ListingEvidence = Schema.Struct({
   assessedBy: Text(50),
   assessedOn: LocalDate,
 }).annotations({ identifier: "ListingEvidence", description: "认定依据材料 / evidence" });
-/** @since 0.1.0 */
+/**
+ * @example
+ * ```ts
+ * const e: ListingEvidence = listing.evidence;
+ * ```
+ * @since 0.1.0
+ */
 export interface ListingEvidence extends Schema.Schema.Type<typeof ListingEvidence> {}
 
 const threatList = Schema.Array(DocumentedThreat).pipe(
@@ -59,6 +79,10 @@ const threatList = Schema.Array(DocumentedThreat).pipe(
  * `residence` (6). These are the “why” of a listing and are the most protected
  * part of it (see {@link defaultAccessPolicy}).
  *
+ * @example
+ * ```ts
+ * decode(ListingDetails, { kind: "hardship", indicators: ["poverty"], assessedBy: "王芳", assessedOn: "2025-01-06" });
+ * ```
  * @since 0.1.0
  */
 export const ListingDetails = Schema.Union(
@@ -69,7 +93,13 @@ export const ListingDetails = Schema.Union(
   Schema.Struct({ kind: Schema.Literal("hardship"), ...HardshipAssessment.fields }),
   Schema.Struct({ kind: Schema.Literal("residence"), ...ResidenceFacts.fields }),
 ).annotations({ identifier: "ListingDetails", description: "列管事由详情 / listing details" });
-/** @since 0.1.0 */
+/**
+ * @example
+ * ```ts
+ * if (listing.details.kind === "mental-health") listing.details.dangerousnessGrade;
+ * ```
+ * @since 0.1.0
+ */
 export type ListingDetails = typeof ListingDetails.Type;
 
 /**
@@ -153,7 +183,21 @@ export const Listing = ListingFields.pipe(
   }),
   Schema.annotations({ identifier: "Listing", description: "重点人群列管 / support listing" }),
 );
-/** @since 0.1.0 */
+/**
+ * @example
+ * ```ts
+ * const active: ReadonlyArray<Listing> = activeListings(all, asOf);
+ * ```
+ * @since 0.1.0
+ */
 export interface Listing extends Schema.Schema.Type<typeof Listing> {}
-/** The JSON form of a {@link Listing}. @since 0.1.0 */
+/**
+ * The JSON form of a {@link Listing}.
+ *
+ * @example
+ * ```ts
+ * const json = encode(Listing, listing); // Result<ListingJson>
+ * ```
+ * @since 0.1.0
+ */
 export interface ListingJson extends Schema.Schema.Encoded<typeof Listing> {}

@@ -10,6 +10,10 @@ import type { ThreatKind } from "./support-facts.js";
  * lead units, how often a listing is reviewed and how long a listing may last
  * before its basis must be assessed again.
  *
+ * @example
+ * ```ts
+ * zixiSupportCriteria.categories[0].qualifiesWhen[0]?.zh;
+ * ```
  * @since 0.1.0
  */
 export interface CriterionCommon {
@@ -33,6 +37,10 @@ export interface CriterionCommon {
 /**
  * The criterion of one support category, with the parameters its evaluation reads.
  *
+ * @example
+ * ```ts
+ * const c: CategoryCriterion = zixiSupportCriteria.categories[3];
+ * ```
  * @since 0.1.0
  */
 export type CategoryCriterion =
@@ -43,13 +51,25 @@ export type CategoryCriterion =
   | (CriterionCommon & { readonly category: 5; readonly parameters: { readonly minIndicators: number } })
   | (CriterionCommon & { readonly category: 6; readonly parameters: Record<string, never> });
 
-/** The criterion of category `C`. @since 0.1.0 */
+/**
+ * The criterion of category `C`.
+ *
+ * @example
+ * ```ts
+ * const c: CriterionOf<2> = criterionOf(zixiSupportCriteria, 2);
+ * ```
+ * @since 0.1.0
+ */
 export type CriterionOf<C extends SupportCategory> = Extract<CategoryCriterion, { readonly category: C }>;
 
 /**
  * The support criteria: a versioned value, one criterion per category, that both
  * drives {@link evaluateEligibility} and renders as the policy documentation.
  *
+ * @example
+ * ```ts
+ * const criteria: SupportCriteria = supportCriteria({ resettlementPeriod: { months: 36 } });
+ * ```
  * @since 0.1.0
  */
 export interface SupportCriteria {
@@ -68,6 +88,10 @@ export interface SupportCriteria {
 /**
  * The options of {@link supportCriteria}.
  *
+ * @example
+ * ```ts
+ * const options: SupportCriteriaOptions = { reviewEvery: { months: 2 } };
+ * ```
  * @since 0.1.0
  */
 export interface SupportCriteriaOptions {

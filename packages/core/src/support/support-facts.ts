@@ -25,7 +25,15 @@ export const CrisisIndicators = defineTaxonomy({ zh: "“三失一偏”情形",
   { code: "behaviour-change", zh: "行为失常", en: "marked change of behaviour" },
   { code: "fixed-grievance", zh: "性格偏执", en: "rigid, fixed grievance" },
 ] as const);
-/** A life-crisis indicator code. @since 0.1.0 */
+/**
+ * A life-crisis indicator code.
+ *
+ * @example
+ * ```ts
+ * const i: CrisisIndicator = "life-setback";
+ * ```
+ * @since 0.1.0
+ */
 export type CrisisIndicator = (typeof CrisisIndicators.codes)[number];
 
 /**
@@ -45,7 +53,15 @@ export const HardshipIndicators = defineTaxonomy({ zh: "困难情形", en: "hard
   { code: "poverty", zh: "生活困难", en: "poverty" },
   { code: "self-harm-risk", zh: "有弃世厌世倾向", en: "risk of self-harm" },
 ] as const);
-/** A hardship indicator code. @since 0.1.0 */
+/**
+ * A hardship indicator code.
+ *
+ * @example
+ * ```ts
+ * const i: HardshipIndicator = "poverty";
+ * ```
+ * @since 0.1.0
+ */
 export type HardshipIndicator = (typeof HardshipIndicators.codes)[number];
 
 /**
@@ -65,7 +81,15 @@ export const ThreatKinds = defineTaxonomy({ zh: "现实危险情形", en: "kind 
   { code: "violence", zh: "扬言实施暴力", en: "threat of violence" },
   { code: "public-order", zh: "扬言实施扰乱公共秩序的违法行为", en: "threat of an unlawful act disturbing public order" },
 ] as const);
-/** A threat kind code. @since 0.1.0 */
+/**
+ * A threat kind code.
+ *
+ * @example
+ * ```ts
+ * const k: ThreatKind = "violence";
+ * ```
+ * @since 0.1.0
+ */
 export type ThreatKind = (typeof ThreatKinds.codes)[number];
 
 /**
@@ -84,13 +108,25 @@ export const ResidenceRegistrations = defineTaxonomy({ zh: "居住登记情况",
   { code: "applied", zh: "已申报、待办结", en: "applied, not yet completed" },
   { code: "unregistered", zh: "未登记", en: "not registered" },
 ] as const);
-/** A residence registration status. @since 0.1.0 */
+/**
+ * A residence registration status.
+ *
+ * @example
+ * ```ts
+ * const r: ResidenceRegistration = "applied";
+ * ```
+ * @since 0.1.0
+ */
 export type ResidenceRegistration = (typeof ResidenceRegistrations.codes)[number];
 
 /**
  * The dangerousness grade of the national basic public-health service norms for
  * patients with severe mental disorders: 0 (no conduct of concern) to 5.
  *
+ * @example
+ * ```ts
+ * decode(DangerousnessGrade, 3).ok; // true
+ * ```
  * @since 0.1.0
  */
 export const DangerousnessGrade = Schema.Literal(0, 1, 2, 3, 4, 5).annotations({
@@ -98,7 +134,13 @@ export const DangerousnessGrade = Schema.Literal(0, 1, 2, 3, 4, 5).annotations({
   description: "危险性评估等级 / dangerousness grade (0–5)",
   ...bilingualMessage("危险性等级应为 0–5 的整数", "the dangerousness grade must be a whole number from 0 to 5"),
 });
-/** @since 0.1.0 */
+/**
+ * @example
+ * ```ts
+ * const g: DangerousnessGrade = 0;
+ * ```
+ * @since 0.1.0
+ */
 export type DangerousnessGrade = typeof DangerousnessGrade.Type;
 
 const nonEmpty = <S extends Schema.Schema.Any>(item: S, zh: string, en: string) =>
@@ -113,6 +155,10 @@ const nonEmpty = <S extends Schema.Schema.Any>(item: S, zh: string, en: string) 
  * Category 1 facts: a severe mental disorder confirmed by a unit (the criteria
  * accept only the township health centre), with the current dangerousness grade.
  *
+ * @example
+ * ```ts
+ * decode(MentalHealthFacts, { confirmedBy: "health-centre", confirmedOn: "2025-01-03", dangerousnessGrade: 0 });
+ * ```
  * @since 0.1.0
  */
 export const MentalHealthFacts = Schema.Struct({
@@ -120,13 +166,23 @@ export const MentalHealthFacts = Schema.Struct({
   confirmedOn: LocalDate,
   dangerousnessGrade: DangerousnessGrade,
 }).annotations({ identifier: "MentalHealthFacts", description: "严重精神障碍确认情况 / severe mental disorder, as confirmed" });
-/** @since 0.1.0 */
+/**
+ * @example
+ * ```ts
+ * const f: MentalHealthFacts = facts.mentalHealth!;
+ * ```
+ * @since 0.1.0
+ */
 export interface MentalHealthFacts extends Schema.Schema.Type<typeof MentalHealthFacts> {}
 
 /**
  * Category 2 facts: a release from prison (the resettlement period runs from the
  * release date) or a community-correction period (first and last day).
  *
+ * @example
+ * ```ts
+ * decode(CorrectionFacts, { kind: "released", releasedOn: "2021-06-30" });
+ * ```
  * @since 0.1.0
  */
 export const CorrectionFacts = Schema.Union(
@@ -138,12 +194,22 @@ export const CorrectionFacts = Schema.Union(
     }),
   ),
 ).annotations({ identifier: "CorrectionFacts", description: "刑满释放或社区矫正情况 / release or community correction" });
-/** @since 0.1.0 */
+/**
+ * @example
+ * ```ts
+ * const c: CorrectionFacts = { kind: "released", releasedOn };
+ * ```
+ * @since 0.1.0
+ */
 export type CorrectionFacts = typeof CorrectionFacts.Type;
 
 /**
  * Category 3 facts: an assessment by a named professional and the indicators found.
  *
+ * @example
+ * ```ts
+ * decode(CrisisAssessment, { assessedBy: "陈静", profession: "社工", assessedOn: "2025-02-01", indicators: ["life-setback"] });
+ * ```
  * @since 0.1.0
  */
 export const CrisisAssessment = Schema.Struct({
@@ -152,13 +218,23 @@ export const CrisisAssessment = Schema.Struct({
   assessedOn: LocalDate,
   indicators: Schema.Array(CrisisIndicators.schema),
 }).annotations({ identifier: "CrisisAssessment", description: "“三失一偏”评估 / life-crisis assessment" });
-/** @since 0.1.0 */
+/**
+ * @example
+ * ```ts
+ * const a: CrisisAssessment = facts.crisis!;
+ * ```
+ * @since 0.1.0
+ */
 export interface CrisisAssessment extends Schema.Schema.Type<typeof CrisisAssessment> {}
 
 /**
  * A documented threat: what was threatened, who documented it, when, and the
  * record (what was said or done, and where it is filed).
  *
+ * @example
+ * ```ts
+ * decode(DocumentedThreat, { kind: "violence", documentedBy: "李明", documentedOn: "2025-03-02", record: "接警记录 0302-01" });
+ * ```
  * @since 0.1.0
  */
 export const DocumentedThreat = Schema.Struct({
@@ -167,13 +243,23 @@ export const DocumentedThreat = Schema.Struct({
   documentedOn: LocalDate,
   record: Text(2000),
 }).annotations({ identifier: "DocumentedThreat", description: "有据可查的现实危险 / documented threat" });
-/** @since 0.1.0 */
+/**
+ * @example
+ * ```ts
+ * const t: DocumentedThreat = facts.threats![0]!;
+ * ```
+ * @since 0.1.0
+ */
 export interface DocumentedThreat extends Schema.Schema.Type<typeof DocumentedThreat> {}
 
 /**
  * An unlawful act found by the competent authority. It is the only ground for a
  * referral for legal handling.
  *
+ * @example
+ * ```ts
+ * decode(UnlawfulAct, { foundBy: "police-station", foundOn: "2025-03-05", record: "治安案件 2025-11" });
+ * ```
  * @since 0.1.0
  */
 export const UnlawfulAct = Schema.Struct({
@@ -181,12 +267,22 @@ export const UnlawfulAct = Schema.Struct({
   foundOn: LocalDate,
   record: Text(2000),
 }).annotations({ identifier: "UnlawfulAct", description: "经认定的违法行为 / unlawful act, as found" });
-/** @since 0.1.0 */
+/**
+ * @example
+ * ```ts
+ * const u: UnlawfulAct = facts.unlawfulAct!;
+ * ```
+ * @since 0.1.0
+ */
 export interface UnlawfulAct extends Schema.Schema.Type<typeof UnlawfulAct> {}
 
 /**
  * Category 5 facts: hardship indicators found, by whom and when.
  *
+ * @example
+ * ```ts
+ * decode(HardshipAssessment, { indicators: ["poverty"], assessedBy: "王芳", assessedOn: "2025-01-06" });
+ * ```
  * @since 0.1.0
  */
 export const HardshipAssessment = Schema.Struct({
@@ -194,13 +290,23 @@ export const HardshipAssessment = Schema.Struct({
   assessedBy: Text(50),
   assessedOn: LocalDate,
 }).annotations({ identifier: "HardshipAssessment", description: "困难情况 / hardship assessment" });
-/** @since 0.1.0 */
+/**
+ * @example
+ * ```ts
+ * const h: HardshipAssessment = facts.hardship!;
+ * ```
+ * @since 0.1.0
+ */
 export interface HardshipAssessment extends Schema.Schema.Type<typeof HardshipAssessment> {}
 
 /**
  * Category 6 facts: a resident whose household registration (户籍) is elsewhere,
  * the state of the residence registration, and the housing and employer on record.
  *
+ * @example
+ * ```ts
+ * decode(ResidenceFacts, { householdRegisteredElsewhere: true, registration: "applied", housing: "出租房" });
+ * ```
  * @since 0.1.0
  */
 export const ResidenceFacts = Schema.Struct({
@@ -209,7 +315,13 @@ export const ResidenceFacts = Schema.Struct({
   housing: Schema.optional(Text(200)),
   employer: Schema.optional(Text(200)),
 }).annotations({ identifier: "ResidenceFacts", description: "居住情况 / residence facts" });
-/** @since 0.1.0 */
+/**
+ * @example
+ * ```ts
+ * const r: ResidenceFacts = facts.residence!;
+ * ```
+ * @since 0.1.0
+ */
 export interface ResidenceFacts extends Schema.Schema.Type<typeof ResidenceFacts> {}
 
 /**
@@ -239,8 +351,22 @@ export const SupportFacts = Schema.Struct({
   residence: Schema.optional(ResidenceFacts),
   petition: Schema.optional(PetitionFacts),
 }).annotations({ identifier: "SupportFacts", description: "重点人群认定要素 / facts for the support criteria" });
-/** @since 0.1.0 */
+/**
+ * @example
+ * ```ts
+ * const facts: SupportFacts = { person: personId };
+ * ```
+ * @since 0.1.0
+ */
 export interface SupportFacts extends Schema.Schema.Type<typeof SupportFacts> {}
-/** The JSON form of {@link SupportFacts}. @since 0.1.0 */
+/**
+ * The JSON form of {@link SupportFacts}.
+ *
+ * @example
+ * ```ts
+ * const json: SupportFactsJson = { person: "p-0007" };
+ * ```
+ * @since 0.1.0
+ */
 export interface SupportFactsJson extends Schema.Schema.Encoded<typeof SupportFacts> {}
 

@@ -24,7 +24,15 @@ export const MeasureKinds = defineTaxonomy({ zh: "措施类别", en: "measure ki
   { code: "registration", zh: "登记核实", en: "registration" },
   { code: "referral", zh: "移交处理", en: "referral" },
 ] as const);
-/** A measure kind code. @since 0.1.0 */
+/**
+ * A measure kind code.
+ *
+ * @example
+ * ```ts
+ * const k: MeasureKind = "assistance";
+ * ```
+ * @since 0.1.0
+ */
 export type MeasureKind = (typeof MeasureKinds.codes)[number];
 
 /**
@@ -32,6 +40,10 @@ export type MeasureKind = (typeof MeasureKinds.codes)[number];
  * interval from the start or the last time it was done; or, for category 1, at an
  * interval set by the current dangerousness grade.
  *
+ * @example
+ * ```ts
+ * const c: MeasureCadence = { kind: "every", interval: { months: 1 } };
+ * ```
  * @since 0.1.0
  */
 export type MeasureCadence =
@@ -44,6 +56,10 @@ export type MeasureCadence =
  * hardship indicator, only those with a gap in the residence registration, or
  * only those where the competent authority has found an unlawful act.
  *
+ * @example
+ * ```ts
+ * const w: MeasureCondition = { kind: "hardship-indicator", indicator: "poverty" };
+ * ```
  * @since 0.1.0
  */
 export type MeasureCondition =
@@ -57,6 +73,10 @@ export type MeasureCondition =
  * it applies and falls due, the unit a referral goes to, and where its timing
  * comes from (a norm, or this preset's choice).
  *
+ * @example
+ * ```ts
+ * const m: SupportMeasure | undefined = zixiSupportMeasures.measures.find((m) => m.code === "counselling");
+ * ```
  * @since 0.1.0
  */
 export interface SupportMeasure {
@@ -76,6 +96,10 @@ export interface SupportMeasure {
  * The support measures: a versioned list, in the order tasks of equal standing are
  * listed. Drives {@link tasksDue} and renders as documentation.
  *
+ * @example
+ * ```ts
+ * const measures: SupportMeasures = supportMeasures();
+ * ```
  * @since 0.1.0
  */
 export interface SupportMeasures {
@@ -87,6 +111,10 @@ export interface SupportMeasures {
 /**
  * The options of {@link supportMeasures}.
  *
+ * @example
+ * ```ts
+ * const options: SupportMeasuresOptions = { followUpIntervals: { 0: { months: 2 } } };
+ * ```
  * @since 0.1.0
  */
 export interface SupportMeasuresOptions {
