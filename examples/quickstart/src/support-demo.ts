@@ -1,0 +1,150 @@
+import {
+  type ActorContext,
+  type Listing,
+  type LocalDate,
+  type Person,
+  type SupportFacts,
+  type Unit,
+  type UnitKind,
+  Actor,
+  ListingId,
+  SupportCategories,
+  UnitKinds,
+  actorContext,
+  criterionOf,
+  decode,
+  draftListing,
+  evaluateEligibility,
+  redact,
+  tasksDue,
+  zixiSupportCriteria,
+} from "@tiaojie/core";
+import type { SampleTown } from "@tiaojie/core/testing";
+
+const DAY = 86_400_000;
+
+/** The date `days` days from `date` (before it when negative), computed in UTC. */
+const shift = (date: LocalDate, days: number): LocalDate =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10) as LocalDate;
+
+/**
+ * Synthetic support facts for the first persons of the town, derived from their
+ * position only, so the demo prints the same every run. Person 4 has petitioned
+ * many times, up to province level: that alone qualifies nobody for anything.
+ */
+const syntheticFacts = (persons: ReadonlyArray<Person>, asOf: LocalDate): ReadonlyArray<SupportFacts> => {
+  const make = (i: number, facts: Omit<SupportFacts, "person">): SupportFacts | undefined =>
+    persons[i] ? { person: persons[i].id, ...facts } : undefined;
+  const all = [
+    make(0, { mentalHealth: { confirmedBy: "health-centre", confirmedOn: shift(asOf, -20), dangerousnessGrade: 3 } }),
+    make(1, { correction: { kind: "released", releasedOn: shift(asOf, -730) } }),
+    make(2, { correction: { kind: "released", releasedOn: shift(asOf, -2200) } }),
+    make(3, {
+      crisis: { assessedBy: "陈静", profession: "社工", assessedOn: shift(asOf, -10), indicators: ["life-setback", "emotional-imbalance"] },
+    }),
+    make(4, { petition: { count: 12, highestLevel: "province" } }),
+    make(5, {
+      threats: [{ kind: "violence", documentedBy: "派出所民警", documentedOn: shift(asOf, -15), record: "扬言报复，接警记录存档" }],
+      hardship: { indicators: ["poverty"], assessedBy: "王芳", assessedOn: shift(asOf, -15) },
+      petition: { count: 3, highestLevel: "county" },
+    }),
+    make(6, { hardship: { indicators: ["serious-illness", "self-harm-risk"], assessedBy: "王芳", assessedOn: asOf } }),
+    make(7, { residence: { householdRegisteredElsewhere: true, registration: "unregistered", housing: "出租房" } }),
+    make(8, {
+      mentalHealth: { confirmedBy: "health-centre", confirmedOn: shift(asOf, -100), dangerousnessGrade: 0 },
+      hardship: { indicators: ["family-breakdown"], assessedBy: "王芳", assessedOn: shift(asOf, -40) },
+    }),
+  ];
+  return all.filter((f): f is SupportFacts => f !== undefined);
+};
+
+const OFFICERS: Partial<Record<UnitKind, string>> = {
+  "health-centre": "杨医生",
+  "justice-office": "赵强",
+  "police-station": "李警官",
+  "peace-rule-of-law-office": "张明",
+  "social-affairs-office": "王芳",
+};
+
+/** The unit that leads a category for a person: the first lead unit kind the town has. */
+const leadUnit = (town: SampleTown, person: Person, kinds: ReadonlyArray<UnitKind>): Unit | undefined => {
+  for (const kind of kinds) {
+    const committee = kind === "village-committee" || kind === "community-committee";
+    const unit = town.units.find((u) => u.kind === kind && (!committee || u.jurisdiction === person.jurisdiction));
+    if (unit) return unit;
+  }
+  return undefined;
+};
+
+const contextFor = (town: SampleTown, unit: Unit | undefined, role: Actor["role"]): ActorContext | undefined => {
+  if (!unit) return undefined;
+  const actor = decode(Actor, { officer: OFFICERS[unit.kind] ?? "值班人员", unit: unit.id, role, scope: unit.jurisdiction });
+  return actor.ok ? actorContext(actor.value, town.units) : undefined;
+};
+
+/**
+ * Part of the demo: the support registry. Evaluates the criteria for some persons
+ * of the town (with synthetic facts), lists the tasks due on `asOf` (help first),
+ * and shows one listing as the health centre, the police station and a village
+ * committee each see it.
+ */
+export const printSupportDemo = (town: SampleTown, asOf: LocalDate): void => {
+  const byId = new Map(town.persons.map((p) => [p.id as string, p]));
+  const name = (id: string) => byId.get(id)?.name ?? id;
+
+  console.log(`\n== 重点人群服务 / Support registry, ${asOf} ==`);
+  console.log("列管是帮扶关爱措施：有法律依据、有期限、帮扶优先；信访是合法权利，从不作为列管理由。");
+  console.log("Listing is a measure of help, with a lawful basis and an end; petitioning is a right and never a reason.\n");
+
+  const listings: Array<Listing> = [];
+  // Persons with identity and phone numbers first, so that the views below show masking.
+  const complete = (p: Person) => p.identityNumber !== undefined && p.contact?.phone !== undefined;
+  const people = [...town.persons.filter(complete), ...town.persons.filter((p) => !complete(p))];
+  for (const facts of syntheticFacts(people, asOf)) {
+    const person = byId.get(facts.person);
+    if (!person) continue;
+    const result = evaluateEligibility(facts, asOf);
+    if (result.qualifying.length === 0) {
+      const why = result.notQualifying.find((f) => f.category === 4 && facts.petition)?.reasons.at(-1);
+      console.log(`  ${person.name}: 不符合任何类别 / qualifies for none${why ? `（${why.zh}）` : ""}`);
+    }
+    for (const e of result.qualifying) {
+      console.log(`  ${person.name}: 第${e.category}类 ${SupportCategories.label(e.category)} — ${e.reasons.map((r) => r.zh).join("；")}`);
+      const unit = leadUnit(town, person, criterionOf(zixiSupportCriteria, e.category).leadUnits);
+      const id = decode(ListingId, `l-${person.id}-${e.category}`);
+      if (!unit || !id.ok) continue;
+      const evidenceDay = e.evidence.assessedOn;
+      const startedOn = evidenceDay > shift(asOf, -40) ? evidenceDay : shift(asOf, -40);
+      listings.push(
+        draftListing(person, e, startedOn, { id: id.value, responsibleUnit: unit.id, responsiblePerson: OFFICERS[unit.kind] ?? "村（社区）干部" }),
+      );
+    }
+  }
+
+  console.log(`\n今日到期任务（帮扶优先）/ Tasks due on ${asOf}, help first:`);
+  const tasks = tasksDue(listings, asOf);
+  if (tasks.length === 0) console.log("  （无）");
+  for (const t of tasks) {
+    const unit = town.units.find((u) => u.id === t.unit);
+    console.log(
+      `  ${t.dueOn}${t.overdue ? "（已逾期）" : ""}  第${t.category}类  ${t.title.zh}  ${name(t.person)}  牵头：${unit?.name ?? t.unit}` +
+        (t.referTo ? `  → ${UnitKinds.label(t.referTo)}` : ""),
+    );
+  }
+
+  const shown = listings.find((l) => l.category === 1);
+  const person = shown ? byId.get(shown.person) : undefined;
+  if (!shown || !person) return;
+  const village = town.units.find((u) => u.jurisdiction === person.jurisdiction);
+  const viewers: ReadonlyArray<readonly [string, ActorContext | undefined]> = [
+    ["卫生院 / health centre", contextFor(town, town.units.find((u) => u.kind === "health-centre"), "unit-officer")],
+    ["派出所 / police station", contextFor(town, town.units.find((u) => u.kind === "police-station"), "unit-officer")],
+    ["村（社区）干部 / village committee", contextFor(town, village, "village-committee")],
+  ];
+  console.log(`\n同一条第一类列管，不同单位看到的内容 / One category-1 listing as each unit sees it:`);
+  for (const [label, ctx] of viewers) {
+    if (!ctx) continue;
+    console.log(`  ${label}:`);
+    console.log(`    ${JSON.stringify(redact({ person, listing: shown }, ctx))}`);
+  }
+};
