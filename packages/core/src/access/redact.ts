@@ -29,7 +29,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 
 /**
  * A record as an actor may see it under the policy, or `undefined` when the record
- * lies outside the actor's jurisdiction scope (or states no jurisdiction). Fields
+ * lies outside the actor's jurisdiction scope (or states no jurisdiction) or the
+ * actor matches no audience of the policy. Fields
  * the actor may not read are left out; identity and phone numbers the actor may
  * read only masked are masked. Fields the policy does not classify are left out.
  * Applying it to its own output changes nothing, and widening the actor's scope
@@ -54,7 +55,7 @@ export const redact = (
   const known = places.filter((p) => p !== undefined);
   if (known.length === 0 || !known.every((p) => isInScope(ctx, p))) return undefined;
   const audience = audienceOf(ctx, policy);
-  if (!audience) return {};
+  if (!audience) return undefined;
   const category = record.listing?.category as SupportCategory | undefined;
 
   const walk = (value: unknown, path: string): unknown => {

@@ -275,6 +275,9 @@ export interface DraftListingInput {
  * Drafts an active listing from a qualifying finding, starting on the day the
  * criteria were evaluated: the lawful basis (in Chinese) from the criteria, the
  * first review after the category's review interval (never after the basis ends).
+ * `startedOn` should be on or before the finding's `basisEndsOn` (usually the day
+ * of the evaluation); decode the result with {@link Listing} when it comes from
+ * elsewhere.
  *
  * @example
  * ```ts
