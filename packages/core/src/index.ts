@@ -8,7 +8,7 @@
 export { type Bilingual, type Lang, BilingualMessageId, bilingualMessage } from "./validation/bilingual.js";
 export { type IssuePath, type ValidationIssue, ValidationError, formatPath } from "./validation/validation-error.js";
 export { collectIssues, expectedMessage, structuralMessages } from "./validation/collect-issues.js";
-export { type Result, decode, decodeEffect, encode, jsonSchema, parseOptions, standardSchema } from "./validation/decode.js";
+export { type Result, type StandaloneSchema, decode, decodeEffect, encode, jsonSchema, parseOptions, standardSchema } from "./validation/decode.js";
 export { type FormatOptions, formatValidationError } from "./validation/format.js";
 
 // Taxonomies

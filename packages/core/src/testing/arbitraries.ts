@@ -4,8 +4,12 @@ import type { PublicSchemaName, publicSchemas } from "../schemas.js";
 import { taxonomies } from "../schemas.js";
 import type { Taxonomy } from "../taxonomy/define-taxonomy.js";
 
-/** The encoded (plain JSON) type of a public schema. */
-type EncodedOf<K extends PublicSchemaName> = (typeof publicSchemas)[K]["Encoded"];
+/**
+ * The encoded (plain JSON) type of a public schema.
+ *
+ * @since 0.1.0
+ */
+export type EncodedOf<K extends PublicSchemaName> = (typeof publicSchemas)[K]["Encoded"];
 
 /**
  * The name of a schema that has an arbitrary: every key of `publicSchemas`.

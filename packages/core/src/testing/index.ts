@@ -5,5 +5,5 @@
  *
  * @packageDocumentation
  */
-export { arbitraries, type ArbitraryName } from "./arbitraries.js";
+export { arbitraries, type ArbitraryName, type EncodedOf } from "./arbitraries.js";
 export { sampleTown, type SampleTown, type SampleTownOptions, type SampleVillage } from "./sample-town.js";

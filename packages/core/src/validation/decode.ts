@@ -21,13 +21,19 @@ export type Result<A> =
   | { readonly ok: true; readonly value: A }
   | { readonly ok: false; readonly error: ValidationError };
 
-type AnySchema<A, I> = Schema.Schema<A, I, never>;
+/**
+ * A schema that needs no services to decode or encode: every schema of the library,
+ * and any an integrator composes from them.
+ *
+ * @since 0.1.0
+ */
+export type StandaloneSchema<A, I> = Schema.Schema<A, I, never>;
 type Decoder = (input: unknown) => Either.Either<unknown, ParseResult.ParseIssue>;
 
 const decoders = new WeakMap<object, Decoder>();
 const encoders = new WeakMap<object, Decoder>();
 
-const cached = (cache: WeakMap<object, Decoder>, schema: AnySchema<unknown, unknown>, make: () => Decoder) => {
+const cached = (cache: WeakMap<object, Decoder>, schema: StandaloneSchema<unknown, unknown>, make: () => Decoder) => {
   let fn = cache.get(schema);
   if (!fn) {
     fn = make();
@@ -56,10 +62,10 @@ const toResult = <A>(either: Either.Either<unknown, ParseResult.ParseIssue>): Re
  * ```
  * @since 0.1.0
  */
-export const decode = <A, I>(schema: AnySchema<A, I>, input: unknown): Result<A> =>
+export const decode = <A, I>(schema: StandaloneSchema<A, I>, input: unknown): Result<A> =>
   toResult<A>(
-    cached(decoders, schema as AnySchema<unknown, unknown>, () =>
-      ParseResult.decodeUnknownEither(schema as AnySchema<unknown, unknown>, parseOptions),
+    cached(decoders, schema as StandaloneSchema<unknown, unknown>, () =>
+      ParseResult.decodeUnknownEither(schema as StandaloneSchema<unknown, unknown>, parseOptions),
     )(input),
   );
 
@@ -75,10 +81,10 @@ export const decode = <A, I>(schema: AnySchema<A, I>, input: unknown): Result<A>
  * ```
  * @since 0.1.0
  */
-export const encode = <A, I>(schema: AnySchema<A, I>, value: A): Result<I> =>
+export const encode = <A, I>(schema: StandaloneSchema<A, I>, value: A): Result<I> =>
   toResult<I>(
-    cached(encoders, schema as AnySchema<unknown, unknown>, () =>
-      ParseResult.encodeUnknownEither(schema as AnySchema<unknown, unknown>, parseOptions),
+    cached(encoders, schema as StandaloneSchema<unknown, unknown>, () =>
+      ParseResult.encodeUnknownEither(schema as StandaloneSchema<unknown, unknown>, parseOptions),
     )(value),
   );
 
@@ -96,7 +102,7 @@ export const encode = <A, I>(schema: AnySchema<A, I>, value: A): Result<I> =>
  * ```
  * @since 0.1.0
  */
-export const decodeEffect = <A, I>(schema: AnySchema<A, I>, input: unknown): Effect.Effect<A, ValidationError> => {
+export const decodeEffect = <A, I>(schema: StandaloneSchema<A, I>, input: unknown): Effect.Effect<A, ValidationError> => {
   const result = decode(schema, input);
   return result.ok ? Effect.succeed(result.value) : Effect.fail(result.error);
 };
@@ -115,7 +121,7 @@ export const decodeEffect = <A, I>(schema: AnySchema<A, I>, input: unknown): Eff
  * ```
  * @since 0.1.0
  */
-export const standardSchema = <A, I>(schema: AnySchema<A, I>): StandardSchemaV1<I, A> => ({
+export const standardSchema = <A, I>(schema: StandaloneSchema<A, I>): StandardSchemaV1<I, A> => ({
   "~standard": {
     version: 1,
     vendor: "tiaojie",
@@ -145,6 +151,6 @@ export const standardSchema = <A, I>(schema: AnySchema<A, I>): StandardSchemaV1<
  * ```
  * @since 0.1.0
  */
-export const jsonSchema = <A, I>(schema: AnySchema<A, I>): JSONSchema.JsonSchema7Root =>
+export const jsonSchema = <A, I>(schema: StandaloneSchema<A, I>): JSONSchema.JsonSchema7Root =>
   JSONSchema.make(schema);
 
