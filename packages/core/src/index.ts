@@ -44,7 +44,7 @@ export {
   identityNumberFacts,
   maskIdentityNumber,
 } from "./model/identity-number.js";
-export { IntBetween, PhoneNumber, Text, Yuan } from "./model/primitives.js";
+export { IntBetween, PhoneNumber, Text, Yuan, optionalField } from "./model/primitives.js";
 export { Contact, Person, type PersonJson } from "./model/person.js";
 export { Unit, type UnitJson } from "./model/unit.js";
 export { Actor, type ActorJson } from "./model/actor.js";

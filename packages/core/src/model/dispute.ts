@@ -6,7 +6,7 @@ import { bilingualMessage } from "../validation/bilingual.js";
 import { DivisionCode, divisionLevel } from "./division-code.js";
 import { DisputeId, PersonId } from "./ids.js";
 import { LocalDate } from "./local-date.js";
-import { IntBetween, Text, Yuan } from "./primitives.js";
+import { IntBetween, Text, Yuan, optionalField } from "./primitives.js";
 
 /**
  * A party who is a person registered in the ledger.
@@ -81,7 +81,7 @@ export interface DisputeFacts extends Schema.Schema.Type<typeof DisputeFacts> {}
  */
 export const PetitionFacts = Schema.Struct({
   count: IntBetween(0, 10_000),
-  highestLevel: Schema.optionalWith(PetitionLevels.schema, { exact: true }),
+  highestLevel: optionalField(PetitionLevels.schema),
 }).annotations({ identifier: "PetitionFacts", description: "信访情况 / petition facts" });
 /** @since 0.1.0 */
 export interface PetitionFacts extends Schema.Schema.Type<typeof PetitionFacts> {}
@@ -137,7 +137,7 @@ export const Dispute = Schema.Struct({
   summary: Text(2000),
   reportedOn: LocalDate,
   facts: DisputeFacts,
-  petition: Schema.optionalWith(PetitionFacts, { exact: true }),
+  petition: optionalField(PetitionFacts),
 }).annotations({ identifier: "Dispute", description: "矛盾纠纷 / dispute" });
 /** @since 0.1.0 */
 export interface Dispute extends Schema.Schema.Type<typeof Dispute> {}

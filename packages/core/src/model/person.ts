@@ -2,7 +2,7 @@ import { Schema } from "effect";
 import { DivisionCode } from "./division-code.js";
 import { IdentityNumber } from "./identity-number.js";
 import { PersonId } from "./ids.js";
-import { PhoneNumber, Text } from "./primitives.js";
+import { PhoneNumber, Text, optionalField } from "./primitives.js";
 
 /**
  * How to reach a person. Only what the work needs: a phone number.
@@ -10,7 +10,7 @@ import { PhoneNumber, Text } from "./primitives.js";
  * @since 0.1.0
  */
 export const Contact = Schema.Struct({
-  phone: Schema.optionalWith(PhoneNumber, { exact: true }),
+  phone: optionalField(PhoneNumber),
 }).annotations({ identifier: "Contact", description: "联系方式 / contact" });
 /** @since 0.1.0 */
 export interface Contact extends Schema.Schema.Type<typeof Contact> {}
@@ -35,9 +35,9 @@ export interface Contact extends Schema.Schema.Type<typeof Contact> {}
 export const Person = Schema.Struct({
   id: PersonId,
   name: Text(50),
-  identityNumber: Schema.optionalWith(IdentityNumber, { exact: true }),
+  identityNumber: optionalField(IdentityNumber),
   jurisdiction: DivisionCode,
-  contact: Schema.optionalWith(Contact, { exact: true }),
+  contact: optionalField(Contact),
 }).annotations({ identifier: "Person", description: "人员 / person" });
 /** @since 0.1.0 */
 export interface Person extends Schema.Schema.Type<typeof Person> {}

@@ -68,3 +68,19 @@ export const PhoneNumber = Schema.String.pipe(
 );
 /** @since 0.1.0 */
 export type PhoneNumber = typeof PhoneNumber.Type;
+
+/**
+ * An optional field: it may be absent, and when present it must be valid. A present
+ * `undefined` is refused, as the types say (`exactOptionalPropertyTypes`), so what
+ * decodes is exactly what the type promises and what JSON can carry.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect";
+ * import { optionalField, PhoneNumber } from "@tiaojie/core";
+ *
+ * const Contact = Schema.Struct({ phone: optionalField(PhoneNumber) });
+ * ```
+ * @since 0.1.0
+ */
+export const optionalField = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true });

@@ -2,7 +2,7 @@ import { Schema } from "effect";
 import { DivisionCode } from "../model/division-code.js";
 import { ListingId, PersonId, UnitId } from "../model/ids.js";
 import { LocalDate } from "../model/local-date.js";
-import { Text } from "../model/primitives.js";
+import { Text, optionalField } from "../model/primitives.js";
 import { SupportCategories, type SupportCategory } from "../taxonomy/support-categories.js";
 import { bilingualMessage } from "../validation/bilingual.js";
 import {
@@ -89,7 +89,7 @@ export const ListingDetails = Schema.Union(
   Schema.Struct({ kind: Schema.Literal("mental-health"), ...MentalHealthFacts.fields }),
   Schema.Struct({ kind: Schema.Literal("correction"), correction: CorrectionFacts }),
   Schema.Struct({ kind: Schema.Literal("crisis"), ...CrisisAssessment.fields }),
-  Schema.Struct({ kind: Schema.Literal("threat"), threats: threatList, unlawfulAct: Schema.optional(UnlawfulAct) }),
+  Schema.Struct({ kind: Schema.Literal("threat"), threats: threatList, unlawfulAct: optionalField(UnlawfulAct) }),
   Schema.Struct({ kind: Schema.Literal("hardship"), ...HardshipAssessment.fields }),
   Schema.Struct({ kind: Schema.Literal("residence"), ...ResidenceFacts.fields }),
 ).annotations({ identifier: "ListingDetails", description: "列管事由详情 / listing details" });

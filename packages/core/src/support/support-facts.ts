@@ -2,7 +2,7 @@ import { Schema } from "effect";
 import { LocalDate } from "../model/local-date.js";
 import { PetitionFacts } from "../model/dispute.js";
 import { PersonId } from "../model/ids.js";
-import { Text } from "../model/primitives.js";
+import { Text, optionalField } from "../model/primitives.js";
 import { defineTaxonomy } from "../taxonomy/define-taxonomy.js";
 import { UnitKinds } from "../taxonomy/unit-kinds.js";
 import { bilingualMessage } from "../validation/bilingual.js";
@@ -312,8 +312,8 @@ export interface HardshipAssessment extends Schema.Schema.Type<typeof HardshipAs
 export const ResidenceFacts = Schema.Struct({
   householdRegisteredElsewhere: Schema.Boolean,
   registration: ResidenceRegistrations.schema,
-  housing: Schema.optional(Text(200)),
-  employer: Schema.optional(Text(200)),
+  housing: optionalField(Text(200)),
+  employer: optionalField(Text(200)),
 }).annotations({ identifier: "ResidenceFacts", description: "居住情况 / residence facts" });
 /**
  * @example
@@ -342,14 +342,14 @@ export interface ResidenceFacts extends Schema.Schema.Type<typeof ResidenceFacts
  */
 export const SupportFacts = Schema.Struct({
   person: PersonId,
-  mentalHealth: Schema.optional(MentalHealthFacts),
-  correction: Schema.optional(CorrectionFacts),
-  crisis: Schema.optional(CrisisAssessment),
-  threats: Schema.optional(nonEmpty(DocumentedThreat, "至少记录 1 项、至多 50 项", "record 1 to 50 threats")),
-  unlawfulAct: Schema.optional(UnlawfulAct),
-  hardship: Schema.optional(HardshipAssessment),
-  residence: Schema.optional(ResidenceFacts),
-  petition: Schema.optional(PetitionFacts),
+  mentalHealth: optionalField(MentalHealthFacts),
+  correction: optionalField(CorrectionFacts),
+  crisis: optionalField(CrisisAssessment),
+  threats: optionalField(nonEmpty(DocumentedThreat, "至少记录 1 项、至多 50 项", "record 1 to 50 threats")),
+  unlawfulAct: optionalField(UnlawfulAct),
+  hardship: optionalField(HardshipAssessment),
+  residence: optionalField(ResidenceFacts),
+  petition: optionalField(PetitionFacts),
 }).annotations({ identifier: "SupportFacts", description: "重点人群认定要素 / facts for the support criteria" });
 /**
  * @example
