@@ -1,8 +1,13 @@
+import type { LocalDate } from "@tiaojie/core";
 import { sampleTown } from "@tiaojie/core/testing";
 import { printModelDemo } from "./model-demo.js";
+import { printSupportDemo } from "./support-demo.js";
 
-// The demo runs on a synthetic town: a seeded generator, so every run prints the same.
+// The demo runs on a synthetic town made by a seeded generator, so every run prints
+// the same, and on a fixed date in the Zixi campaign's second phase.
 const town = sampleTown(2024);
+const today = "2025-02-10" as LocalDate;
 
 console.log("调解 Tiaojie — 矛盾纠纷排查化解台账工具包演示 / demo of the dispute-ledger toolkit");
 printModelDemo(town);
+printSupportDemo(town, today);

@@ -1,23 +1,11 @@
 import { sampleTown } from "@tiaojie/core/testing";
-import { expect, test, vi } from "vitest";
+import { expect, test } from "vitest";
+import { captureOutput } from "./test-support/capture-output.js";
 import { printModelDemo } from "./model-demo.js";
-
-const capture = (run: () => void): string => {
-  const lines: Array<string> = [];
-  const spy = vi.spyOn(console, "log").mockImplementation((...args: Array<unknown>) => {
-    lines.push(args.join(" "));
-  });
-  try {
-    run();
-  } finally {
-    spy.mockRestore();
-  }
-  return lines.join("\n");
-};
 
 test("the model demo prints records with Chinese labels and every problem of the bad record", () => {
   const town = sampleTown(2024);
-  const out = capture(() => printModelDemo(town));
+  const out = captureOutput(() => printModelDemo(town));
   expect(out).toContain(town.township.name);
   expect(out).toContain(town.persons[0]!.name);
   expect(out).not.toMatch(/\d{17}[\dX]/); // identity numbers appear only masked

@@ -1,0 +1,37 @@
+import type { LocalDate } from "@tiaojie/core";
+import { sampleTown } from "@tiaojie/core/testing";
+import { expect, test } from "vitest";
+import { captureOutput } from "./test-support/capture-output.js";
+import { printSupportDemo } from "./support-demo.js";
+
+const out = captureOutput(() => printSupportDemo(sampleTown(2024), "2025-02-10" as LocalDate));
+const section = (title: string): Array<string> => {
+  const lines = out.split("\n");
+  const from = lines.findIndex((l) => l.includes(title));
+  const to = lines.findIndex((l, i) => i > from && l.trim() === "");
+  return lines.slice(from + 1, to === -1 ? undefined : to);
+};
+
+test("tasks are listed help first: every category-5 task before any other", () => {
+  const categories = section("Tasks due on").map((l) => Number(/第(\d)类/.exec(l)?.[1]));
+  expect(categories.length).toBeGreaterThan(0);
+  const firstOther = categories.findIndex((c) => c !== 5);
+  expect(categories.slice(firstOther).includes(5)).toBe(false);
+  expect(categories[0]).toBe(5);
+});
+
+test("a person who has only petitioned qualifies for nothing", () => {
+  expect(out).toMatch(/不符合任何类别 \/ qualifies for none（信访/);
+});
+
+test("the village committee sees masked numbers and not why the person is followed up", () => {
+  const views = section("as each unit sees it").join("\n");
+  const village = views.slice(views.indexOf("village committee"));
+  expect(village).toMatch(/\d{6}\*{8}\d{3}[\dX]/);
+  expect(village).not.toMatch(/\d{17}[\dX]/);
+  expect(village).not.toContain("dangerousnessGrade");
+  expect(village).not.toContain("lawfulBasis");
+  const police = views.slice(views.indexOf("police station"), views.indexOf("village committee"));
+  expect(police).toContain("dangerousnessGrade");
+  expect(police).not.toContain("lawfulBasis");
+});
