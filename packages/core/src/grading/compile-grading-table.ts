@@ -6,13 +6,7 @@ import { type GradingTableProblem, checkGradingTable } from "./check-grading-tab
 import { parameterMap } from "./condition.js";
 import { daysUnresolved } from "./days-unresolved.js";
 import { gradingFact } from "./grading-facts.js";
-import {
-  AppliedEscalatorRecord,
-  type ExplainMeta,
-  FiredRuleRecord,
-  type GradingResult,
-  type GradingTask,
-} from "./grading-result.js";
+import { type BitSet, type CompiledMeta, type GradingResult, GradingResultRecord } from "./grading-result.js";
 import type { GradingCondition, GradingParameter, GradingTable } from "./grading-table.js";
 
 /**
@@ -87,7 +81,6 @@ export type CompileResult =
   | { readonly ok: false; readonly error: GradingTableError };
 
 const LEVELS: ReadonlyArray<RiskLevel> = ["blue", "blue", "yellow", "orange", "red"];
-const EMPTY: ReadonlyArray<never> = Object.freeze([]);
 
 type Test = (f: DisputeFacts, d: number) => boolean;
 
@@ -164,14 +157,7 @@ const factSource = (fact: string): string => {
   return `f.${fact}`;
 };
 
-interface Parts {
-  readonly version: string;
-  readonly rules: ReadonlyArray<ExplainMeta & { readonly rank: number }>;
-  readonly escalators: ReadonlyArray<ExplainMeta & { readonly raise: number; readonly atLeast: number }>;
-  readonly tasks: ReadonlyArray<{ readonly task: GradingTask; readonly when: GradingCondition }>;
-}
-
-const partsOf = (table: GradingTable): Parts => {
+const partsOf = (table: GradingTable): CompiledMeta => {
   const params = parameterMap(table.parameters);
   return {
     version: table.version,
@@ -183,84 +169,92 @@ const partsOf = (table: GradingTable): Parts => {
       raise: e.then.op === "raise" ? e.then.steps : 0,
       atLeast: e.then.op === "atLeast" ? riskRank(e.then.level) : 0,
     })),
-    tasks: table.tasks.map((t) => ({
-      task: Object.freeze({ id: t.id, kind: t.kind, priority: t.priority, description: Object.freeze({ zh: t.zh, en: t.en }) }),
-      when: t.when,
-    })),
+    tasks: table.tasks.map((t) =>
+      Object.freeze({ id: t.id, kind: t.kind, priority: t.priority, description: Object.freeze({ zh: t.zh, en: t.en }) }),
+    ),
+    taskConditions: table.tasks.map((t) => t.when),
   };
 };
 
 type Evaluate = (facts: DisputeFacts, days: number) => GradingResult;
 
-const generate = (parts: Parts): Evaluate => {
-  const params = parts.rules[0]?.params ?? parts.escalators[0]?.params ?? new Map<string, GradingParameter>();
-  const lines: Array<string> = ["'use strict';", "return function evaluate(f, d) {", "  var rank = 1, fired = EMPTY, escalations = EMPTY, tasks = EMPTY;"];
-  parts.rules.forEach((r, i) => {
-    lines.push(
-      `  if ${generateTest(r.when, params)} {`,
-      `    if (rank < ${r.rank}) rank = ${r.rank};`,
-      `    var x${i} = new Fired(RULES[${i}], f, d);`,
-      `    if (fired === EMPTY) fired = [x${i}]; else fired.push(x${i});`,
-      "  }",
-    );
+// One bit set covers rules [0, R), escalators [R, R + E) and tasks [R + E, R + E + T):
+// a single 31-bit word (the usual case) or several.
+const wordCount = (meta: CompiledMeta): number =>
+  Math.max(1, Math.ceil((meta.rules.length + meta.escalators.length + meta.tasks.length) / 31));
+
+const generate = (meta: CompiledMeta, params: ReadonlyMap<string, GradingParameter>): Evaluate => {
+  const words = wordCount(meta);
+  const setBit = (i: number): string => `b${(i / 31) | 0} |= ${1 << i % 31};`;
+  const vars = Array.from({ length: words }, (_, w) => `b${w} = 0`).join(", ");
+  const bits = words === 1 ? "b0" : `[${Array.from({ length: words }, (_, w) => `b${w}`).join(", ")}]`;
+  const lines: Array<string> = ["'use strict';", "return function evaluate(f, d) {", `  var rank = 1, ${vars};`];
+  meta.rules.forEach((r, i) => {
+    const rank = riskRank(r.level);
+    lines.push(`  if ${generateTest(r.when, params)} { ${setBit(i)} if (rank < ${rank}) rank = ${rank}; }`);
   });
-  lines.push("  var ruleRank = rank;");
-  parts.escalators.forEach((e, i) => {
+  const e0 = meta.rules.length;
+  meta.escalators.forEach((e, i) => {
     const to = e.raise !== 0 ? `Math.min(4, Math.max(1, rank + ${e.raise}))` : `Math.max(rank, ${e.atLeast})`;
-    lines.push(
-      `  if ${generateTest(e.when, params)} {`,
-      `    var from${i} = rank; rank = ${to};`,
-      `    var y${i} = new Applied(ESCALATORS[${i}], LEVELS[from${i}], LEVELS[rank], f, d);`,
-      `    if (escalations === EMPTY) escalations = [y${i}]; else escalations.push(y${i});`,
-      "  }",
-    );
+    lines.push(`  if ${generateTest(e.when, params)} { ${setBit(e0 + i)} rank = ${to}; }`);
   });
-  parts.tasks.forEach((t, i) => {
-    lines.push(`  if ${generateTest(t.when, params)} { if (tasks === EMPTY) tasks = [TASKS[${i}]]; else tasks.push(TASKS[${i}]); }`);
+  const t0 = e0 + meta.escalators.length;
+  meta.taskConditions.forEach((when, i) => {
+    lines.push(`  if ${generateTest(when, params)} { ${setBit(t0 + i)} }`);
   });
-  lines.push(
-    "  return { level: LEVELS[rank], ruleLevel: LEVELS[ruleRank], tableVersion: VERSION, fired: fired, escalations: escalations, tasks: tasks };",
-    "};",
-  );
-  const factory = new Function("EMPTY", "LEVELS", "RULES", "ESCALATORS", "TASKS", "VERSION", "Fired", "Applied", lines.join("\n")) as (
-    ...args: Array<unknown>
-  ) => Evaluate;
-  return factory(EMPTY, LEVELS, parts.rules, parts.escalators, parts.tasks.map((t) => t.task), parts.version, FiredRuleRecord, AppliedEscalatorRecord);
+  lines.push(`  return new Result(META, LEVELS[rank], ${bits}, f, d);`, "};");
+  const factory = new Function("META", "LEVELS", "Result", lines.join("\n")) as (...args: Array<unknown>) => Evaluate;
+  return factory(meta, LEVELS, GradingResultRecord);
 };
 
-const closures = (parts: Parts): Evaluate => {
-  const params = parts.rules[0]?.params ?? parts.escalators[0]?.params ?? new Map<string, GradingParameter>();
-  const rules = parts.rules.map((r) => ({ meta: r, rank: r.rank, test: compileClosure(r.when, params) }));
-  const escalators = parts.escalators.map((e) => ({ meta: e, test: compileClosure(e.when, params) }));
-  const tasks = parts.tasks.map((t) => ({ task: t.task, test: compileClosure(t.when, params) }));
-  const version = parts.version;
+const closures = (meta: CompiledMeta, params: ReadonlyMap<string, GradingParameter>): Evaluate => {
+  const rules = meta.rules.map((r) => ({ rank: riskRank(r.level), test: compileClosure(r.when, params) }));
+  const escalators = meta.escalators.map((e) => ({ raise: e.raise, atLeast: e.atLeast, test: compileClosure(e.when, params) }));
+  const tasks = meta.taskConditions.map((when) => compileClosure(when, params));
+  const words = wordCount(meta);
+  const e0 = rules.length;
+  const t0 = e0 + escalators.length;
+  if (words === 1) {
+    // The usual case: every rule, escalator and task fits in one 31-bit word.
+    return (f, d) => {
+      let rank = 1;
+      let b = 0;
+      for (let i = 0; i < rules.length; i++) {
+        const r = rules[i]!;
+        if (!r.test(f, d)) continue;
+        b |= 1 << i;
+        if (rank < r.rank) rank = r.rank;
+      }
+      for (let i = 0; i < escalators.length; i++) {
+        const x = escalators[i]!;
+        if (!x.test(f, d)) continue;
+        b |= 1 << (e0 + i);
+        rank = x.raise !== 0 ? Math.min(4, Math.max(1, rank + x.raise)) : Math.max(rank, x.atLeast);
+      }
+      for (let i = 0; i < tasks.length; i++) if (tasks[i]!(f, d)) b |= 1 << (t0 + i);
+      return new GradingResultRecord(meta, LEVELS[rank]!, b, f, d);
+    };
+  }
   return (f, d) => {
     let rank = 1;
-    let fired: Array<FiredRuleRecord> | ReadonlyArray<never> = EMPTY;
-    for (const r of rules) {
+    const b = new Array<number>(words).fill(0);
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i]!;
       if (!r.test(f, d)) continue;
+      b[(i / 31) | 0]! |= 1 << i % 31;
       if (rank < r.rank) rank = r.rank;
-      const x = new FiredRuleRecord(r.meta, f, d);
-      if (fired === EMPTY) fired = [x];
-      else (fired as Array<FiredRuleRecord>).push(x);
     }
-    const ruleRank = rank;
-    let escalations: Array<AppliedEscalatorRecord> | ReadonlyArray<never> = EMPTY;
-    for (const e of escalators) {
-      if (!e.test(f, d)) continue;
-      const from = rank;
-      rank = e.meta.raise !== 0 ? Math.min(4, Math.max(1, rank + e.meta.raise)) : Math.max(rank, e.meta.atLeast);
-      const y = new AppliedEscalatorRecord(e.meta, LEVELS[from]!, LEVELS[rank]!, f, d);
-      if (escalations === EMPTY) escalations = [y];
-      else (escalations as Array<AppliedEscalatorRecord>).push(y);
+    for (let i = 0; i < escalators.length; i++) {
+      const x = escalators[i]!;
+      if (!x.test(f, d)) continue;
+      b[((e0 + i) / 31) | 0]! |= 1 << (e0 + i) % 31;
+      rank = x.raise !== 0 ? Math.min(4, Math.max(1, rank + x.raise)) : Math.max(rank, x.atLeast);
     }
-    let due: Array<GradingTask> | ReadonlyArray<never> = EMPTY;
-    for (const t of tasks) {
-      if (!t.test(f, d)) continue;
-      if (due === EMPTY) due = [t.task];
-      else (due as Array<GradingTask>).push(t.task);
+    for (let i = 0; i < tasks.length; i++) {
+      if (tasks[i]!(f, d)) b[((t0 + i) / 31) | 0]! |= 1 << (t0 + i) % 31;
     }
-    return { level: LEVELS[rank]!, ruleLevel: LEVELS[ruleRank]!, tableVersion: version, fired, escalations, tasks: due };
+    const bits: BitSet = words === 1 ? b[0]! : b;
+    return new GradingResultRecord(meta, LEVELS[rank]!, bits, f, d);
   };
 };
 
@@ -296,18 +290,19 @@ export const compileGradingTable = (table: GradingTable | unknown, options: Comp
   if (problems.length > 0) return { ok: false, error: new GradingTableError({ problems }) };
   const checked = table as GradingTable;
   const parts = partsOf(checked);
+  const params = parameterMap(checked.parameters);
   const strategy = options.strategy ?? "auto";
   let evaluate: Evaluate | undefined;
   let used: "generated" | "closures" = "closures";
   if (strategy !== "closures") {
     try {
-      evaluate = generate(parts);
+      evaluate = generate(parts, params);
       used = "generated";
     } catch {
       // Code generation is not allowed here: closures give the same results.
     }
   }
-  evaluate ??= closures(parts);
+  evaluate ??= closures(parts, params);
   const run = evaluate;
   return {
     ok: true,

@@ -71,8 +71,17 @@ export const evaluateCondition = (
   return go(condition);
 };
 
-const formatNumber = (n: number): string =>
-  Number.isInteger(n) && Math.abs(n) < 10_000 ? String(n) : n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+/** Writes a number with thousands separators and at most two decimals (no ICU: it is slow). */
+const formatNumber = (n: number): string => {
+  if (!Number.isFinite(n)) return String(n);
+  if (Number.isInteger(n) && Math.abs(n) < 10_000) return String(n);
+  const negative = n < 0;
+  const fixed = Math.abs(n).toFixed(2);
+  const [whole, fraction] = fixed.split(".") as [string, string];
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const decimals = fraction === "00" ? "" : `.${fraction.replace(/0$/, "")}`;
+  return `${negative ? "-" : ""}${grouped}${decimals}`;
+};
 
 const OP_TEXT: Record<ComparisonOp, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "!=": "≠" };
 

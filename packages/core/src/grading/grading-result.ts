@@ -49,9 +49,11 @@ export interface GradingTask {
  * and every escalator that applied with their reasons, the tasks to do, and the
  * version of the table used.
  *
- * Reasons are exact and complete, but their text is composed the first time it is
- * read (grading a million disputes should not build a million sentences nobody
- * reads); `JSON.stringify` writes them out in full.
+ * The evaluator decides every rule, escalator and task (no short cut) and records
+ * which fired together with the values it read; the `fired`, `escalations` and
+ * `tasks` lists and their reason texts are built from that record the first time
+ * they are read, so that grading a million disputes does not build a million
+ * sentences nobody reads. `JSON.stringify` writes everything out in full.
  *
  * @since 0.1.0
  */
@@ -62,6 +64,10 @@ export interface GradingResult {
   readonly fired: ReadonlyArray<FiredRule>;
   readonly escalations: ReadonlyArray<AppliedEscalator>;
   readonly tasks: ReadonlyArray<GradingTask>;
+  /** The facts graded. */
+  readonly facts: DisputeFacts;
+  /** The days unresolved used. */
+  readonly daysUnresolved: number;
 }
 
 /** @internal What a compiled table knows about a rule or escalator. */
@@ -71,6 +77,92 @@ export interface ExplainMeta {
   readonly description: Bilingual;
   readonly when: GradingCondition;
   readonly params: ReadonlyMap<string, GradingParameter>;
+}
+
+/** @internal A set of indexes: one 31-bit word, or several for large tables. */
+export type BitSet = number | ReadonlyArray<number>;
+
+/** @internal */
+export const hasBit = (set: BitSet, i: number): boolean =>
+  typeof set === "number" ? (set & (1 << i)) !== 0 : ((set[(i / 31) | 0] ?? 0) & (1 << i % 31)) !== 0;
+
+/** @internal What a compiled table keeps for building explanations. */
+export interface CompiledMeta {
+  readonly version: string;
+  readonly rules: ReadonlyArray<ExplainMeta>;
+  readonly escalators: ReadonlyArray<ExplainMeta & { readonly raise: number; readonly atLeast: number }>;
+  readonly tasks: ReadonlyArray<GradingTask>;
+  readonly taskConditions: ReadonlyArray<GradingCondition>;
+}
+
+const LEVELS: ReadonlyArray<RiskLevel> = ["blue", "blue", "yellow", "orange", "red"];
+const RANKS: Readonly<Record<RiskLevel, number>> = { blue: 1, yellow: 2, orange: 3, red: 4 };
+const EMPTY: ReadonlyArray<never> = Object.freeze([]);
+
+interface Explained {
+  readonly fired: ReadonlyArray<FiredRule>;
+  readonly escalations: ReadonlyArray<AppliedEscalator>;
+  readonly tasks: ReadonlyArray<GradingTask>;
+}
+
+/**
+ * @internal The result a compiled table returns: the level and one bit set of what
+ * fired (rules, then escalators, then tasks), with the facts it read; lists and
+ * texts are built from them on first read.
+ */
+export class GradingResultRecord implements GradingResult {
+  declare private cache: Explained | undefined;
+  constructor(
+    readonly meta: CompiledMeta,
+    readonly level: RiskLevel,
+    readonly bits: BitSet,
+    readonly facts: DisputeFacts,
+    readonly daysUnresolved: number,
+  ) {}
+  get tableVersion(): string { return this.meta.version; }
+  get ruleLevel(): RiskLevel {
+    let rank = 1;
+    this.meta.rules.forEach((rule, i) => { if (hasBit(this.bits, i)) rank = Math.max(rank, RANKS[rule.level]); });
+    return LEVELS[rank]!;
+  }
+  private explain(): Explained {
+    if (this.cache) return this.cache;
+    const { meta, facts, daysUnresolved: days, bits } = this;
+    const fired: Array<FiredRule> = [];
+    meta.rules.forEach((rule, i) => { if (hasBit(bits, i)) fired.push(new FiredRuleRecord(rule, facts, days)); });
+    const escalations: Array<AppliedEscalator> = [];
+    let rank = RANKS[this.ruleLevel];
+    const e0 = meta.rules.length;
+    meta.escalators.forEach((e, i) => {
+      if (!hasBit(bits, e0 + i)) return;
+      const from = rank;
+      rank = e.raise !== 0 ? Math.min(4, Math.max(1, rank + e.raise)) : Math.max(rank, e.atLeast);
+      escalations.push(new AppliedEscalatorRecord(e, LEVELS[from]!, LEVELS[rank]!, facts, days));
+    });
+    const t0 = e0 + meta.escalators.length;
+    const tasks = meta.tasks.filter((_t, i) => hasBit(bits, t0 + i));
+    this.cache = {
+      fired: fired.length ? fired : EMPTY,
+      escalations: escalations.length ? escalations : EMPTY,
+      tasks: tasks.length ? tasks : EMPTY,
+    };
+    return this.cache;
+  }
+  get fired(): ReadonlyArray<FiredRule> { return this.explain().fired; }
+  get escalations(): ReadonlyArray<AppliedEscalator> { return this.explain().escalations; }
+  get tasks(): ReadonlyArray<GradingTask> { return this.explain().tasks; }
+  toJSON(): GradingResult {
+    return {
+      level: this.level,
+      ruleLevel: this.ruleLevel,
+      tableVersion: this.tableVersion,
+      fired: this.fired,
+      escalations: this.escalations,
+      tasks: this.tasks,
+      facts: this.facts,
+      daysUnresolved: this.daysUnresolved,
+    };
+  }
 }
 
 /** @internal */

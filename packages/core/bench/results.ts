@@ -1,0 +1,53 @@
+/**
+ * The shared results file of all benchmarks: `bench-results.json` at the
+ * repository root (not committed). Each benchmark merges its entries by name, so
+ * later benchmarks add to the same file without dropping earlier ones.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/** One comparison. `ratio`, `target` and `holds` are null for a plain measurement. */
+export interface BenchEntry {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly ratio: number | null;
+  readonly target: number | null;
+  readonly holds: boolean | null;
+}
+
+/** The repository root's `bench-results.json`. */
+export const resultsFile: string = fileURLToPath(new URL("../../../bench-results.json", import.meta.url));
+
+const readEntries = (file: string): Array<BenchEntry> => {
+  if (!existsSync(file)) return [];
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
+    return Array.isArray(parsed) ? (parsed as Array<BenchEntry>) : [];
+  } catch {
+    return [];
+  }
+};
+
+/** Adds or replaces entries by name, keeps the others, and writes the file sorted by name. */
+export const mergeResults = (entries: ReadonlyArray<BenchEntry>, file: string = resultsFile): ReadonlyArray<BenchEntry> => {
+  const byName = new Map(readEntries(file).map((e) => [e.name, e]));
+  for (const e of entries) byName.set(e.name, e);
+  const merged = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
+  return merged;
+};
+
+/** A comparison entry: `value` is the measured figure, `ratio` against a baseline, and whether the target holds. */
+export const comparison = (name: string, value: number, unit: string, ratio: number, target: number): BenchEntry => ({
+  name, value, unit, ratio, target, holds: ratio >= target,
+});
+
+/** Prints rows as an aligned table. */
+export const printTable = (headers: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): void => {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: ReadonlyArray<string>) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  console.log(line(headers));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) console.log(line(r));
+};
