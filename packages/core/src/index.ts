@@ -166,3 +166,76 @@ export {
   sensitivityOf,
 } from "./access/access-decisions.js";
 export { maskPhoneNumber, redact } from "./access/redact.js";
+
+// Grading and routing
+export {
+  type GradingFactDefinition,
+  type GradingFactKind,
+  type GradingFactName,
+  gradingFact,
+  gradingFacts,
+  isProtectedActivityFact,
+  protectedActivityTerms,
+} from "./grading/grading-facts.js";
+export {
+  type ComparisonOp,
+  type GradingCondition,
+  type GradingTableJson,
+  EscalatorEffect,
+  GradingConditionSchema,
+  GradingEscalator,
+  GradingParameter,
+  GradingRule,
+  GradingTable,
+  GradingTaskRule,
+} from "./grading/grading-table.js";
+export { type GradingInput, describeCondition, evaluateCondition, explainCondition } from "./grading/condition.js";
+export {
+  type GradingTableProblem,
+  type GradingTableProblemCode,
+  checkGradingTable,
+  findGradingWitnesses,
+} from "./grading/check-grading-table.js";
+export { type AppliedEscalator, type FiredRule, type GradingResult, type GradingTask } from "./grading/grading-result.js";
+export {
+  type CompileOptions,
+  type CompileResult,
+  type CompileStrategy,
+  type CompiledGradingTable,
+  type GradableDispute,
+  GradingTableError,
+  compileGradingTable,
+} from "./grading/compile-grading-table.js";
+export { daysUnresolved } from "./grading/days-unresolved.js";
+export { type GradeDisputeOptions, defaultGradingTable, gradeDispute } from "./grading/grade-dispute.js";
+export { zixiGradingTable } from "./grading/zixi-grading-table.js";
+export {
+  type ConfirmGradeInput,
+  type ConfirmGradeResult,
+  type GradeConfirmationError,
+  type GradeDecision,
+  type GradeOverride,
+  OverrideReasonRequired,
+  SecondConfirmationRequired,
+  SecondOfficerNotDifferent,
+  confirmGrade,
+} from "./grading/confirm-grade.js";
+export {
+  type RouteCondition,
+  type RoutingConfigJson,
+  EscalationRule,
+  RouteAction,
+  RouteConditionSchema,
+  RoutingConfig,
+  RoutingMatrixEntry,
+} from "./routing/routing-config.js";
+export { zixiRoutingConfig } from "./routing/zixi-routing-config.js";
+export {
+  type Route,
+  type RouteInput,
+  type RouteReason,
+  type RouteReport,
+  routeConditionHolds,
+  routeDispute,
+} from "./routing/route-dispute.js";
+export { type RoutingProblem, type RoutingProblemCode, checkRoutingConfig } from "./routing/check-routing-config.js";
