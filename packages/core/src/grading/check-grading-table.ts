@@ -9,6 +9,12 @@ import { type GradingCondition, type GradingParameter, GradingTable } from "./gr
 /**
  * What kind of problem {@link checkGradingTable} found.
  *
+ * @example
+ * ```ts
+ * import { checkGradingTable } from "@tiaojie/core";
+ *
+ * const blocked = checkGradingTable(table).some((p) => p.code === "protected-activity");
+ * ```
  * @since 0.1.0
  */
 export type GradingTableProblemCode =
@@ -27,6 +33,12 @@ export type GradingTableProblemCode =
  * One problem with a grading table: where it is, what kind, and what is wrong in
  * Chinese and English.
  *
+ * @example
+ * ```ts
+ * import { checkGradingTable, formatPath } from "@tiaojie/core";
+ *
+ * for (const p of checkGradingTable(table)) console.log(`${formatPath(p.path)}: ${p.zh}`);
+ * ```
  * @since 0.1.0
  */
 export interface GradingTableProblem extends ValidationIssue {

@@ -12,6 +12,13 @@ import type { GradingCondition, GradingParameter, GradingTable } from "./grading
 /**
  * A grading table that failed {@link checkGradingTable}: it cannot be compiled.
  *
+ * @example
+ * ```ts
+ * import { compileGradingTable } from "@tiaojie/core";
+ *
+ * const compiled = compileGradingTable(table);
+ * if (!compiled.ok) console.error(compiled.error._tag, compiled.error.problems.length);
+ * ```
  * @since 0.1.0
  */
 export class GradingTableError extends Data.TaggedError("GradingTableError")<{
@@ -29,6 +36,12 @@ export class GradingTableError extends Data.TaggedError("GradingTableError")<{
  * and `"generated"` generate and fall back to closures where code generation is
  * not allowed; {@link CompiledGradingTable.strategy} says which was used.
  *
+ * @example
+ * ```ts
+ * import { compileGradingTable, zixiGradingTable } from "@tiaojie/core";
+ *
+ * compileGradingTable(zixiGradingTable, { strategy: "closures" });
+ * ```
  * @since 0.1.0
  */
 export type CompileStrategy = "auto" | "generated" | "closures";
@@ -36,6 +49,13 @@ export type CompileStrategy = "auto" | "generated" | "closures";
 /**
  * Options of {@link compileGradingTable}.
  *
+ * @example
+ * ```ts
+ * import { compileGradingTable, zixiGradingTable, type CompileOptions } from "@tiaojie/core";
+ *
+ * const options: CompileOptions = { strategy: "auto" };
+ * compileGradingTable(zixiGradingTable, options);
+ * ```
  * @since 0.1.0
  */
 export interface CompileOptions {
@@ -49,6 +69,13 @@ export interface CompileOptions {
 /**
  * A dispute, as far as grading needs it.
  *
+ * @example
+ * ```ts
+ * import { defaultGradingTable, type GradableDispute } from "@tiaojie/core";
+ *
+ * const d: GradableDispute = { reportedOn: dispute.reportedOn, facts: dispute.facts };
+ * defaultGradingTable().grade(d, asOf);
+ * ```
  * @since 0.1.0
  */
 export interface GradableDispute {
@@ -59,6 +86,13 @@ export interface GradableDispute {
 /**
  * A checked and compiled grading table, ready to grade many disputes fast.
  *
+ * @example
+ * ```ts
+ * import { compileGradingTable, zixiGradingTable } from "@tiaojie/core";
+ *
+ * const compiled = compileGradingTable(zixiGradingTable);
+ * if (compiled.ok) for (const d of disputes) save(d.id, compiled.value.grade(d, asOf));
+ * ```
  * @since 0.1.0
  */
 export interface CompiledGradingTable {
@@ -74,6 +108,13 @@ export interface CompiledGradingTable {
 /**
  * The outcome of {@link compileGradingTable}.
  *
+ * @example
+ * ```ts
+ * import { compileGradingTable } from "@tiaojie/core";
+ *
+ * const r = compileGradingTable(JSON.parse(text));
+ * const evaluate = r.ok ? r.value.evaluate : undefined;
+ * ```
  * @since 0.1.0
  */
 export type CompileResult =

@@ -7,6 +7,13 @@ import type { ComparisonOp, GradingCondition, GradingParameter } from "./grading
  * The values a grading condition reads: a dispute's facts and the derived number
  * of days it has been unresolved.
  *
+ * @example
+ * ```ts
+ * import { evaluateCondition, type GradingInput } from "@tiaojie/core";
+ *
+ * const input: GradingInput = { facts: dispute.facts, daysUnresolved: 12 };
+ * evaluateCondition({ op: "is", fact: "selfHarmRisk" }, input, []);
+ * ```
  * @since 0.1.0
  */
 export interface GradingInput {

@@ -9,6 +9,13 @@ import type { GradingResult } from "./grading-result.js";
  * An override of the recommended level: its direction, the reason given, and, for
  * a lower level, the second officer who confirmed it.
  *
+ * @example
+ * ```ts
+ * import { confirmGrade } from "@tiaojie/core";
+ *
+ * const r = confirmGrade({ recommendation, officer, decidedOn, level: "red", reason: "有聚集苗头" });
+ * if (r.ok) r.value.override?.direction; // "up"
+ * ```
  * @since 0.1.0
  */
 export interface GradeOverride {
@@ -24,6 +31,13 @@ export interface GradeOverride {
  * when, and the override if the level differs. Plain data, ready for the audit
  * trail.
  *
+ * @example
+ * ```ts
+ * import { confirmGrade } from "@tiaojie/core";
+ *
+ * const r = confirmGrade({ recommendation, officer, decidedOn });
+ * if (r.ok) await audit.append({ kind: "grade-decided", decision: r.value });
+ * ```
  * @since 0.1.0
  */
 export interface GradeDecision {
@@ -40,6 +54,13 @@ export interface GradeDecision {
 /**
  * An override without a reason: overriding the recommended level needs one.
  *
+ * @example
+ * ```ts
+ * import { confirmGrade } from "@tiaojie/core";
+ *
+ * const r = confirmGrade({ recommendation, officer, decidedOn, level: "blue" });
+ * if (!r.ok && r.error._tag === "OverrideReasonRequired") askForReason();
+ * ```
  * @since 0.1.0
  */
 export class OverrideReasonRequired extends Data.TaggedError("OverrideReasonRequired")<{
@@ -57,6 +78,13 @@ export class OverrideReasonRequired extends Data.TaggedError("OverrideReasonRequ
  * A lowering without a second officer: a lower level than recommended must be
  * confirmed by a second officer.
  *
+ * @example
+ * ```ts
+ * import { confirmGrade } from "@tiaojie/core";
+ *
+ * const r = confirmGrade({ recommendation, officer, decidedOn, level: "blue", reason: "已和解" });
+ * if (!r.ok && r.error._tag === "SecondConfirmationRequired") askSecondOfficer();
+ * ```
  * @since 0.1.0
  */
 export class SecondConfirmationRequired extends Data.TaggedError("SecondConfirmationRequired")<{
@@ -73,6 +101,13 @@ export class SecondConfirmationRequired extends Data.TaggedError("SecondConfirma
 /**
  * A second confirmation by the same officer who decided: it must be someone else.
  *
+ * @example
+ * ```ts
+ * import { confirmGrade } from "@tiaojie/core";
+ *
+ * const r = confirmGrade({ recommendation, officer, decidedOn, level: "blue", reason: "已和解", secondOfficer: officer });
+ * !r.ok && r.error._tag; // "SecondOfficerNotDifferent"
+ * ```
  * @since 0.1.0
  */
 export class SecondOfficerNotDifferent extends Data.TaggedError("SecondOfficerNotDifferent")<{
@@ -88,6 +123,14 @@ export class SecondOfficerNotDifferent extends Data.TaggedError("SecondOfficerNo
 /**
  * Why {@link confirmGrade} refused.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect";
+ * import { confirmGrade } from "@tiaojie/core";
+ *
+ * const r = confirmGrade(input);
+ * const program = r.ok ? Effect.succeed(r.value) : Effect.fail(r.error);
+ * ```
  * @since 0.1.0
  */
 export type GradeConfirmationError = OverrideReasonRequired | SecondConfirmationRequired | SecondOfficerNotDifferent;
@@ -95,6 +138,13 @@ export type GradeConfirmationError = OverrideReasonRequired | SecondConfirmation
 /**
  * What {@link confirmGrade} needs.
  *
+ * @example
+ * ```ts
+ * import { confirmGrade, type ConfirmGradeInput } from "@tiaojie/core";
+ *
+ * const input: ConfirmGradeInput = { recommendation, officer, decidedOn };
+ * confirmGrade(input);
+ * ```
  * @since 0.1.0
  */
 export interface ConfirmGradeInput {
@@ -118,6 +168,13 @@ export interface ConfirmGradeInput {
 /**
  * The outcome of {@link confirmGrade}.
  *
+ * @example
+ * ```ts
+ * import { confirmGrade } from "@tiaojie/core";
+ *
+ * const r = confirmGrade({ recommendation, officer, decidedOn });
+ * console.log(r.ok ? r.value.level : r.error.message);
+ * ```
  * @since 0.1.0
  */
 export type ConfirmGradeResult =

@@ -29,6 +29,13 @@ export const defaultGradingTable = (): CompiledGradingTable => {
 /**
  * Options of {@link gradeDispute}.
  *
+ * @example
+ * ```ts
+ * import { compileGradingTable, gradeDispute } from "@tiaojie/core";
+ *
+ * const compiled = compileGradingTable(countyTable);
+ * if (compiled.ok) gradeDispute(dispute, { asOf, table: compiled.value });
+ * ```
  * @since 0.1.0
  */
 export interface GradeDisputeOptions {

@@ -5,6 +5,12 @@ import type { Bilingual } from "../validation/bilingual.js";
  * How a fact is compared: a yes/no fact is tested with `{ op: "is" }`, a number
  * with a comparison against a parameter or a constant.
  *
+ * @example
+ * ```ts
+ * import { gradingFact } from "@tiaojie/core";
+ *
+ * gradingFact("selfHarmRisk")?.kind; // "boolean"
+ * ```
  * @since 0.1.0
  */
 export type GradingFactKind = "boolean" | "number";
@@ -13,6 +19,12 @@ export type GradingFactKind = "boolean" | "number";
  * One fact a grading condition may read: its name, labels, kind, the range of its
  * values, and the unit its values are written in.
  *
+ * @example
+ * ```ts
+ * import { gradingFacts } from "@tiaojie/core";
+ *
+ * for (const f of gradingFacts) console.log(f.name, f.zh, f.unit?.zh ?? "");
+ * ```
  * @since 0.1.0
  */
 export interface GradingFactDefinition extends Bilingual {
@@ -34,6 +46,12 @@ export interface GradingFactDefinition extends Bilingual {
  * the dispute's own facts and the derived `daysUnresolved`, and nothing about
  * petitions, lawsuits, complaints or appeals.
  *
+ * @example
+ * ```ts
+ * import type { GradingFactName } from "@tiaojie/core";
+ *
+ * const fact: GradingFactName = "failedMediations";
+ * ```
  * @since 0.1.0
  */
 export type GradingFactName = keyof DisputeFacts | "daysUnresolved";
@@ -89,6 +107,12 @@ export const gradingFact = (name: string): GradingFactDefinition | undefined => 
  * complaining, appealing (in English or Chinese, any case). A grading condition
  * naming such a fact is rejected, whatever else the table says.
  *
+ * @example
+ * ```ts
+ * import { protectedActivityTerms } from "@tiaojie/core";
+ *
+ * protectedActivityTerms.includes("petition"); // true
+ * ```
  * @since 0.1.0
  */
 export const protectedActivityTerms: ReadonlyArray<string> = [

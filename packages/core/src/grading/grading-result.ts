@@ -8,6 +8,14 @@ import type { GradingCondition, GradingParameter, GradingTaskRule } from "./grad
  * A rule that fired: its id, level and description, and the reason it fired, with
  * the actual values of the dispute, in both languages.
  *
+ * @example
+ * ```ts
+ * import { gradeDispute } from "@tiaojie/core";
+ *
+ * for (const rule of gradeDispute(dispute, { asOf }).fired) {
+ *   console.log(`${rule.description.zh}（${rule.reason.zh}）`);
+ * }
+ * ```
  * @since 0.1.0
  */
 export interface FiredRule {
@@ -21,6 +29,13 @@ export interface FiredRule {
 /**
  * An escalator that applied: the level before and after, and why.
  *
+ * @example
+ * ```ts
+ * import { gradeDispute } from "@tiaojie/core";
+ *
+ * const [e] = gradeDispute(dispute, { asOf }).escalations;
+ * if (e) console.log(`${e.from} → ${e.to}: ${e.reason.en}`);
+ * ```
  * @since 0.1.0
  */
 export interface AppliedEscalator {
@@ -34,6 +49,12 @@ export interface AppliedEscalator {
 /**
  * A task returned with the grade (for example crisis intervention, help first).
  *
+ * @example
+ * ```ts
+ * import { gradeDispute } from "@tiaojie/core";
+ *
+ * const helpFirst = gradeDispute(dispute, { asOf }).tasks.filter((t) => t.priority === "help-first");
+ * ```
  * @since 0.1.0
  */
 export interface GradingTask {
@@ -55,6 +76,13 @@ export interface GradingTask {
  * they are read, so that grading a million disputes does not build a million
  * sentences nobody reads. `JSON.stringify` writes everything out in full.
  *
+ * @example
+ * ```ts
+ * import { gradeDispute } from "@tiaojie/core";
+ *
+ * const result = gradeDispute(dispute, { asOf });
+ * console.log(result.level, result.tableVersion, JSON.stringify(result.fired));
+ * ```
  * @since 0.1.0
  */
 export interface GradingResult {

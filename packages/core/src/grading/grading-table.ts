@@ -7,6 +7,12 @@ import type { GradingFactName } from "./grading-facts.js";
 /**
  * A comparison operator of a grading condition.
  *
+ * @example
+ * ```ts
+ * import type { ComparisonOp } from "@tiaojie/core";
+ *
+ * const op: ComparisonOp = ">=";
+ * ```
  * @since 0.1.0
  */
 export type ComparisonOp = ">=" | ">" | "<=" | "<" | "==" | "!=";
@@ -87,6 +93,12 @@ const BilingualText = { zh: Text(500), en: Text(500) };
  * A named numeric parameter of a grading table (a threshold), documented in both
  * languages.
  *
+ * @example
+ * ```ts
+ * import { decode, GradingParameter } from "@tiaojie/core";
+ *
+ * decode(GradingParameter, { name: "crowdRedMin", value: 30, zh: "人数阈值", en: "people threshold" }).ok; // true
+ * ```
  * @since 0.1.0
  */
 export const GradingParameter = Schema.Struct({
@@ -102,6 +114,15 @@ export interface GradingParameter extends Schema.Schema.Type<typeof GradingParam
  * A grading rule: when its condition holds, the dispute is graded at least at its
  * level.
  *
+ * @example
+ * ```ts
+ * import type { GradingRule } from "@tiaojie/core";
+ *
+ * const rule: GradingRule = {
+ *   id: "crowd-red", level: "red", zh: "涉及人数众多", en: "very many people involved",
+ *   when: { op: ">=", fact: "peopleInvolved", than: "crowdRedMin" },
+ * };
+ * ```
  * @since 0.1.0
  */
 export const GradingRule = Schema.Struct({
@@ -117,6 +138,13 @@ export interface GradingRule extends Schema.Schema.Type<typeof GradingRule> {}
  * What an escalator does when its condition holds: raise the level by some
  * steps (never above red), or lift it to at least a level.
  *
+ * @example
+ * ```ts
+ * import type { EscalatorEffect } from "@tiaojie/core";
+ *
+ * const up: EscalatorEffect = { op: "raise", steps: 1 };
+ * const floor: EscalatorEffect = { op: "atLeast", level: "yellow" };
+ * ```
  * @since 0.1.0
  */
 export const EscalatorEffect = Schema.Union(
@@ -129,6 +157,15 @@ export type EscalatorEffect = Schema.Schema.Type<typeof EscalatorEffect>;
 /**
  * An escalator: applied in order after the rules, when its condition holds.
  *
+ * @example
+ * ```ts
+ * import type { GradingEscalator } from "@tiaojie/core";
+ *
+ * const e: GradingEscalator = {
+ *   id: "long-unresolved", zh: "长期未化解", en: "long unresolved",
+ *   when: { op: ">", fact: "daysUnresolved", than: "longUnresolvedDays" }, then: { op: "raise", steps: 1 },
+ * };
+ * ```
  * @since 0.1.0
  */
 export const GradingEscalator = Schema.Struct({
@@ -145,6 +182,12 @@ export interface GradingEscalator extends Schema.Schema.Type<typeof GradingEscal
  * crisis intervention for a person at risk of self-harm. `priority: "help-first"`
  * puts it ahead of every other piece of work on the dispute.
  *
+ * @example
+ * ```ts
+ * import { zixiGradingTable } from "@tiaojie/core";
+ *
+ * zixiGradingTable.tasks[0]?.kind; // "crisis-intervention"
+ * ```
  * @since 0.1.0
  */
 export const GradingTaskRule = Schema.Struct({
@@ -183,5 +226,16 @@ export const GradingTable = Schema.Struct({
 }).annotations({ identifier: "GradingTable", description: "风险研判规则表 / grading table" });
 /** @since 0.1.0 */
 export interface GradingTable extends Schema.Schema.Type<typeof GradingTable> {}
-/** The JSON form of a {@link GradingTable}. @since 0.1.0 */
+/**
+ * The JSON form of a {@link GradingTable}.
+ *
+ * @example
+ * ```ts
+ * import { encode, GradingTable, type GradingTableJson } from "@tiaojie/core";
+ *
+ * const json = encode(GradingTable, value);
+ * if (json.ok) { const data: GradingTableJson = json.value; }
+ * ```
+ * @since 0.1.0
+ */
 export interface GradingTableJson extends Schema.Schema.Encoded<typeof GradingTable> {}

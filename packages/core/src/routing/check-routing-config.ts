@@ -7,6 +7,12 @@ import { type RouteCondition, RoutingConfig } from "./routing-config.js";
 /**
  * What kind of problem {@link checkRoutingConfig} found.
  *
+ * @example
+ * ```ts
+ * import { checkRoutingConfig } from "@tiaojie/core";
+ *
+ * const incomplete = checkRoutingConfig(config).some((p) => p.code === "missing-domain");
+ * ```
  * @since 0.1.0
  */
 export type RoutingProblemCode =
@@ -22,6 +28,12 @@ export type RoutingProblemCode =
 /**
  * One problem with a routing configuration, in both languages.
  *
+ * @example
+ * ```ts
+ * import { checkRoutingConfig } from "@tiaojie/core";
+ *
+ * for (const p of checkRoutingConfig(config)) console.log(p.path.join("."), p.zh, p.en);
+ * ```
  * @since 0.1.0
  */
 export interface RoutingProblem extends ValidationIssue {

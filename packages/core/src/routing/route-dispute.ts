@@ -11,6 +11,13 @@ import { zixiRoutingConfig } from "./zixi-routing-config.js";
  * What routing reads: the dispute's domain, its (recommended or confirmed) level
  * and its facts. Petition facts are not part of it.
  *
+ * @example
+ * ```ts
+ * import { routeDispute, type RouteInput } from "@tiaojie/core";
+ *
+ * const input: RouteInput = { domain: dispute.domain, level: "orange", facts: dispute.facts };
+ * routeDispute(input);
+ * ```
  * @since 0.1.0
  */
 export interface RouteInput {
@@ -23,6 +30,12 @@ export interface RouteInput {
  * One reason in a route: the matrix row or escalation rule it comes from, what it
  * says, and its basis, in both languages.
  *
+ * @example
+ * ```ts
+ * import { routeDispute } from "@tiaojie/core";
+ *
+ * for (const r of routeDispute(input).reasons) console.log(r.source, r.rule, r.zh);
+ * ```
  * @since 0.1.0
  */
 export interface RouteReason extends Bilingual {
@@ -35,6 +48,12 @@ export interface RouteReason extends Bilingual {
 /**
  * A report a unit must receive, and how soon.
  *
+ * @example
+ * ```ts
+ * import { routeDispute } from "@tiaojie/core";
+ *
+ * routeDispute({ ...input, level: "red" }).reports; // [{ to: "township-leadership", within: "same-day" }]
+ * ```
  * @since 0.1.0
  */
 export interface RouteReport {
@@ -48,6 +67,13 @@ export interface RouteReport {
  * be made responsible, whether the parties are to be told of the court route, the
  * reports due, and every reason.
  *
+ * @example
+ * ```ts
+ * import { routeDispute, UnitKinds } from "@tiaojie/core";
+ *
+ * const route = routeDispute(input);
+ * console.log(UnitKinds.label(route.lead), route.cooperating.map((u) => UnitKinds.label(u)));
+ * ```
  * @since 0.1.0
  */
 export interface Route {

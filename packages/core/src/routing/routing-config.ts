@@ -37,6 +37,12 @@ const FactName = Schema.String.pipe(
 /**
  * The schema of a {@link RouteCondition}.
  *
+ * @example
+ * ```ts
+ * import { decode, RouteConditionSchema } from "@tiaojie/core";
+ *
+ * decode(RouteConditionSchema, { op: "level", atLeast: "red" }).ok; // true
+ * ```
  * @since 0.1.0
  */
 export const RouteConditionSchema: Schema.Schema<RouteCondition, unknown> = Schema.Union(
@@ -58,6 +64,12 @@ export const RouteConditionSchema: Schema.Schema<RouteCondition, unknown> = Sche
  * named responsible person (包保责任), tell the parties of the court route, or
  * report to a unit within a time.
  *
+ * @example
+ * ```ts
+ * import type { RouteAction } from "@tiaojie/core";
+ *
+ * const report: RouteAction = { kind: "report", to: "township-leadership", within: "same-day" };
+ * ```
  * @since 0.1.0
  */
 export const RouteAction = Schema.Union(
@@ -81,6 +93,15 @@ const BilingualText = Schema.Struct({ zh: Text(500), en: Text(500) });
  * One row of the routing matrix: the unit kind in charge of a domain and the unit
  * kinds that cooperate (谁主管谁负责).
  *
+ * @example
+ * ```ts
+ * import type { RoutingMatrixEntry } from "@tiaojie/core";
+ *
+ * const row: RoutingMatrixEntry = {
+ *   domain: "medical", lead: "health-centre", cooperating: ["justice-office"],
+ *   zh: "医疗纠纷由卫生院主管", en: "the health centre is in charge of medical disputes",
+ * };
+ * ```
  * @since 0.1.0
  */
 export const RoutingMatrixEntry = Schema.Struct({
@@ -97,6 +118,12 @@ export interface RoutingMatrixEntry extends Schema.Schema.Type<typeof RoutingMat
  * An escalation rule: when its condition holds, its actions apply to the route.
  * `basis` names the rule's source (a regulation, the campaign plan).
  *
+ * @example
+ * ```ts
+ * import { zixiRoutingConfig } from "@tiaojie/core";
+ *
+ * for (const rule of zixiRoutingConfig.escalations) console.log(rule.id, rule.zh, rule.basis?.zh ?? "");
+ * ```
  * @since 0.1.0
  */
 export const EscalationRule = Schema.Struct({
@@ -134,5 +161,16 @@ export const RoutingConfig = Schema.Struct({
 }).annotations({ identifier: "RoutingConfig", description: "分流配置 / routing configuration" });
 /** @since 0.1.0 */
 export interface RoutingConfig extends Schema.Schema.Type<typeof RoutingConfig> {}
-/** The JSON form of a {@link RoutingConfig}. @since 0.1.0 */
+/**
+ * The JSON form of a {@link RoutingConfig}.
+ *
+ * @example
+ * ```ts
+ * import { encode, RoutingConfig, type RoutingConfigJson } from "@tiaojie/core";
+ *
+ * const json = encode(RoutingConfig, value);
+ * if (json.ok) { const data: RoutingConfigJson = json.value; }
+ * ```
+ * @since 0.1.0
+ */
 export interface RoutingConfigJson extends Schema.Schema.Encoded<typeof RoutingConfig> {}
