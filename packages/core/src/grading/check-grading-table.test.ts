@@ -91,3 +91,12 @@ describe("checkGradingTable", () => {
     expect(describeCondition(zixiGradingTable.rules[1]!.when, zixiGradingTable.parameters).zh).toBe("涉及人数 ≥ 30人（参数 crowdRedMin）");
   });
 });
+
+describe("no way around the protected-activity rule", () => {
+  it("a condition naming a protected fact reads nothing, even from an object that carries it", async () => {
+    const { evaluateCondition } = await import("./condition.js");
+    const facts = { peopleInvolved: 1, petitionCount: 99 } as never;
+    expect(evaluateCondition({ op: ">=", fact: "petitionCount" as never, than: 1 }, { facts, daysUnresolved: 0 }, [])).toBe(false);
+    expect(evaluateCondition({ op: "not", of: { op: "is", fact: "hasPetitioned" as never } }, { facts: { hasPetitioned: true } as never, daysUnresolved: 0 }, [])).toBe(true);
+  });
+});

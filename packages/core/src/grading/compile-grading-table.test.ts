@@ -136,3 +136,38 @@ describe("escalators (properties)", () => {
     },
   );
 });
+
+describe("large tables (more than 31 rules, escalators and tasks)", () => {
+  const many: GradingTable = {
+    ...zixiGradingTable,
+    version: "large-1",
+    rules: [
+      ...zixiGradingTable.rules,
+      ...Array.from({ length: 40 }, (_, i) => ({
+        id: `people-${i}`,
+        level: RiskLevels.codes[i % 4]!,
+        zh: `人数 ${i}`,
+        en: `people ${i}`,
+        when: { op: ">=" as const, fact: "peopleInvolved" as const, than: 10 + i * 997 },
+      })),
+    ],
+    tasks: [
+      ...zixiGradingTable.tasks,
+      ...Array.from({ length: 5 }, (_, i) => ({
+        id: `assist-${i}`, kind: "assistance" as const, priority: "normal" as const, zh: `帮扶 ${i}`, en: `assist ${i}`,
+        when: { op: ">=" as const, fact: "amountAtStake" as const, than: i * 100_000 },
+      })),
+    ],
+  };
+  const gen = compiled(many, "generated");
+  const clo = compiled(many, "closures");
+
+  test.prop([factsArb, daysArb], { numRuns: 100 })("both strategies agree with the reference and cite exactly what holds", (facts, days) => {
+    const a = gen.evaluate(facts, days);
+    expect(snapshot(clo.evaluate(facts, days))).toEqual(snapshot(a));
+    expect(a.level).toBe(referenceLevel(many, input(facts, days)));
+    const at = input(facts, days);
+    expect(a.fired.map((f) => f.id)).toEqual(many.rules.filter((r) => evaluateCondition(r.when, at, many.parameters)).map((r) => r.id));
+    expect(a.tasks.map((t) => t.id)).toEqual(many.tasks.filter((t) => evaluateCondition(t.when, at, many.parameters)).map((t) => t.id));
+  });
+});

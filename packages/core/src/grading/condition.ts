@@ -21,9 +21,15 @@ export interface GradingInput {
   readonly daysUnresolved: number;
 }
 
-/** @internal */
-export const readFact = (input: GradingInput, fact: string): unknown =>
-  fact === "daysUnresolved" ? input.daysUnresolved : (input.facts as unknown as Record<string, unknown>)[fact];
+/**
+ * @internal Reads a vocabulary fact. Any other name reads nothing (`undefined`),
+ * so a condition can never see protected activity, whatever object it is given.
+ */
+export const readFact = (input: GradingInput, fact: string): unknown => {
+  if (fact === "daysUnresolved") return input.daysUnresolved;
+  const def = gradingFact(fact);
+  return def && def.source === "stored" ? (input.facts as unknown as Record<string, unknown>)[fact] : undefined;
+};
 
 /** @internal */
 export const compare = (op: ComparisonOp, left: number, right: number): boolean => {

@@ -4,6 +4,7 @@ import type { ResolutionChannel } from "../taxonomy/resolution-channels.js";
 import { type RiskLevel, riskRank } from "../taxonomy/risk-levels.js";
 import { type UnitKind, UnitKinds } from "../taxonomy/unit-kinds.js";
 import type { Bilingual } from "../validation/bilingual.js";
+import { gradingFact } from "../grading/grading-facts.js";
 import type { RouteCondition, RoutingConfig } from "./routing-config.js";
 import { zixiRoutingConfig } from "./zixi-routing-config.js";
 
@@ -109,9 +110,9 @@ export const routeConditionHolds = (c: RouteCondition, input: RouteInput): boole
     case "all": return c.of.every((p) => routeConditionHolds(p, input));
     case "any": return c.of.some((p) => routeConditionHolds(p, input));
     case "not": return !routeConditionHolds(c.of, input);
-    case "is": return (input.facts as unknown as Record<string, unknown>)[c.fact] === true;
+    case "is": return storedFact(input, c.fact) === true;
     default: {
-      const v = Number((input.facts as unknown as Record<string, unknown>)[c.fact]);
+      const v = Number(storedFact(input, c.fact));
       switch (c.op) {
         case ">=": return v >= c.than;
         case ">": return v > c.than;
@@ -123,6 +124,10 @@ export const routeConditionHolds = (c: RouteCondition, input: RouteInput): boole
     }
   }
 };
+
+/** Reads a stored dispute fact of the grading vocabulary; any other name reads nothing. */
+const storedFact = (input: RouteInput, fact: string): unknown =>
+  gradingFact(fact)?.source === "stored" ? (input.facts as unknown as Record<string, unknown>)[fact] : undefined;
 
 const COORDINATOR: UnitKind = "peace-rule-of-law-office";
 
