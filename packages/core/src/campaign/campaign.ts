@@ -1,0 +1,234 @@
+import type { LocalDate } from "../model/local-date.js";
+import type { UnitKind } from "../taxonomy/unit-kinds.js";
+import type { Bilingual } from "../validation/bilingual.js";
+import { plusDays } from "../calendar/local-dates.js";
+
+/**
+ * What a deadline asks for: a ledger report (the sweep's tables and their monthly
+ * cumulative update) or the campaign's summary report.
+ *
+ * @example
+ * ```ts
+ * const k: DeadlineKind = "ledger-report";
+ * ```
+ * @since 0.1.0
+ */
+export type DeadlineKind = "ledger-report" | "summary-report";
+
+/**
+ * Who owes a deadline: every reporting unit of the campaign, or the units of the
+ * kinds listed.
+ *
+ * @example
+ * ```ts
+ * const owed: DeadlineOwers = ["peace-rule-of-law-office"];
+ * ```
+ * @since 0.1.0
+ */
+export type DeadlineOwers = "reporting-units" | ReadonlyArray<UnitKind>;
+
+/**
+ * A deadline that falls once. The day is inclusive: a submission made at any time
+ * of that day (Beijing time) is on time.
+ *
+ * @example
+ * ```ts
+ * const firstRound: OneOffDeadline = {
+ *   id: "first-round", kind: "ledger-report", due: "2024-11-28" as LocalDate,
+ *   title: { zh: "第一轮全面排查台账", en: "first round of the full sweep" }, owedBy: "reporting-units",
+ *   receivedBy: "peace-rule-of-law-office",
+ * };
+ * ```
+ * @since 0.1.0
+ */
+export interface OneOffDeadline {
+  readonly id: string;
+  readonly kind: DeadlineKind;
+  readonly due: LocalDate;
+  readonly title: Bilingual;
+  readonly owedBy: DeadlineOwers;
+  /** The unit the submission goes to. */
+  readonly receivedBy: UnitKind;
+}
+
+/**
+ * A deadline that falls every month on the same day (the last day of a shorter
+ * month when the day is past it), from `firstMonth` to `lastMonth` (both
+ * `YYYY-MM`, inclusive; no `lastMonth` means it continues indefinitely).
+ *
+ * @example
+ * ```ts
+ * const monthly: MonthlyDeadline = {
+ *   id: "monthly-update", kind: "ledger-report", dayOfMonth: 28, firstMonth: "2024-12",
+ *   title: { zh: "每月累计和更新情况", en: "monthly cumulative update" }, owedBy: "reporting-units",
+ *   receivedBy: "peace-rule-of-law-office",
+ * };
+ * ```
+ * @since 0.1.0
+ */
+export interface MonthlyDeadline {
+  readonly id: string;
+  readonly kind: DeadlineKind;
+  readonly dayOfMonth: number;
+  readonly firstMonth: string;
+  readonly lastMonth?: string;
+  readonly title: Bilingual;
+  readonly owedBy: DeadlineOwers;
+  readonly receivedBy: UnitKind;
+}
+
+/**
+ * One occurrence of a deadline: the deadline's id, its due day and a key
+ * `id@due` that names the occurrence in submissions.
+ *
+ * @example
+ * ```ts
+ * const d: Deadline | undefined = nextDeadline(zixi2025, "2024-12-01" as LocalDate);
+ * d?.key; // "monthly-update@2024-12-28"
+ * ```
+ * @since 0.1.0
+ */
+export interface Deadline {
+  readonly key: string;
+  readonly id: string;
+  readonly kind: DeadlineKind;
+  readonly due: LocalDate;
+  readonly title: Bilingual;
+  readonly owedBy: DeadlineOwers;
+  readonly receivedBy: UnitKind;
+}
+
+/**
+ * One check a phase declares must hold by its end, as data:
+ * - `deadlines-submitted`: every unit owing a deadline of `deadlineKind` due in
+ *   the phase has submitted it (late counts as submitted);
+ * - `disputes-graded`: every dispute registered by then has a risk grade;
+ * - `disputes-assigned`: every dispute registered by then and not declined has
+ *   been assigned a lead unit;
+ * - `open-disputes-have-responsible-person`: every open dispute has a named
+ *   responsible person;
+ * - `open-disputes-have-measure`: every open dispute has a resolution measure;
+ * - `active-listings-have-measures`: every active support listing has its
+ *   measures scheduled.
+ *
+ * @example
+ * ```ts
+ * const check: PhaseCheck = { id: "p1-graded", kind: "disputes-graded", title: { zh: "全部研判风险等级", en: "every dispute graded" } };
+ * ```
+ * @since 0.1.0
+ */
+export type PhaseCheck = { readonly id: string; readonly title: Bilingual } & (
+  | { readonly kind: "deadlines-submitted"; readonly deadlineKind: DeadlineKind }
+  | { readonly kind: "disputes-graded" }
+  | { readonly kind: "disputes-assigned" }
+  | { readonly kind: "open-disputes-have-responsible-person" }
+  | { readonly kind: "open-disputes-have-measure" }
+  | { readonly kind: "active-listings-have-measures" }
+);
+
+/**
+ * A phase of a campaign: explicit first and last days (both inclusive), and the
+ * checks that must hold by its end.
+ *
+ * @example
+ * ```ts
+ * const phase2: CampaignPhase | undefined = zixi2025.phases[1];
+ * phase2?.start; // "2025-02-01"
+ * ```
+ * @since 0.1.0
+ */
+export interface CampaignPhase {
+  readonly id: string;
+  readonly name: Bilingual;
+  readonly start: LocalDate;
+  readonly end: LocalDate;
+  readonly checks: ReadonlyArray<PhaseCheck>;
+  /** Why the dates are what they are, when the source leaves them open. */
+  readonly note?: Bilingual;
+}
+
+/**
+ * A campaign (专项治理): phases that tile it, one-off and monthly deadlines, the
+ * kinds of unit that report, and the day routine governance (常态化治理) begins,
+ * after which the monthly deadlines continue.
+ *
+ * @example
+ * ```ts
+ * import { zixi2025Campaign } from "@tiaojie/core";
+ *
+ * const campaign: Campaign = zixi2025Campaign({ phase1End: "2025-02-12" as LocalDate });
+ * ```
+ * @since 0.1.0
+ */
+export interface Campaign {
+  readonly id: string;
+  readonly name: Bilingual;
+  readonly phases: ReadonlyArray<CampaignPhase>;
+  readonly oneOffDeadlines: ReadonlyArray<OneOffDeadline>;
+  readonly monthlyDeadlines: ReadonlyArray<MonthlyDeadline>;
+  /** The kinds of unit that owe `"reporting-units"` deadlines. */
+  readonly reportingUnitKinds: ReadonlyArray<UnitKind>;
+  /** The first day of routine governance: the day after the last phase. */
+  readonly routineFrom: LocalDate;
+  readonly source?: Bilingual;
+}
+
+/**
+ * A problem with a campaign's definition.
+ *
+ * @example
+ * ```ts
+ * const problems: ReadonlyArray<CampaignProblem> = checkCampaign(campaign);
+ * ```
+ * @since 0.1.0
+ */
+export interface CampaignProblem {
+  readonly code: "no-phases" | "phase-reversed" | "phase-gap-or-overlap" | "routine-not-after-phases" | "bad-monthly-deadline" | "duplicate-id";
+  readonly message: Bilingual;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * Checks that a campaign is well formed: at least one phase; each phase ends on
+ * or after its start; each phase starts the day after the previous one ends (no
+ * gap, no overlap); routine begins the day after the last phase; monthly
+ * deadlines have a day 1–31 and months written `YYYY-MM`; ids are unique. An
+ * empty list means the campaign is sound.
+ *
+ * @example
+ * ```ts
+ * import { checkCampaign, zixi2025 } from "@tiaojie/core";
+ *
+ * checkCampaign(zixi2025); // []
+ * ```
+ * @since 0.1.0
+ */
+export const checkCampaign = (campaign: Campaign): ReadonlyArray<CampaignProblem> => {
+  const problems: Array<CampaignProblem> = [];
+  const add = (code: CampaignProblem["code"], zh: string, en: string) => problems.push({ code, message: { zh, en } });
+  if (campaign.phases.length === 0) add("no-phases", "专项治理至少应有一个阶段", "a campaign needs at least one phase");
+  campaign.phases.forEach((p, i) => {
+    if (p.end < p.start) add("phase-reversed", `阶段 ${p.id} 的结束日期早于开始日期`, `phase ${p.id} ends before it starts`);
+    const prev = campaign.phases[i - 1];
+    if (prev && p.start !== plusDays(prev.end, 1)) {
+      add("phase-gap-or-overlap", `阶段 ${p.id} 应紧接上一阶段开始`, `phase ${p.id} must start the day after phase ${prev.id} ends`);
+    }
+  });
+  const last = campaign.phases.at(-1);
+  if (last && campaign.routineFrom !== plusDays(last.end, 1)) {
+    add("routine-not-after-phases", "常态化治理应在最后一个阶段结束次日开始", "routine governance must begin the day after the last phase");
+  }
+  for (const m of campaign.monthlyDeadlines) {
+    const dayOk = Number.isInteger(m.dayOfMonth) && m.dayOfMonth >= 1 && m.dayOfMonth <= 31;
+    const monthsOk = MONTH.test(m.firstMonth) && (m.lastMonth === undefined || (MONTH.test(m.lastMonth) && m.lastMonth >= m.firstMonth));
+    if (!dayOk || !monthsOk) add("bad-monthly-deadline", `每月期限 ${m.id} 的日期或月份有误`, `monthly deadline ${m.id} has a bad day or month`);
+  }
+  const ids = [...campaign.phases.map((p) => p.id), ...campaign.oneOffDeadlines.map((d) => d.id), ...campaign.monthlyDeadlines.map((d) => d.id)];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) add("duplicate-id", `编号 ${id} 重复`, `id ${id} is used twice`);
+    seen.add(id);
+  }
+  return problems;
+};
