@@ -1,0 +1,110 @@
+import { Schema } from "effect";
+import type { Actor } from "../model/actor.js";
+import type { DisputeId, EventId } from "../model/ids.js";
+import { UnitId } from "../model/ids.js";
+import type { LocalDate } from "../model/local-date.js";
+import { Text } from "../model/primitives.js";
+import type { CaseStatus } from "../taxonomy/case-statuses.js";
+import { type ResolutionChannel, ResolutionChannels } from "../taxonomy/resolution-channels.js";
+import { type ReferralTarget, ReferralTargets, type ResolutionOutcome, ResolutionOutcomes } from "./case-outcomes.js";
+import type { CaseEventKind, CaseTransitionName } from "./case-transitions.js";
+
+/**
+ * The values a transition carries. Which are required is stated by the
+ * transition table; each is checked against its schema.
+ *
+ * @example
+ * ```ts
+ * import { decode, CaseFields } from "@tiaojie/core";
+ *
+ * decode(CaseFields, { leadUnit: "u-sfs", responsiblePerson: "李娟" }).ok; // true
+ * ```
+ * @since 0.1.0
+ */
+export const CaseFields = Schema.Struct({
+  reason: Schema.optionalWith(Text(500), { exact: true }),
+  properChannel: Schema.optionalWith(Text(200), { exact: true }),
+  leadUnit: Schema.optionalWith(UnitId, { exact: true }),
+  responsiblePerson: Schema.optionalWith(Text(50), { exact: true }),
+  channel: Schema.optionalWith(ResolutionChannels.schema, { exact: true }),
+  outcome: Schema.optionalWith(ResolutionOutcomes.schema, { exact: true }),
+  referredTo: Schema.optionalWith(ReferralTargets.schema, { exact: true }),
+  escalatedTo: Schema.optionalWith(Text(100), { exact: true }),
+  note: Schema.optionalWith(Text(1000), { exact: true }),
+}).annotations({ identifier: "CaseFields", description: "流转信息 / transition fields" });
+/**
+ * @example
+ * ```ts
+ * const f: CaseFields = { channel: "people-mediation" };
+ * ```
+ * @since 0.1.0
+ */
+export interface CaseFields extends Schema.Schema.Type<typeof CaseFields> {}
+
+/**
+ * One audit event of a case: which transition, from and to which status, on which
+ * day, by whom, with what values. Events are appended, never changed.
+ *
+ * @example
+ * ```ts
+ * const last: CaseEvent | undefined = record.history.at(-1);
+ * ```
+ * @since 0.1.0
+ */
+export interface CaseEvent {
+  readonly id: EventId;
+  readonly kind: CaseEventKind;
+  readonly case: DisputeId;
+  /** The transition, or `"register"` for the first event. */
+  readonly transition: CaseTransitionName | "register";
+  readonly from: CaseStatus | undefined;
+  readonly to: CaseStatus;
+  readonly on: LocalDate;
+  readonly actor: Actor;
+  readonly fields: CaseFields;
+}
+
+/**
+ * A dispute's case: its current status, the values the lifecycle has set (lead
+ * unit, responsible person, channel, outcome …) and its full history.
+ *
+ * @example
+ * ```ts
+ * import { registerCase } from "@tiaojie/core";
+ *
+ * const r = registerCase({ dispute: "d-0001" as DisputeId, on: "2024-11-05" as LocalDate, actor, eventId: "e-1" as EventId });
+ * if (r.ok) r.value.status; // "registered"
+ * ```
+ * @since 0.1.0
+ */
+export interface CaseRecord {
+  readonly dispute: DisputeId;
+  readonly status: CaseStatus;
+  readonly registeredOn: LocalDate;
+  readonly leadUnit?: UnitId;
+  readonly responsiblePerson?: string;
+  readonly channel?: ResolutionChannel;
+  readonly outcome?: ResolutionOutcome;
+  readonly referredTo?: ReferralTarget;
+  readonly escalatedTo?: string;
+  /** The reason of the last decline, failure, escalation or reopening. */
+  readonly reason?: string;
+  readonly properChannel?: string;
+  readonly history: ReadonlyArray<CaseEvent>;
+}
+
+/**
+ * The statuses in which a case is still open: not declined, resolved or closed.
+ * Referred and escalated cases stay open in the ledger until they are resolved.
+ *
+ * @example
+ * ```ts
+ * import { isOpenStatus } from "@tiaojie/core";
+ *
+ * isOpenStatus("referred"); // true
+ * isOpenStatus("resolved"); // false
+ * ```
+ * @since 0.1.0
+ */
+export const isOpenStatus = (status: CaseStatus): boolean =>
+  status !== "declined" && status !== "resolved" && status !== "closed";

@@ -1,0 +1,189 @@
+import type { Actor } from "../model/actor.js";
+import type { DisputeId, EventId } from "../model/ids.js";
+import type { LocalDate } from "../model/local-date.js";
+import { decode } from "../validation/decode.js";
+import { EventOutOfOrder, InvalidCaseFields, MissingCaseFields, RoleNotAllowed, TransitionNotAllowed, type CaseTransitionError } from "./case-errors.js";
+import { CaseFields, type CaseEvent, type CaseRecord } from "./case-record.js";
+import { type CaseFieldName, type CaseTransition, caseTransitions, registrationRoles } from "./case-transitions.js";
+
+/**
+ * The outcome of a lifecycle step: the new record and the audit event it
+ * produced, or the reason it was refused. Nothing throws.
+ *
+ * @example
+ * ```ts
+ * const r: CaseTransitionResult = transitionCase(record, request);
+ * if (r.ok) save(r.value.record, r.value.event);
+ * ```
+ * @since 0.1.0
+ */
+export type CaseTransitionResult =
+  | { readonly ok: true; readonly value: { readonly record: CaseRecord; readonly event: CaseEvent } }
+  | { readonly ok: false; readonly error: CaseTransitionError };
+
+/**
+ * A request to move a case: the transition's name, who makes it, on which day,
+ * the id of the audit event to write, and the fields it needs.
+ *
+ * @example
+ * ```ts
+ * const request: CaseTransitionRequest = {
+ *   transition: "assign", actor, on: "2024-11-20" as LocalDate, eventId: "e-2" as EventId,
+ *   fields: { leadUnit: "u-sfs" as UnitId, responsiblePerson: "李娟" },
+ * };
+ * ```
+ * @since 0.1.0
+ */
+export interface CaseTransitionRequest {
+  readonly transition: string;
+  readonly actor: Actor;
+  readonly on: LocalDate;
+  readonly eventId: EventId;
+  readonly fields?: CaseFields;
+}
+
+const failed = (error: CaseTransitionError): CaseTransitionResult => ({ ok: false, error });
+
+const blank = (v: unknown): boolean => v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** The record after a transition's effect: the status and the values it sets. */
+const applyEffect = (record: CaseRecord, t: CaseTransition, fields: CaseFields, event: CaseEvent): CaseRecord => {
+  const next: { -readonly [K in keyof CaseRecord]: CaseRecord[K] } = { ...record, status: t.to, history: [...record.history, event] };
+  for (const key of t.requires) {
+    if (key === "note") continue;
+    const value = fields[key];
+    if (value !== undefined) (next as Record<string, unknown>)[key] = value;
+  }
+  if (t.name === "reopen") {
+    delete next.outcome;
+    delete next.channel;
+  }
+  return next;
+};
+
+/**
+ * Opens the case of a newly registered dispute: status `registered`, with the
+ * `case.registered` event. Auditors cannot register.
+ *
+ * @example
+ * ```ts
+ * import { registerCase } from "@tiaojie/core";
+ *
+ * const r = registerCase({ dispute: "d-0001" as DisputeId, on: "2024-11-05" as LocalDate, actor, eventId: "e-1" as EventId });
+ * ```
+ * @since 0.1.0
+ */
+export const registerCase = (input: {
+  readonly dispute: DisputeId;
+  readonly on: LocalDate;
+  readonly actor: Actor;
+  readonly eventId: EventId;
+  readonly note?: string;
+}): CaseTransitionResult => {
+  if (!registrationRoles.includes(input.actor.role)) {
+    return failed(new RoleNotAllowed({ case: input.dispute, transition: "register", role: input.actor.role, allowed: registrationRoles }));
+  }
+  const fields: CaseFields = input.note === undefined ? {} : { note: input.note };
+  const checked = decode(CaseFields, fields);
+  if (!checked.ok) return failed(new InvalidCaseFields({ case: input.dispute, transition: "register", error: checked.error }));
+  const event: CaseEvent = {
+    id: input.eventId,
+    kind: "case.registered",
+    case: input.dispute,
+    transition: "register",
+    from: undefined,
+    to: "registered",
+    on: input.on,
+    actor: input.actor,
+    fields,
+  };
+  return { ok: true, value: { record: { dispute: input.dispute, status: "registered", registeredOn: input.on, history: [event] }, event } };
+};
+
+/**
+ * Makes one transition of the table on a case. Checks, in order: the transition
+ * exists and is allowed from the current status; the actor's role may make it;
+ * the date is not before the last event; every required field is present and not
+ * blank; every field given is valid. On success returns the new record (the
+ * input is not changed) and the audit event; otherwise a typed error and the
+ * case is unchanged.
+ *
+ * @example
+ * ```ts
+ * import { transitionCase } from "@tiaojie/core";
+ *
+ * const r = transitionCase(record, { transition: "start-mediation", actor, on: "2024-11-21" as LocalDate, eventId: "e-3" as EventId, fields: { channel: "people-mediation" } });
+ * if (!r.ok) console.log(r.error.text.zh);
+ * ```
+ * @since 0.1.0
+ */
+export const transitionCase = (
+  record: CaseRecord,
+  request: CaseTransitionRequest,
+  table: ReadonlyArray<CaseTransition> = caseTransitions,
+): CaseTransitionResult => {
+  const t = table.find((row) => row.name === request.transition);
+  if (!t || !t.from.includes(record.status)) {
+    return failed(new TransitionNotAllowed({ case: record.dispute, transition: request.transition, from: record.status }));
+  }
+  if (!t.roles.includes(request.actor.role)) {
+    return failed(new RoleNotAllowed({ case: record.dispute, transition: t.name, role: request.actor.role, allowed: t.roles }));
+  }
+  const last = record.history.at(-1)?.on ?? record.registeredOn;
+  if (request.on < last) return failed(new EventOutOfOrder({ case: record.dispute, on: request.on, last }));
+  const given = request.fields ?? {};
+  const missing: Array<CaseFieldName> = t.requires.filter((key) => blank(given[key]));
+  if (missing.length > 0) return failed(new MissingCaseFields({ case: record.dispute, transition: t.name, fields: missing }));
+  const kept: Record<string, unknown> = {};
+  for (const key of [...t.requires, "note"] as ReadonlyArray<CaseFieldName>) if (given[key] !== undefined) kept[key] = given[key];
+  const checked = decode(CaseFields, kept);
+  if (!checked.ok) return failed(new InvalidCaseFields({ case: record.dispute, transition: t.name, error: checked.error }));
+  const event: CaseEvent = {
+    id: request.eventId,
+    kind: t.event,
+    case: record.dispute,
+    transition: t.name,
+    from: record.status,
+    to: t.to,
+    on: request.on,
+    actor: request.actor,
+    fields: checked.value,
+  };
+  return { ok: true, value: { record: applyEffect(record, t, checked.value, event), event } };
+};
+
+/**
+ * The case as it stood at the end of a day: its history replayed up to and
+ * including that day. Before registration, `undefined`.
+ *
+ * @example
+ * ```ts
+ * import { caseAsOf } from "@tiaojie/core";
+ *
+ * caseAsOf(record, "2024-12-28" as LocalDate)?.status;
+ * ```
+ * @since 0.1.0
+ */
+export const caseAsOf = (
+  record: CaseRecord,
+  date: LocalDate,
+  table: ReadonlyArray<CaseTransition> = caseTransitions,
+): CaseRecord | undefined => {
+  if (record.registeredOn > date) return undefined;
+  const last = record.history.at(-1);
+  if (last === undefined || last.on <= date) return record;
+  const first = record.history[0];
+  let state: CaseRecord = {
+    dispute: record.dispute,
+    status: "registered",
+    registeredOn: record.registeredOn,
+    history: first && first.transition === "register" ? [first] : [],
+  };
+  for (const event of record.history) {
+    if (event.transition === "register") continue;
+    if (event.on > date) break;
+    const t = table.find((row) => row.name === event.transition);
+    if (t) state = applyEffect(state, t, event.fields, event);
+  }
+  return state;
+};
