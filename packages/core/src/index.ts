@@ -239,3 +239,134 @@ export {
   routeDispute,
 } from "./routing/route-dispute.js";
 export { type RoutingProblem, type RoutingProblemCode, checkRoutingConfig } from "./routing/check-routing-config.js";
+
+// Campaigns, calendar, lifecycle, time limits and reports
+export {
+  type Instant,
+  dayOfMonth,
+  daysFromTo,
+  epochDay,
+  fromEpochDay,
+  plusDays,
+  shanghaiDateOf,
+  shanghaiStartOf,
+  weekdayOf,
+} from "./calendar/local-dates.js";
+export {
+  type Calendar,
+  type DayKind,
+  type HolidaySchedule,
+  makeCalendar,
+  overlayCalendar,
+  weekendCalendar,
+} from "./calendar/calendar.js";
+export {
+  type CountingConvention,
+  type Period,
+  civilCodeCounting,
+  nextWorkingDay,
+  periodEnd,
+  workingDaysAfter,
+} from "./calendar/day-counting.js";
+export {
+  type Campaign,
+  type CampaignPhase,
+  type CampaignProblem,
+  type Deadline,
+  type DeadlineKind,
+  type DeadlineOwers,
+  type MonthlyDeadline,
+  type OneOffDeadline,
+  type PhaseCheck,
+  checkCampaign,
+} from "./campaign/campaign.js";
+export {
+  type CampaignStage,
+  type DateRange,
+  campaignStart,
+  deadlineByKey,
+  deadlinesBetween,
+  isLateSubmission,
+  nextDeadline,
+  nextDeadlines,
+  phaseOn,
+  reportingPeriodOf,
+  submissionTiming,
+} from "./campaign/campaign-calendar.js";
+export { type Zixi2025Options, zixi2025, zixi2025Campaign, zixiReportingUnitKinds } from "./campaign/zixi-2025.js";
+export {
+  type LedgerData,
+  type LedgerGrade,
+  type ResolutionMeasure,
+  type ScheduledMeasure,
+  type Submission,
+} from "./campaign/ledger-data.js";
+export { type UnitSubmissionStatus, reportingUnits, submissionStatuses, unitsOwing } from "./campaign/submissions.js";
+export {
+  type PhaseCheckFailure,
+  type PhaseCheckRecord,
+  type PhaseEvaluation,
+  evaluatePhaseRules,
+} from "./campaign/phase-rules.js";
+export {
+  type ReferralTarget,
+  type ResolutionOutcome,
+  ReferralTargets,
+  ResolutionOutcomes,
+} from "./lifecycle/case-outcomes.js";
+export {
+  type CaseEventKind,
+  type CaseFieldName,
+  type CaseTransition,
+  type CaseTransitionName,
+  caseTransitions,
+  registrationRoles,
+  transitionsFrom,
+} from "./lifecycle/case-transitions.js";
+export { type CaseEvent, type CaseRecord, CaseFields, isOpenStatus } from "./lifecycle/case-record.js";
+export {
+  type CaseTransitionError,
+  EventOutOfOrder,
+  InvalidCaseFields,
+  MissingCaseFields,
+  RoleNotAllowed,
+  TransitionNotAllowed,
+} from "./lifecycle/case-errors.js";
+export {
+  type CaseTransitionRequest,
+  type CaseTransitionResult,
+  caseAsOf,
+  registerCase,
+  transitionCase,
+} from "./lifecycle/transition-case.js";
+export { caseLifecycleMermaid } from "./lifecycle/lifecycle-diagram.js";
+export {
+  type LegalSource,
+  type TimeLimitHolder,
+  type TimeLimitRule,
+  defaultTimeLimits,
+  timeLimitsWith,
+} from "./time-limits/time-limit-rules.js";
+export {
+  type TimeLimitClock,
+  type TimeLimitExtension,
+  type TimeLimitOptions,
+  type TimeLimitState,
+  type TimeLimitStatus,
+  ExtensionRefused,
+  extendTimeLimit,
+  timeLimitDueOn,
+  timeLimitStatus,
+} from "./time-limits/time-limit-clock.js";
+export { type OpenCaseTimeLimitsOptions, caseClocks, openCaseTimeLimits } from "./time-limits/case-time-limits.js";
+export {
+  type MonthlyReport,
+  type MonthlyReportOptions,
+  type OverdueSubmission,
+  type ReportCounts,
+  type ReportGroup,
+  type ReportProgress,
+  type ReportRow,
+  monthlyReport,
+} from "./reports/monthly-report.js";
+export { type CampaignSummaryReport, type DeadlineCompliance, campaignSummaryReport } from "./reports/summary-report.js";
