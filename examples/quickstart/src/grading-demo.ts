@@ -1,5 +1,6 @@
 import {
   type Dispute,
+  type LocalDate,
   type GradingResult,
   type Route,
   DisputeDomains,
@@ -38,7 +39,8 @@ const explain = (title: string, { dispute, grade, route }: Graded): void => {
 
 /**
  * The grading part of the README demo: grades every dispute of a sample town with
- * the Zixi preset as of the last day of its period, routes each to the unit in
+ * the Zixi preset as of a date (by default the last day of the town's period; only
+ * disputes reported by then), routes each to the unit in
  * charge, prints how many fall in each level, and explains two of them: the rules
  * that fired, the unit they go to and why.
  *
@@ -50,10 +52,10 @@ const explain = (title: string, { dispute, grade, route }: Graded): void => {
  * printGradingDemo(sampleTown(2024));
  * ```
  */
-export const printGradingDemo = (town: SampleTown): void => {
+export const printGradingDemo = (town: SampleTown, asOf: LocalDate = town.period.to): void => {
   const table = defaultGradingTable();
-  const asOf = town.period.to;
-  const graded: Array<Graded> = town.disputes.map((dispute) => {
+  const reported = town.disputes.filter((dispute) => dispute.reportedOn <= asOf);
+  const graded: Array<Graded> = reported.map((dispute) => {
     const grade = table.grade(dispute, asOf);
     const route = routeDispute({ domain: dispute.domain, level: grade.level, facts: dispute.facts });
     return { dispute, grade, route };

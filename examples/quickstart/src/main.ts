@@ -1,5 +1,6 @@
 import type { LocalDate } from "@tiaojie/core";
 import { sampleTown } from "@tiaojie/core/testing";
+import { printGradingDemo } from "./grading-demo.js";
 import { printModelDemo } from "./model-demo.js";
 import { printSupportDemo } from "./support-demo.js";
 
@@ -10,4 +11,5 @@ const today = "2025-02-10" as LocalDate;
 
 console.log("调解 Tiaojie — 矛盾纠纷排查化解台账工具包演示 / demo of the dispute-ledger toolkit");
 printModelDemo(town);
+printGradingDemo(town, today);
 printSupportDemo(town, today);
