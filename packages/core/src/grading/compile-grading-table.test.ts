@@ -6,7 +6,7 @@ import { referenceLevel } from "./check-grading-table.js";
 import { compileGradingTable } from "./compile-grading-table.js";
 import { evaluateCondition } from "./condition.js";
 import type { GradingCondition, GradingTable } from "./grading-table.js";
-import { daysArb, factsArb, worseningArb } from "./test-arbitraries.js";
+import { daysArb, factsArb, worseningArb } from "./grading-arbitraries.js";
 import { zixiGradingTable } from "./zixi-grading-table.js";
 
 const compiled = (table: GradingTable, strategy: "generated" | "closures") => {

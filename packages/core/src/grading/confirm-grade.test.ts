@@ -5,7 +5,7 @@ import type { LocalDate } from "../model/local-date.js";
 import { type RiskLevel, RiskLevels, riskRank } from "../taxonomy/risk-levels.js";
 import { confirmGrade } from "./confirm-grade.js";
 import { defaultGradingTable } from "./grade-dispute.js";
-import { daysArb, factsArb } from "./test-arbitraries.js";
+import { daysArb, factsArb } from "./grading-arbitraries.js";
 
 const actor = (officer: string): Actor => ({ officer, unit: "u-pafz", role: "coordinator", scope: "532301104000" }) as Actor;
 const zhang = actor("张明");

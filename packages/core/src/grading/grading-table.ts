@@ -1,5 +1,5 @@
 import { Schema } from "effect";
-import { IntBetween, Text } from "../model/primitives.js";
+import { IntBetween, Text, optionalField } from "../model/primitives.js";
 import { RiskLevels } from "../taxonomy/risk-levels.js";
 import { bilingualMessage } from "../validation/bilingual.js";
 import type { GradingFactName } from "./grading-facts.js";
@@ -105,7 +105,7 @@ export const GradingParameter = Schema.Struct({
   name: Name,
   value: Schema.Number.pipe(Schema.filter(Number.isFinite, bilingualMessage("应为有限数值", "must be a finite number"))),
   ...BilingualText,
-  unit: Schema.optional(Schema.Struct({ zh: Text(20), en: Text(20) })),
+  unit: optionalField(Schema.Struct({ zh: Text(20), en: Text(20) })),
 }).annotations({ identifier: "GradingParameter", description: "研判参数 / grading parameter" });
 /** @since 0.1.0 */
 export interface GradingParameter extends Schema.Schema.Type<typeof GradingParameter> {}

@@ -5,7 +5,7 @@ import { decode } from "../validation/decode.js";
 import { type DisputeDomain, DisputeDomains } from "../taxonomy/dispute-domains.js";
 import { type RiskLevel, RiskLevels } from "../taxonomy/risk-levels.js";
 import { UnitKinds } from "../taxonomy/unit-kinds.js";
-import { factsArb } from "../grading/test-arbitraries.js";
+import { factsArb } from "../grading/grading-arbitraries.js";
 import { checkRoutingConfig } from "./check-routing-config.js";
 import { routeDispute } from "./route-dispute.js";
 import { RoutingConfig } from "./routing-config.js";

@@ -1,6 +1,6 @@
 import { Schema } from "effect";
 import { CountyCode } from "../model/county-code.js";
-import { Text } from "../model/primitives.js";
+import { Text, optionalField } from "../model/primitives.js";
 import { type DisputeDomain, DisputeDomains } from "../taxonomy/dispute-domains.js";
 import { ResolutionChannels } from "../taxonomy/resolution-channels.js";
 import { type RiskLevel, RiskLevels } from "../taxonomy/risk-levels.js";
@@ -130,7 +130,7 @@ export const EscalationRule = Schema.Struct({
   id: Name,
   zh: Text(500),
   en: Text(500),
-  basis: Schema.optional(BilingualText),
+  basis: optionalField(BilingualText),
   when: RouteConditionSchema,
   then: Schema.Array(RouteAction),
 }).annotations({ identifier: "EscalationRule", description: "升级分流规则 / escalation rule" });
@@ -155,7 +155,7 @@ export const RoutingConfig = Schema.Struct({
   version: Text(50),
   zh: Text(500),
   en: Text(500),
-  county: Schema.optional(CountyCode),
+  county: optionalField(CountyCode),
   matrix: Schema.Array(RoutingMatrixEntry),
   escalations: Schema.Array(EscalationRule),
 }).annotations({ identifier: "RoutingConfig", description: "分流配置 / routing configuration" });
