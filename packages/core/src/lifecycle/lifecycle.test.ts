@@ -190,7 +190,7 @@ describe("the lifecycle as a model", () => {
   test.prop([fc.commands([attempt, likely, likely], { maxCommands: 60 })], { numRuns: 200 })(
     "random allowed and forbidden transitions keep the invariants",
     (commands) => {
-      fc.modelRun(() => ({ model: { status: "registered", day: 0 }, real: { record: fresh() } }), commands);
+      fc.modelRun(() => ({ model: { status: "registered" as CaseStatus, day: 0 }, real: { record: fresh() } }), commands);
     },
   );
 });
