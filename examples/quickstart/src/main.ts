@@ -1,5 +1,6 @@
 import type { LocalDate } from "@tiaojie/core";
 import { sampleTown } from "@tiaojie/core/testing";
+import { printCampaignDemo } from "./campaign-demo.js";
 import { printGradingDemo } from "./grading-demo.js";
 import { printModelDemo } from "./model-demo.js";
 import { printSupportDemo } from "./support-demo.js";
@@ -13,3 +14,4 @@ console.log("调解 Tiaojie — 矛盾纠纷排查化解台账工具包演示 / 
 printModelDemo(town);
 printGradingDemo(town, today);
 printSupportDemo(town, today);
+printCampaignDemo(town, today);

@@ -1,0 +1,32 @@
+import type { LocalDate } from "@tiaojie/core";
+import { sampleTown } from "@tiaojie/core/testing";
+import { expect, test } from "vitest";
+import { printCampaignDemo } from "./campaign-demo.js";
+import { captureOutput } from "./test-support/capture-output.js";
+
+const town = sampleTown(2024);
+const out = captureOutput(() => printCampaignDemo(town, "2025-02-10" as LocalDate));
+const lines = out.split("\n");
+
+test("the date falls in phase 2 and the next deadline is the February update", () => {
+  expect(out).toMatch(/阶段 phase: 第二阶段/);
+  const next = lines.findIndex((l) => l.includes("next deadlines"));
+  expect(lines[next + 1]).toMatch(/^\s+2025-02-28 /);
+});
+
+test("every reporting unit of the town has one submission status", () => {
+  const statuses = lines.filter((l) => /^\s+(按时报送|逾期报送|未报送) /.test(l));
+  const committees = town.units.filter((u) => u.kind === "village-committee" || u.kind === "community-committee");
+  expect(statuses).toHaveLength(11 + committees.length);
+  for (const unit of committees) expect(statuses.some((l) => l.endsWith(unit.name))).toBe(true);
+});
+
+test("the monthly totals add up: the by-level rows sum to the totals", () => {
+  const totals = /本期新增 new (\d+) \| 累计 cumulative (\d+) \| 本期化解 resolved (\d+) \| 期末未化解 open (\d+)/.exec(out);
+  expect(totals).not.toBeNull();
+  const header = lines.findIndex((l) => l.includes("风险等级 level"));
+  const rows = lines.slice(header + 1, header + 6).map((l) => l.trim().split(/\s+/).slice(-4).map(Number));
+  for (let column = 0; column < 4; column++) {
+    expect(rows.reduce((sum, row) => sum + row[column]!, 0)).toBe(Number(totals![column + 1]));
+  }
+});
