@@ -14,18 +14,13 @@ import {
   criterionOf,
   decode,
   draftListing,
+  plusDays,
   evaluateEligibility,
   redact,
   tasksDue,
   zixiSupportCriteria,
 } from "@tiaojie/core";
 import type { SampleTown } from "@tiaojie/core/testing";
-
-const DAY = 86_400_000;
-
-/** The date `days` days from `date` (before it when negative), computed in UTC. */
-const shift = (date: LocalDate, days: number): LocalDate =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10) as LocalDate;
 
 /**
  * Synthetic support facts for the first persons of the town, derived from their
@@ -36,23 +31,23 @@ const syntheticFacts = (persons: ReadonlyArray<Person>, asOf: LocalDate): Readon
   const make = (i: number, facts: Omit<SupportFacts, "person">): SupportFacts | undefined =>
     persons[i] ? { person: persons[i].id, ...facts } : undefined;
   const all = [
-    make(0, { mentalHealth: { confirmedBy: "health-centre", confirmedOn: shift(asOf, -20), dangerousnessGrade: 3 } }),
-    make(1, { correction: { kind: "released", releasedOn: shift(asOf, -730) } }),
-    make(2, { correction: { kind: "released", releasedOn: shift(asOf, -2200) } }),
+    make(0, { mentalHealth: { confirmedBy: "health-centre", confirmedOn: plusDays(asOf, -20), dangerousnessGrade: 3 } }),
+    make(1, { correction: { kind: "released", releasedOn: plusDays(asOf, -730) } }),
+    make(2, { correction: { kind: "released", releasedOn: plusDays(asOf, -2200) } }),
     make(3, {
-      crisis: { assessedBy: "陈静", profession: "社工", assessedOn: shift(asOf, -10), indicators: ["life-setback", "emotional-imbalance"] },
+      crisis: { assessedBy: "陈静", profession: "社工", assessedOn: plusDays(asOf, -10), indicators: ["life-setback", "emotional-imbalance"] },
     }),
     make(4, { petition: { count: 12, highestLevel: "province" } }),
     make(5, {
-      threats: [{ kind: "violence", documentedBy: "派出所民警", documentedOn: shift(asOf, -15), record: "扬言报复，接警记录存档" }],
-      hardship: { indicators: ["poverty"], assessedBy: "王芳", assessedOn: shift(asOf, -15) },
+      threats: [{ kind: "violence", documentedBy: "派出所民警", documentedOn: plusDays(asOf, -15), record: "扬言报复，接警记录存档" }],
+      hardship: { indicators: ["poverty"], assessedBy: "王芳", assessedOn: plusDays(asOf, -15) },
       petition: { count: 3, highestLevel: "county" },
     }),
     make(6, { hardship: { indicators: ["serious-illness", "self-harm-risk"], assessedBy: "王芳", assessedOn: asOf } }),
     make(7, { residence: { householdRegisteredElsewhere: true, registration: "unregistered", housing: "出租房" } }),
     make(8, {
-      mentalHealth: { confirmedBy: "health-centre", confirmedOn: shift(asOf, -100), dangerousnessGrade: 0 },
-      hardship: { indicators: ["family-breakdown"], assessedBy: "王芳", assessedOn: shift(asOf, -40) },
+      mentalHealth: { confirmedBy: "health-centre", confirmedOn: plusDays(asOf, -100), dangerousnessGrade: 0 },
+      hardship: { indicators: ["family-breakdown"], assessedBy: "王芳", assessedOn: plusDays(asOf, -40) },
     }),
   ];
   return all.filter((f): f is SupportFacts => f !== undefined);
@@ -114,7 +109,7 @@ export const printSupportDemo = (town: SampleTown, asOf: LocalDate): void => {
       const id = decode(ListingId, `l-${person.id}-${e.category}`);
       if (!unit || !id.ok) continue;
       const evidenceDay = e.evidence.assessedOn;
-      const startedOn = evidenceDay > shift(asOf, -40) ? evidenceDay : shift(asOf, -40);
+      const startedOn = evidenceDay > plusDays(asOf, -40) ? evidenceDay : plusDays(asOf, -40);
       listings.push(
         draftListing(person, e, startedOn, { id: id.value, responsibleUnit: unit.id, responsiblePerson: OFFICERS[unit.kind] ?? "村（社区）干部" }),
       );

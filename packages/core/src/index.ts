@@ -62,7 +62,6 @@ export {
 export { type PublicSchemaName, publicSchemas, taxonomies } from "./schemas.js";
 
 // Support registry and data protection
-export { type Interval } from "./support/date-arithmetic.js";
 export {
   type CrisisIndicator,
   type HardshipIndicator,
@@ -243,11 +242,16 @@ export { type RoutingProblem, type RoutingProblemCode, checkRoutingConfig } from
 // Campaigns, calendar, lifecycle, time limits and reports
 export {
   type Instant,
+  type Interval,
   dayOfMonth,
   daysFromTo,
   epochDay,
   fromEpochDay,
+  maxDate,
+  minDate,
   plusDays,
+  plusInterval,
+  plusMonths,
   shanghaiDateOf,
   shanghaiStartOf,
   weekdayOf,

@@ -6,9 +6,12 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
 
+const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
+
 /**
- * The number of days from 1970-01-01 to a date (negative before it). Computed on
- * the date's parts in UTC, so the host's time zone never shifts a day.
+ * The number of days from 1970-01-01 to a date (negative before it). Computed from
+ * the date's digits alone, with no `Date` object, so the host's time zone never
+ * shifts a day; it is also fast enough for grading a million disputes.
  *
  * @example
  * ```ts
@@ -19,8 +22,17 @@ const pad = (n: number, width: number): string => String(n).padStart(width, "0")
  * ```
  * @since 0.1.0
  */
-export const epochDay = (date: LocalDate): number =>
-  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+export const epochDay = (date: LocalDate): number => {
+  const m = digit(date, 5) * 10 + digit(date, 6);
+  const d = digit(date, 8) * 10 + digit(date, 9);
+  // Count years from 1 March, so that the leap day is the last day of its year.
+  const y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+};
 
 /**
  * The date of an epoch day number, the inverse of {@link epochDay}.
@@ -139,7 +151,73 @@ export const shanghaiDateOf = (instant: Instant): LocalDate => {
  */
 export const shanghaiStartOf = (date: LocalDate): number => epochDay(date) * MS_PER_DAY - SHANGHAI_OFFSET_MS;
 
-/** @internal The earlier of two dates. */
+/**
+ * The earlier of two dates.
+ *
+ * @example
+ * ```ts
+ * minDate("2025-01-31" as LocalDate, "2024-12-31" as LocalDate); // "2024-12-31"
+ * ```
+ * @since 0.1.0
+ */
 export const minDate = (a: LocalDate, b: LocalDate): LocalDate => (a < b ? a : b);
-/** @internal The later of two dates. */
+
+/**
+ * The later of two dates.
+ *
+ * @example
+ * ```ts
+ * maxDate("2025-01-31" as LocalDate, "2024-12-31" as LocalDate); // "2025-01-31"
+ * ```
+ * @since 0.1.0
+ */
 export const maxDate = (a: LocalDate, b: LocalDate): LocalDate => (a < b ? b : a);
+
+/**
+ * The corresponding day `months` months later (earlier when negative); when that
+ * month has no such day, its last day (31 January + 1 month = 28 or 29 February),
+ * as article 202 of the Civil Code counts periods in months.
+ *
+ * @example
+ * ```ts
+ * import { plusMonths } from "@tiaojie/core";
+ *
+ * plusMonths("2025-01-31" as LocalDate, 1); // "2025-02-28"
+ * ```
+ * @since 0.1.0
+ */
+export const plusMonths = (date: LocalDate, months: number): LocalDate => {
+  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(index / 12);
+  return dayOfMonth(year, index - year * 12 + 1, Number(date.slice(8, 10)));
+};
+
+/**
+ * A length of time stated in days or in calendar months. Adding months lands on
+ * the corresponding day, or the last day of a shorter month.
+ *
+ * @example
+ * ```ts
+ * import type { Interval } from "@tiaojie/core";
+ *
+ * const quarterly: Interval = { months: 3 };
+ * const fortnight: Interval = { days: 14 };
+ * ```
+ * @since 0.1.0
+ */
+export type Interval = { readonly days: number } | { readonly months: number };
+
+/**
+ * The date one interval after `date`.
+ *
+ * @example
+ * ```ts
+ * import { plusInterval } from "@tiaojie/core";
+ *
+ * plusInterval("2025-01-15" as LocalDate, { months: 3 }); // "2025-04-15"
+ * plusInterval("2025-01-15" as LocalDate, { days: 14 }); // "2025-01-29"
+ * ```
+ * @since 0.1.0
+ */
+export const plusInterval = (date: LocalDate, interval: Interval): LocalDate =>
+  "days" in interval ? plusDays(date, interval.days) : plusMonths(date, interval.months);

@@ -1,17 +1,5 @@
+import { epochDay } from "../calendar/local-dates.js";
 import type { LocalDate } from "../model/local-date.js";
-
-const epochDay = (date: string): number => {
-  // Days from 1970-01-01 of a YYYY-MM-DD date, without Date (no host time zone).
-  let y = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
-  const m = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
-  const d = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-};
 
 /**
  * The number of whole days a dispute has been unresolved on `asOf`: the days from

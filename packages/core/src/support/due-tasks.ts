@@ -3,7 +3,7 @@ import type { LocalDate } from "../model/local-date.js";
 import type { SupportCategory } from "../taxonomy/support-categories.js";
 import type { UnitKind } from "../taxonomy/unit-kinds.js";
 import type { Bilingual } from "../validation/bilingual.js";
-import { addDays, addInterval, earlierOf, type Interval } from "./date-arithmetic.js";
+import { plusDays, plusInterval, minDate, type Interval } from "../calendar/local-dates.js";
 import type { Listing } from "./listing.js";
 import { isListingActive } from "./listing-status.js";
 import {
@@ -112,12 +112,12 @@ const nextDue = (
   done: ReadonlyArray<LocalDate>,
 ): LocalDate | undefined => {
   if (measure.cadence.kind === "once") {
-    return done.length > 0 ? undefined : addInterval(listing.startedOn, measure.cadence.within);
+    return done.length > 0 ? undefined : plusInterval(listing.startedOn, measure.cadence.within);
   }
   const interval = intervalFor(measure, listing);
   if (!interval) return undefined;
   const last = done.reduce<LocalDate>((a, b) => (a < b ? b : a), listing.startedOn);
-  return addInterval(last, interval);
+  return plusInterval(last, interval);
 };
 
 const fnv = (s: string): string => {
@@ -205,7 +205,7 @@ export const tasksDue = (
   options: TasksDueOptions = {},
 ): ReadonlyArray<SupportTask> => {
   const measures = options.measures ?? zixiSupportMeasures;
-  const horizon = addDays(asOf, Math.max(0, Math.floor(options.horizonDays ?? 0)));
+  const horizon = plusDays(asOf, Math.max(0, Math.floor(options.horizonDays ?? 0)));
   const doneBy = new Map<string, Array<LocalDate>>();
   for (const c of options.completions ?? []) {
     if (c.on > asOf) continue;
@@ -222,7 +222,7 @@ export const tasksDue = (
       const done = (doneBy.get(`${listing.id}\u0000${measure.code}`) ?? []).filter((d) => d >= listing.startedOn);
       const due = nextDue(measure, listing, done);
       if (due === undefined) continue;
-      const dueOn = earlierOf(due, listing.basisEndsOn);
+      const dueOn = minDate(due, listing.basisEndsOn);
       if (dueOn > horizon) continue;
       tasks.push({
         id: taskId(listing.id, measure.code, dueOn),

@@ -5,7 +5,7 @@ import type { LocalDate } from "../model/local-date.js";
 import type { Person } from "../model/person.js";
 import { PetitionLevels } from "../taxonomy/petition-levels.js";
 import { decode } from "../validation/decode.js";
-import { addDays, addMonths } from "./date-arithmetic.js";
+import { plusDays, plusMonths } from "../calendar/local-dates.js";
 import { draftListing, evaluateEligibility } from "./eligibility.js";
 import { Listing } from "./listing.js";
 import { isListingActive } from "./listing-status.js";
@@ -157,16 +157,16 @@ describe("properties", () => {
     const criteria = supportCriteria({ resettlementPeriod: { months } });
     const correction = released
       ? ({ kind: "released", releasedOn: from } as const)
-      : ({ kind: "community-correction", startsOn: from, endsOn: addDays(from, length) } as const);
+      : ({ kind: "community-correction", startsOn: from, endsOn: plusDays(from, length) } as const);
     // Computed independently: the corresponding day `months` later, or the last day of correction.
-    const periodEnd = released ? addMonths(from, months) : addDays(from, length);
-    const asOf = addDays(from, later);
+    const periodEnd = released ? plusMonths(from, months) : plusDays(from, length);
+    const asOf = plusDays(from, later);
     const r = evaluateEligibility({ person: P, correction }, asOf, criteria);
     expect(r.qualifying.length === 1).toBe(asOf <= periodEnd);
     for (const e of r.qualifying) {
       const listing = draftListing(person, e, asOf, draftInput, criteria);
       expect(listing.basisEndsOn <= periodEnd).toBe(true);
-      expect(isListingActive(listing, addDays(periodEnd, 1))).toBe(false);
+      expect(isListingActive(listing, plusDays(periodEnd, 1))).toBe(false);
       expect(decode(Listing, listing).ok).toBe(true);
     }
   });

@@ -4,7 +4,7 @@ import type { Person } from "../model/person.js";
 import type { SupportCategory } from "../taxonomy/support-categories.js";
 import { UnitKinds } from "../taxonomy/unit-kinds.js";
 import type { Bilingual } from "../validation/bilingual.js";
-import { addInterval, earlierOf } from "./date-arithmetic.js";
+import { plusInterval, minDate } from "../calendar/local-dates.js";
 import type { Listing, ListingDetails, ListingEvidence } from "./listing.js";
 import { criterionOf, type SupportCriteria, zixiSupportCriteria } from "./support-criteria.js";
 import {
@@ -100,7 +100,7 @@ const category1 = (facts: SupportFacts, asOf: LocalDate, criteria: SupportCriter
       assessedBy: UnitKinds.label(mh.confirmedBy, "zh"),
       assessedOn: mh.confirmedOn,
     },
-    basisEndsOn: addInterval(asOf, c.listingPeriod),
+    basisEndsOn: plusInterval(asOf, c.listingPeriod),
   };
 };
 
@@ -112,7 +112,7 @@ const category2 = (facts: SupportFacts, asOf: LocalDate, criteria: SupportCriter
     cf.kind === "released"
       ? [
           cf.releasedOn,
-          addInterval(cf.releasedOn, c.parameters.resettlementPeriod),
+          plusInterval(cf.releasedOn, c.parameters.resettlementPeriod),
           { zh: `${cf.releasedOn} 刑满释放，安置帮教期`, en: `released on ${cf.releasedOn}; the resettlement period` },
         ]
       : [cf.startsOn, cf.endsOn, { zh: "社区矫正期", en: "the community-correction period" }];
@@ -151,7 +151,7 @@ const category3 = (facts: SupportFacts, asOf: LocalDate, criteria: SupportCriter
     ],
     details: { kind: "crisis", ...a, indicators: found },
     evidence: { text: `评估发现：${l.zh}`, assessedBy: a.assessedBy, assessedOn: a.assessedOn },
-    basisEndsOn: addInterval(asOf, c.listingPeriod),
+    basisEndsOn: plusInterval(asOf, c.listingPeriod),
   };
 };
 
@@ -182,7 +182,7 @@ const category4 = (facts: SupportFacts, asOf: LocalDate, criteria: SupportCriter
       ...(facts.unlawfulAct && facts.unlawfulAct.foundOn <= asOf ? { unlawfulAct: facts.unlawfulAct } : {}),
     },
     evidence: { text: first.record, assessedBy: first.documentedBy, assessedOn: first.documentedOn },
-    basisEndsOn: addInterval(asOf, c.listingPeriod),
+    basisEndsOn: plusInterval(asOf, c.listingPeriod),
   };
 };
 
@@ -202,7 +202,7 @@ const category5 = (facts: SupportFacts, asOf: LocalDate, criteria: SupportCriter
     reasons: [{ zh: `${h.assessedBy}于 ${h.assessedOn} 了解到：${l.zh}`, en: `found by ${h.assessedBy} on ${h.assessedOn}: ${l.en}` }],
     details: { kind: "hardship", ...h, indicators: found },
     evidence: { text: `困难情形：${l.zh}`, assessedBy: h.assessedBy, assessedOn: h.assessedOn },
-    basisEndsOn: addInterval(asOf, c.listingPeriod),
+    basisEndsOn: plusInterval(asOf, c.listingPeriod),
   };
 };
 
@@ -217,7 +217,7 @@ const category6 = (facts: SupportFacts, asOf: LocalDate, criteria: SupportCriter
     reasons: [{ zh: "户籍在外地、在本辖区居住", en: "lives here with a household registration elsewhere" }],
     details: { kind: "residence", ...r },
     evidence: { text: "户籍在外地、在本辖区居住", assessedBy: UnitKinds.label("police-station", "zh"), assessedOn: asOf },
-    basisEndsOn: addInterval(asOf, c.listingPeriod),
+    basisEndsOn: plusInterval(asOf, c.listingPeriod),
   };
 };
 
@@ -308,7 +308,7 @@ export const draftListing = (
     responsibleUnit: input.responsibleUnit,
     responsiblePerson: input.responsiblePerson,
     startedOn,
-    nextReviewOn: earlierOf(addInterval(startedOn, c.reviewEvery), finding.basisEndsOn),
+    nextReviewOn: minDate(plusInterval(startedOn, c.reviewEvery), finding.basisEndsOn),
     basisEndsOn: finding.basisEndsOn,
     status: { kind: "active" },
     details: finding.details,

@@ -1,7 +1,7 @@
 import type { LocalDate } from "../model/local-date.js";
 import type { Result } from "../validation/decode.js";
 import { ValidationError } from "../validation/validation-error.js";
-import { addDays } from "./date-arithmetic.js";
+import { plusDays } from "../calendar/local-dates.js";
 import type { Listing, ListingDetails, ListingEvidence } from "./listing.js";
 
 /**
@@ -45,9 +45,9 @@ export type ListingStatusAsOf =
 export const listingStatusAsOf = (listing: Listing, asOf: LocalDate): ListingStatusAsOf => {
   const stored = listing.status;
   if (stored.kind === "removed" || stored.kind === "ended") return stored;
-  if (asOf > listing.basisEndsOn) return { kind: "ended", since: addDays(listing.basisEndsOn, 1) };
+  if (asOf > listing.basisEndsOn) return { kind: "ended", since: plusDays(listing.basisEndsOn, 1) };
   if (stored.kind === "lapsed") return stored;
-  if (asOf > listing.nextReviewOn) return { kind: "lapsed", since: addDays(listing.nextReviewOn, 1) };
+  if (asOf > listing.nextReviewOn) return { kind: "lapsed", since: plusDays(listing.nextReviewOn, 1) };
   if (asOf < listing.startedOn) return { kind: "upcoming", startsOn: listing.startedOn };
   return { kind: "active" };
 };

@@ -9,7 +9,7 @@ import type { ListingId, PersonId, UnitId } from "../model/ids.js";
 import type { LocalDate } from "../model/local-date.js";
 import { PetitionLevels } from "../taxonomy/petition-levels.js";
 import type { SupportCategory } from "../taxonomy/support-categories.js";
-import { addDays } from "./date-arithmetic.js";
+import { plusDays } from "../calendar/local-dates.js";
 import { detailsKindOf, type Listing, type ListingDetails, type ListingStatus } from "./listing.js";
 import {
   CrisisIndicators,
@@ -24,11 +24,11 @@ import type { PetitionFacts } from "../model/dispute.js";
 const EPOCH = "2015-01-01" as LocalDate;
 
 /** A date from 2015 to about 2035. */
-export const dateArb: fc.Arbitrary<LocalDate> = fc.integer({ min: 0, max: 7300 }).map((n) => addDays(EPOCH, n));
+export const dateArb: fc.Arbitrary<LocalDate> = fc.integer({ min: 0, max: 7300 }).map((n) => plusDays(EPOCH, n));
 
 /** A date within `max` days after `from` (inclusive of `from`). */
 export const dateAfter = (from: LocalDate, max: number): fc.Arbitrary<LocalDate> =>
-  fc.integer({ min: 0, max }).map((n) => addDays(from, n));
+  fc.integer({ min: 0, max }).map((n) => plusDays(from, n));
 
 /** Village-level codes in two townships of one county. */
 export const villageCodes: ReadonlyArray<DivisionCode> = [
@@ -146,8 +146,8 @@ export const listingArb = (category?: SupportCategory): fc.Arbitrary<Listing> =>
         responsibleUnit: `u-${cat}` as UnitId,
         responsiblePerson,
         startedOn,
-        nextReviewOn: addDays(startedOn, reviewAfter),
-        basisEndsOn: addDays(startedOn, basisAfter),
+        nextReviewOn: plusDays(startedOn, reviewAfter),
+        basisEndsOn: plusDays(startedOn, basisAfter),
         status,
         details,
       })),

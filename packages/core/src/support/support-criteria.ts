@@ -1,7 +1,7 @@
 import type { SupportCategory } from "../taxonomy/support-categories.js";
 import type { UnitKind } from "../taxonomy/unit-kinds.js";
 import type { Bilingual } from "../validation/bilingual.js";
-import type { Interval } from "./date-arithmetic.js";
+import type { Interval } from "../calendar/local-dates.js";
 import type { ThreatKind } from "./support-facts.js";
 
 /**
