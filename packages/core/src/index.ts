@@ -273,7 +273,8 @@ export {
   workingDaysAfter,
 } from "./calendar/day-counting.js";
 export {
-  type Campaign,
+  Campaign,
+  type CampaignJson,
   type CampaignPhase,
   type CampaignProblem,
   type Deadline,
