@@ -375,3 +375,11 @@ export {
   monthlyReport,
 } from "./reports/monthly-report.js";
 export { type CampaignSummaryReport, type DeadlineCompliance, campaignSummaryReport } from "./reports/summary-report.js";
+
+// Policy documents
+export {
+  type PolicyConfig,
+  type PolicyDocument,
+  renderPolicyDocs,
+  zixiPolicyConfig,
+} from "./policy-docs/policy-docs.js";
