@@ -1,6 +1,8 @@
-import type { LocalDate } from "../model/local-date.js";
-import type { UnitKind } from "../taxonomy/unit-kinds.js";
-import type { Bilingual } from "../validation/bilingual.js";
+import { Schema } from "effect";
+import { LocalDate } from "../model/local-date.js";
+import { IntBetween, Text, optionalField } from "../model/primitives.js";
+import { type UnitKind, UnitKinds } from "../taxonomy/unit-kinds.js";
+import { type Bilingual, bilingualMessage } from "../validation/bilingual.js";
 import { plusDays } from "../calendar/local-dates.js";
 
 /**
@@ -172,6 +174,141 @@ export interface Campaign {
   readonly routineFrom: LocalDate;
   readonly source?: Bilingual;
 }
+
+const CampaignId = Text(100);
+
+const BilingualName = Schema.Struct({ zh: Text(500), en: Text(500) });
+
+const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+const Month = Schema.String.pipe(
+  Schema.filter((s) => MONTH_PATTERN.test(s), {
+    ...bilingualMessage("应为 YYYY-MM 格式的月份", "must be a month written YYYY-MM"),
+    jsonSchema: { pattern: MONTH_PATTERN.source },
+  }),
+);
+
+const DeadlineKindSchema = Schema.Literal("ledger-report", "summary-report");
+
+const DeadlineOwersSchema = Schema.Union(Schema.Literal("reporting-units"), Schema.Array(UnitKinds.schema));
+
+const OneOffDeadlineSchema = Schema.Struct({
+  id: CampaignId,
+  kind: DeadlineKindSchema,
+  due: LocalDate,
+  title: BilingualName,
+  owedBy: DeadlineOwersSchema,
+  receivedBy: UnitKinds.schema,
+}).annotations({ identifier: "OneOffDeadline", description: "一次性报送期限 / one-off deadline" });
+
+const MonthlyDeadlineSchema = Schema.Struct({
+  id: CampaignId,
+  kind: DeadlineKindSchema,
+  dayOfMonth: IntBetween(1, 31),
+  firstMonth: Month,
+  lastMonth: optionalField(Month),
+  title: BilingualName,
+  owedBy: DeadlineOwersSchema,
+  receivedBy: UnitKinds.schema,
+}).pipe(
+  Schema.filter((m) => m.lastMonth === undefined || m.lastMonth >= m.firstMonth, {
+    ...bilingualMessage("每月期限的截止月份不能早于起始月份", "a monthly deadline's last month cannot be before its first month"),
+    jsonSchema: {},
+  }),
+  Schema.annotations({ identifier: "MonthlyDeadline", description: "每月报送期限 / monthly deadline" }),
+);
+
+const checkHead = { id: CampaignId, title: BilingualName };
+
+const PhaseCheckSchema = Schema.Union(
+  Schema.Struct({ ...checkHead, kind: Schema.Literal("deadlines-submitted"), deadlineKind: DeadlineKindSchema }),
+  Schema.Struct({ ...checkHead, kind: Schema.Literal("disputes-graded") }),
+  Schema.Struct({ ...checkHead, kind: Schema.Literal("disputes-assigned") }),
+  Schema.Struct({ ...checkHead, kind: Schema.Literal("open-disputes-have-responsible-person") }),
+  Schema.Struct({ ...checkHead, kind: Schema.Literal("open-disputes-have-measure") }),
+  Schema.Struct({ ...checkHead, kind: Schema.Literal("active-listings-have-measures") }),
+).annotations({ identifier: "PhaseCheck", description: "阶段检查项 / phase check" });
+
+const CampaignPhaseSchema = Schema.Struct({
+  id: CampaignId,
+  name: BilingualName,
+  start: LocalDate,
+  end: LocalDate,
+  checks: Schema.Array(PhaseCheckSchema),
+  note: optionalField(Schema.Struct({ zh: Text(2000), en: Text(2000) })),
+}).pipe(
+  Schema.filter((p) => p.start <= p.end, {
+    ...bilingualMessage("阶段的结束日期不能早于开始日期", "a phase cannot end before it starts"),
+    jsonSchema: {},
+  }),
+  Schema.annotations({ identifier: "CampaignPhase", description: "专项治理阶段 / campaign phase" }),
+);
+
+const Phases = Schema.Array(CampaignPhaseSchema).pipe(
+  Schema.filter((phases) => phases.length >= 1, {
+    ...bilingualMessage("专项治理至少应有一个阶段", "a campaign needs at least one phase"),
+    jsonSchema: { minItems: 1 },
+  }),
+  Schema.filter((phases) => phases.every((p, i) => i === 0 || p.start > phases[i - 1]!.end), {
+    ...bilingualMessage("各阶段应按时间顺序排列，且不能重叠", "phases must be in order of time and must not overlap"),
+    jsonSchema: {},
+  }),
+);
+
+const CampaignFields = Schema.Struct({
+  id: CampaignId,
+  name: BilingualName,
+  phases: Phases,
+  oneOffDeadlines: Schema.Array(OneOffDeadlineSchema),
+  monthlyDeadlines: Schema.Array(MonthlyDeadlineSchema),
+  reportingUnitKinds: Schema.Array(UnitKinds.schema),
+  routineFrom: LocalDate,
+  source: optionalField(Schema.Struct({ zh: Text(2000), en: Text(2000) })),
+});
+
+/**
+ * The JSON form of a {@link Campaign}: dates are `YYYY-MM-DD` strings.
+ *
+ * @example
+ * ```ts
+ * import { encode, Campaign, type CampaignJson, zixi2025 } from "@tiaojie/core";
+ *
+ * const json = encode(Campaign, zixi2025);
+ * if (json.ok) { const data: CampaignJson = json.value; }
+ * ```
+ * @since 0.1.0
+ */
+export interface CampaignJson extends Schema.Schema.Encoded<typeof CampaignFields> {}
+
+/**
+ * The schema of a {@link Campaign}, so that a campaign supplied by a user (a
+ * county's own plan, as JSON) decodes with bilingual errors. Besides the shape of
+ * every field it checks that there is at least one phase, that each phase ends on
+ * or after its start, that the phases are in order of time and do not overlap,
+ * that routine governance begins after the last phase, that monthly deadlines
+ * have a day 1–31 and months written `YYYY-MM` (the last not before the first).
+ *
+ * Gaps between phases, routine beginning later than the day after the last
+ * phase, and repeated ids decode: {@link checkCampaign} reports them, as it
+ * reports every problem of a campaign built in code.
+ *
+ * @example
+ * ```ts
+ * import { decode, Campaign, checkCampaign } from "@tiaojie/core";
+ *
+ * const parsed = decode(Campaign, JSON.parse(text));
+ * if (!parsed.ok) console.error(parsed.error.issues); // path, zh, en
+ * else if (checkCampaign(parsed.value).length === 0) use(parsed.value);
+ * ```
+ * @since 0.1.0
+ */
+export const Campaign: Schema.Schema<Campaign, CampaignJson> = CampaignFields.pipe(
+  Schema.filter((c) => c.phases.length === 0 || c.routineFrom > c.phases[c.phases.length - 1]!.end, {
+    ...bilingualMessage("常态化治理应在最后一个阶段结束之后开始", "routine governance must begin after the last phase ends"),
+    jsonSchema: {},
+  }),
+  Schema.annotations({ identifier: "Campaign", description: "专项治理 / campaign" }),
+);
 
 /**
  * A problem with a campaign's definition.
