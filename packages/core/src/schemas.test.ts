@@ -29,9 +29,15 @@ const setAt = (value: Json, path: ReadonlyArray<string | number>, leaf: Json): J
 const getAt = (value: unknown, path: ReadonlyArray<string | number>): unknown =>
   path.reduce<unknown>((v, key) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined), value);
 
-/** A value of another JSON type than `leaf`, so that the schema must reject it. */
-const otherType = (leaf: Json): fc.Arbitrary<Json> =>
-  typeof leaf === "string"
+/**
+ * A value of another JSON type than `leaf`, so that the schema must reject it. A
+ * grading condition's operand (`than`) may be a parameter name or a number: it is
+ * given a boolean or null, which neither accepts.
+ */
+const otherType = (leaf: Json, path: ReadonlyArray<string | number>): fc.Arbitrary<Json> =>
+  path[path.length - 1] === "than"
+    ? fc.oneof(fc.boolean(), fc.constant(null))
+    : typeof leaf === "string"
     ? fc.oneof(fc.integer(), fc.boolean(), fc.constant(null))
     : typeof leaf === "number"
       ? fc.oneof(fc.string(), fc.boolean(), fc.constant(null))
@@ -68,7 +74,7 @@ describe.each(names)("%s", (name) => {
   test.prop([
     arbitrary.filter((json) => leafPaths(json).length > 0).chain((json) =>
       fc.constantFrom(...leafPaths(json)).chain((path) =>
-        otherType(getAt(json, path) as Json).map((leaf) => ({ json, path, broken: setAt(json, path, leaf) })),
+        otherType(getAt(json, path) as Json, path).map((leaf) => ({ json, path, broken: setAt(json, path, leaf) })),
       ),
     ),
   ])("a leaf of the wrong type is reported at its path (or at the union holding it)", ({ path, broken }) => {
@@ -111,10 +117,52 @@ test("every refinement of every public schema has a bilingual message (brands ex
         for (const e of ast.elements) visit(e.type, `${where}[]`);
         for (const r of ast.rest) visit(r.type, `${where}[]`);
         return;
+      case "Suspend":
+        return visit(ast.f(), where);
       default:
         return;
     }
   };
   for (const name of names) visit((publicSchemas[name] as { ast: AST.AST }).ast, name);
   expect(missing).toEqual([]);
+});
+
+describe("Campaign", () => {
+  const campaign = publicSchemas.Campaign;
+
+  test("the Zixi 2025 preset encodes to JSON that decodes back to it", async () => {
+    const { zixi2025, zixi2025Campaign } = await import("./campaign/zixi-2025.js");
+    for (const c of [zixi2025, zixi2025Campaign({ phase1End: "2025-02-12" as never, monthlyDay: 31 })]) {
+      const json = encode(campaign, c);
+      expect(json.ok).toBe(true);
+      if (json.ok) expect(decode(campaign, JSON.parse(JSON.stringify(json.value)))).toEqual({ ok: true, value: c });
+    }
+  });
+
+  test("overlapping phases, a reversed phase, routine before the last phase and a bad month are reported in both languages", async () => {
+    const { zixi2025 } = await import("./campaign/zixi-2025.js");
+    const json = (encode(campaign, zixi2025) as { ok: true; value: Record<string, any> }).value;
+    const issues = (input: unknown) => {
+      const r = decode(campaign, input);
+      return r.ok ? [] : r.error.issues.map((i) => ({ path: i.path, en: i.en, zh: i.zh.length > 0 }));
+    };
+    const [p1, p2, p3] = json.phases;
+    expect(issues({ ...json, phases: [p1, { ...p2, start: p1.end }, p3] })).toEqual([
+      { path: ["phases"], en: "phases must be in order of time and must not overlap", zh: true },
+    ]);
+    expect(issues({ ...json, phases: [] })).toEqual([{ path: ["phases"], en: "a campaign needs at least one phase", zh: true }]);
+    expect(issues({ ...json, phases: [p1, p2, { ...p3, end: "2025-04-01" }] })).toEqual([
+      { path: ["phases", 2], en: "a phase cannot end before it starts", zh: true },
+    ]);
+    expect(issues({ ...json, routineFrom: p3.end })).toEqual([
+      { path: [], en: "routine governance must begin after the last phase ends", zh: true },
+    ]);
+    const [monthly] = json.monthlyDeadlines;
+    expect(issues({ ...json, monthlyDeadlines: [{ ...monthly, firstMonth: "2024-13" }] })).toEqual([
+      { path: ["monthlyDeadlines", 0, "firstMonth"], en: "must be a month written YYYY-MM", zh: true },
+    ]);
+    expect(issues({ ...json, monthlyDeadlines: [{ ...monthly, lastMonth: "2024-11" }] })).toEqual([
+      { path: ["monthlyDeadlines", 0], en: "a monthly deadline's last month cannot be before its first month", zh: true },
+    ]);
+  });
 });

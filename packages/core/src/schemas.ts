@@ -1,3 +1,6 @@
+import { Campaign } from "./campaign/campaign.js";
+import { GradingTable } from "./grading/grading-table.js";
+import { CaseFields } from "./lifecycle/case-record.js";
 import { Actor } from "./model/actor.js";
 import { CountyCode } from "./model/county-code.js";
 import { Dispute, DisputeFacts, Party, PetitionFacts } from "./model/dispute.js";
@@ -8,6 +11,9 @@ import { LocalDate } from "./model/local-date.js";
 import { Contact, Person } from "./model/person.js";
 import { PhoneNumber } from "./model/primitives.js";
 import { Unit } from "./model/unit.js";
+import { RoutingConfig } from "./routing/routing-config.js";
+import { Listing } from "./support/listing.js";
+import { SupportFacts } from "./support/support-facts.js";
 import { ActorRoles } from "./taxonomy/actor-roles.js";
 import { CaseStatuses } from "./taxonomy/case-statuses.js";
 import { DisputeDomains } from "./taxonomy/dispute-domains.js";
@@ -20,7 +26,10 @@ import { UnitKinds } from "./taxonomy/unit-kinds.js";
 
 /**
  * Every public input schema by name: the single list that derived forms (zod
- * schemas, JSON Schemas, docs, conformance tests) are built from.
+ * schemas, JSON Schemas, docs, conformance tests) are built from. It holds the
+ * ledger's records (disputes, people, units, support facts and listings), the
+ * values a case transition carries (`CaseFields`), and the rules an integrator
+ * may supply as data (`GradingTable`, `RoutingConfig`, `Campaign`).
  *
  * @example
  * ```ts
@@ -61,6 +70,12 @@ export const publicSchemas = {
   DisputeFacts,
   PetitionFacts,
   Dispute,
+  CaseFields,
+  SupportFacts,
+  Listing,
+  GradingTable,
+  RoutingConfig,
+  Campaign,
 } as const;
 
 /** The name of a public schema. @since 0.1.0 */

@@ -5,11 +5,12 @@
 import { fc } from "@fast-check/vitest";
 import type { Actor } from "../model/actor.js";
 import type { DivisionCode } from "../model/division-code.js";
-import { identityCheckCharacter, type IdentityNumber } from "../model/identity-number.js";
+import type { IdentityNumber } from "../model/identity-number.js";
 import type { UnitId } from "../model/ids.js";
 import type { Person } from "../model/person.js";
 import type { PhoneNumber } from "../model/primitives.js";
 import { listingArb, villageCodes } from "../support/support-arbitraries.js";
+import { arbitraries } from "../testing/arbitraries.js";
 import { ActorRoles } from "../taxonomy/actor-roles.js";
 import { UnitKinds } from "../taxonomy/unit-kinds.js";
 import type { ActorContext } from "./actor-context.js";
@@ -33,17 +34,11 @@ export const actorContextArb: fc.Arbitrary<ActorContext> = fc
   })
   .map(({ unitKind, ...actor }) => ({ actor: actor as Actor, unitKind }));
 
-export const identityNumberArb: fc.Arbitrary<IdentityNumber> = fc
-  .record({ year: fc.integer({ min: 1940, max: 2005 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }), seq: fc.integer({ min: 0, max: 999 }) })
-  .map(({ year, month, day, seq }) => {
-    const first17 = `532301${year}${String(month).padStart(2, "0")}${String(day).padStart(2, "0")}${String(seq).padStart(3, "0")}`;
-    return `${first17}${identityCheckCharacter(first17)}` as IdentityNumber;
-  });
+/** The public arbitrary of identity numbers. */
+export const identityNumberArb: fc.Arbitrary<IdentityNumber> = arbitraries.IdentityNumber as fc.Arbitrary<IdentityNumber>;
 
-export const phoneArb: fc.Arbitrary<PhoneNumber> = fc.oneof(
-  fc.integer({ min: 0, max: 99_999_999 }).map((n) => `138${String(n).padStart(8, "0")}` as PhoneNumber),
-  fc.integer({ min: 1_000_000, max: 9_999_999 }).map((n) => `0878-${n}` as PhoneNumber),
-);
+/** The public arbitrary of phone numbers (mobile and landline). */
+export const phoneArb: fc.Arbitrary<PhoneNumber> = arbitraries.PhoneNumber as fc.Arbitrary<PhoneNumber>;
 
 const auditEntryArb: fc.Arbitrary<SupportAuditEntry> = fc.record({
   on: fc.constant("2025-01-06" as SupportAuditEntry["on"]),

@@ -1,8 +1,15 @@
 import fc from "fast-check";
+import { plusDays } from "../calendar/local-dates.js";
+import { gradingFacts } from "../grading/grading-facts.js";
+import { ReferralTargets, ResolutionOutcomes } from "../lifecycle/case-outcomes.js";
 import { identityCheckCharacter } from "../model/identity-number.js";
+import type { LocalDate } from "../model/local-date.js";
 import type { PublicSchemaName, publicSchemas } from "../schemas.js";
 import { taxonomies } from "../schemas.js";
+import { detailsKindOf } from "../support/listing.js";
+import { CrisisIndicators, HardshipIndicators, ResidenceRegistrations, ThreatKinds } from "../support/support-facts.js";
 import type { Taxonomy } from "../taxonomy/define-taxonomy.js";
+import type { SupportCategory } from "../taxonomy/support-categories.js";
 
 /**
  * The encoded (plain JSON) type of a public schema.
@@ -99,16 +106,27 @@ const party = fc.oneof(
   ),
 );
 
+/** Mostly off, so that each rule that reads a flag fires often and alone. */
+const flag = fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) });
+
+/**
+ * Dispute facts: numbers cluster at and around the thresholds of the Zixi grading
+ * table (and range widely otherwise), risk flags are mostly off.
+ */
 const disputeFacts = fc.record({
-  peopleInvolved: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 1_000_000 })),
-  amountAtStake: yuan,
-  threatOfViolence: fc.boolean(),
-  selfHarmRisk: fc.boolean(),
-  violentHistory: fc.boolean(),
+  peopleInvolved: fc.oneof(fc.constantFrom(1, 2, 4, 5, 6, 29, 30, 31), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 1_000_000 })),
+  amountAtStake: fc.oneof(
+    fc.constantFrom(0, 99_999.99, 100_000, 100_000.01, 999_999.99, 1_000_000, 1_000_000.01),
+    fc.integer({ min: 0, max: 200_000_000 }).map((fen) => fen / 100),
+    yuan,
+  ),
+  threatOfViolence: flag,
+  selfHarmRisk: flag,
+  violentHistory: flag,
   emotionalIntensity: fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const),
-  failedMediations: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 100 })),
-  vulnerableParty: fc.boolean(),
-  unpaidMajorProjectLandCompensation: fc.boolean(),
+  failedMediations: fc.oneof(fc.constantFrom(0, 1, 2, 3), fc.integer({ min: 0, max: 100 })),
+  vulnerableParty: flag,
+  unpaidMajorProjectLandCompensation: flag,
 }, { noNullPrototype: true });
 
 const petitionFacts = fc.record(
@@ -128,6 +146,399 @@ const dispute = fc.record(
     petition: petitionFacts,
   },
   { requiredKeys: ["id", "jurisdiction", "domain", "parties", "summary", "reportedOn", "facts"], noNullPrototype: true },
+);
+
+// --- Dates as offsets, so that ordered dates (start ≤ end) are built, not filtered.
+
+const EPOCH_1950 = "1950-01-01" as LocalDate;
+
+/** A date from 1950 to about 2130: far enough from 2199 to add a decade of offsets. */
+const wideDate = fc.integer({ min: 0, max: 65_000 }).map((n) => plusDays(EPOCH_1950, n) as string);
+
+/** A date within `max` days after `from` (`from` itself included). */
+const dateAfter = (from: string, max: number): fc.Arbitrary<string> =>
+  fc.integer({ min: 0, max }).map((n) => plusDays(from as LocalDate, n) as string);
+
+/** `fc.record` with plain prototypes (JSON values), all keys required or only `requiredKeys`. */
+function record<T>(model: { [P in keyof T]: fc.Arbitrary<T[P]> }): fc.Arbitrary<T>;
+function record<T, K extends keyof T & string>(
+  model: { [P in keyof T]: fc.Arbitrary<T[P]> },
+  requiredKeys: ReadonlyArray<K>,
+): fc.Arbitrary<{ [P in K]: T[P] } & { [P in Exclude<keyof T, K>]?: T[P] }>;
+function record<T>(model: { [P in keyof T]: fc.Arbitrary<T[P]> }, requiredKeys?: ReadonlyArray<keyof T & string>): fc.Arbitrary<unknown> {
+  return requiredKeys === undefined
+    ? fc.record(model, { noNullPrototype: true })
+    : fc.record(model, { requiredKeys: [...requiredKeys], noNullPrototype: true });
+}
+
+// --- Case fields
+
+const caseFields = record(
+  {
+    reason: text(500),
+    properChannel: text(200),
+    leadUnit: id,
+    responsiblePerson: text(50),
+    channel: fromTaxonomy(taxonomies.ResolutionChannels),
+    outcome: fromTaxonomy(ResolutionOutcomes),
+    referredTo: fromTaxonomy(ReferralTargets),
+    escalatedTo: text(100),
+    note: text(1000),
+  },
+  [],
+);
+
+// --- Support facts and listings
+
+const personName = fc.oneof(fc.constantFrom("王芳", "李明", "张医生", "赵强", "陈静"), text(50));
+const recordText = fc.oneof(fc.constantFrom("走访核实", "卫生院确认", "社工评估记录", "见附件 1"), text(2000));
+const grade = fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const, 4 as const, 5 as const);
+/** A unit kind, most often the one the criteria expect. */
+const unitKindMostly = (expected: (typeof taxonomies.UnitKinds.codes)[number]) =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant(expected) }, { weight: 1, arbitrary: fromTaxonomy(taxonomies.UnitKinds) });
+
+const mentalHealthFacts = (on: fc.Arbitrary<string>) =>
+  record({ confirmedBy: unitKindMostly("health-centre"), confirmedOn: on, dangerousnessGrade: grade });
+
+const correctionFacts = (on: fc.Arbitrary<string>) =>
+  fc.oneof(
+    record({ kind: fc.constant("released" as const), releasedOn: on }),
+    on.chain((startsOn) =>
+      record({ kind: fc.constant("community-correction" as const), startsOn: fc.constant(startsOn), endsOn: dateAfter(startsOn, 1500) }),
+    ),
+  );
+
+const crisisAssessment = (on: fc.Arbitrary<string>, minIndicators: number) =>
+  record({
+    assessedBy: personName,
+    profession: fc.oneof(fc.constantFrom("社工", "心理咨询师"), text(50)),
+    assessedOn: on,
+    indicators: fc.uniqueArray(fromTaxonomy(CrisisIndicators), { minLength: minIndicators }),
+  });
+
+const documentedThreat = (on: fc.Arbitrary<string>) =>
+  record({ kind: fromTaxonomy(ThreatKinds), documentedBy: personName, documentedOn: on, record: recordText });
+
+const unlawfulAct = (on: fc.Arbitrary<string>) =>
+  record({ foundBy: unitKindMostly("police-station"), foundOn: on, record: recordText });
+
+const hardshipAssessment = (on: fc.Arbitrary<string>, minIndicators: number) =>
+  record({
+    indicators: fc.uniqueArray(fromTaxonomy(HardshipIndicators), { minLength: minIndicators }),
+    assessedBy: personName,
+    assessedOn: on,
+  });
+
+const residenceFacts = record(
+  {
+    householdRegisteredElsewhere: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    registration: fromTaxonomy(ResidenceRegistrations),
+    housing: fc.oneof(fc.constantFrom("出租房", "单位宿舍"), text(200)),
+    employer: fc.oneof(fc.constantFrom("紫溪茶厂", "个体经营"), text(200)),
+  },
+  ["householdRegisteredElsewhere", "registration"],
+);
+
+/**
+ * Support facts whose dates are drawn from `dates`; every section optional, so
+ * that all combinations of sections occur. Internal: the support tests use it
+ * with the dates they evaluate on.
+ *
+ * @internal
+ */
+export const supportFactsArbitrary = (dates: fc.Arbitrary<string> = wideDate) =>
+  record(
+    {
+      person: id,
+      mentalHealth: mentalHealthFacts(dates),
+      correction: correctionFacts(dates),
+      crisis: crisisAssessment(dates, 0),
+      threats: fc.array(documentedThreat(dates), { minLength: 1, maxLength: 4 }),
+      unlawfulAct: unlawfulAct(dates),
+      hardship: hardshipAssessment(dates, 0),
+      residence: residenceFacts,
+      petition: petitionFacts,
+    },
+    ["person"],
+  );
+
+const listingDetails = (category: SupportCategory, on: string) => {
+  const day = fc.constant(on);
+  switch (detailsKindOf[category]) {
+    case "mental-health":
+      return mentalHealthFacts(day).map((f) => ({ kind: "mental-health" as const, ...f }));
+    case "correction":
+      return record({ kind: fc.constant("correction" as const), correction: correctionFacts(day) });
+    case "crisis":
+      return crisisAssessment(day, 1).map((f) => ({ kind: "crisis" as const, ...f }));
+    case "threat":
+      return record(
+        { kind: fc.constant("threat" as const), threats: fc.array(documentedThreat(day), { minLength: 1, maxLength: 3 }), unlawfulAct: unlawfulAct(day) },
+        ["kind", "threats"],
+      );
+    case "hardship":
+      return hardshipAssessment(day, 1).map((f) => ({ kind: "hardship" as const, ...f }));
+    case "residence":
+      return residenceFacts.map((f) => ({ kind: "residence" as const, ...f }));
+  }
+};
+
+const listingStatus = (start: string) =>
+  fc.oneof(
+    { weight: 6, arbitrary: record({ kind: fc.constant("active" as const) }) },
+    { weight: 1, arbitrary: record({ kind: fc.constant("lapsed" as const), since: dateAfter(start, 400) }) },
+    { weight: 1, arbitrary: record({ kind: fc.constant("ended" as const), since: dateAfter(start, 400) }) },
+    { weight: 1, arbitrary: record({ kind: fc.constant("removed" as const), since: dateAfter(start, 400), reason: fc.oneof(fc.constant("已迁出"), text(500)) }) },
+  );
+
+/**
+ * The options of {@link listingArbitrary}. @internal
+ */
+export interface ListingArbitraryOptions {
+  /** Only listings of this category. */
+  readonly category?: SupportCategory;
+  /** Where start dates come from. */
+  readonly startedOn?: fc.Arbitrary<string>;
+  /** Where jurisdictions come from. */
+  readonly jurisdiction?: fc.Arbitrary<string>;
+  /** Where person ids come from. */
+  readonly person?: fc.Arbitrary<string>;
+}
+
+/**
+ * Listings of every category, each with the details of its category (dated on
+ * its start day), a review and a basis end on or after the start, and any status.
+ * Internal: the support and access tests narrow it to their dates and villages.
+ *
+ * @internal
+ */
+export const listingArbitrary = (options: ListingArbitraryOptions = {}) =>
+  fc
+    .record({
+      category: options.category === undefined ? fromTaxonomy(taxonomies.SupportCategories) : fc.constant(options.category),
+      startedOn: options.startedOn ?? wideDate,
+      reviewAfter: fc.integer({ min: 0, max: 400 }),
+      basisAfter: fc.integer({ min: 0, max: 2000 }),
+    })
+    .chain(({ category, startedOn, reviewAfter, basisAfter }) =>
+      record({
+        id,
+        person: options.person ?? id,
+        jurisdiction: options.jurisdiction ?? divisionCode(0),
+        category: fc.constant(category),
+        lawfulBasis: fc.oneof(fc.constant("《社会救助暂行办法》"), text(500)),
+        evidence: record({ text: recordText, assessedBy: personName, assessedOn: fc.constant(startedOn) }),
+        responsibleUnit: id,
+        responsiblePerson: personName,
+        startedOn: fc.constant(startedOn),
+        nextReviewOn: fc.constant(plusDays(startedOn as LocalDate, reviewAfter) as string),
+        basisEndsOn: fc.constant(plusDays(startedOn as LocalDate, basisAfter) as string),
+        status: listingStatus(startedOn),
+        details: listingDetails(category, startedOn),
+      }),
+    );
+
+// --- Grading tables and routing configurations
+
+const ruleName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,63}$/);
+const bilingualText = (max: number) => ({ zh: text(max), en: text(max) });
+const finite = fc.oneof(
+  fc.integer({ min: -1_000, max: 1_000_000 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => n + 0),
+);
+const factName = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...gradingFacts.map((f) => f.name as string)) },
+  { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 100 }) },
+);
+const comparisonOp = fc.constantFrom(">=" as const, ">" as const, "<=" as const, "<" as const, "==" as const, "!=" as const);
+
+/** Grading conditions nested up to a few levels deep: all, any and not over comparisons and flags. */
+const gradingCondition = fc.letrec<{ condition: unknown }>((tie) => ({
+  condition: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    record({ op: fc.constant("is" as const), fact: factName }),
+    record({ op: comparisonOp, fact: factName, than: fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), finite) }),
+    record({ op: fc.constantFrom("all" as const, "any" as const), of: fc.array(tie("condition"), { maxLength: 4 }) }),
+    record({ op: fc.constant("not" as const), of: tie("condition") }),
+  ),
+})).condition as fc.Arbitrary<EncodedOf<"GradingTable">["rules"][number]["when"]>;
+
+const gradingTable = record({
+  version: text(50),
+  ...bilingualText(500),
+  parameters: fc.array(
+    record(
+      { name: ruleName, value: finite, ...bilingualText(500), unit: record(bilingualText(20)) },
+      ["name", "value", "zh", "en"],
+    ),
+    { maxLength: 5 },
+  ),
+  rules: fc.array(record({ id: ruleName, level: fromTaxonomy(taxonomies.RiskLevels), ...bilingualText(500), when: gradingCondition }), { maxLength: 5 }),
+  escalators: fc.array(
+    record({
+      id: ruleName,
+      ...bilingualText(500),
+      when: gradingCondition,
+      then: fc.oneof(
+        record({ op: fc.constant("raise" as const), steps: fc.integer({ min: -3, max: 3 }) }),
+        record({ op: fc.constant("atLeast" as const), level: fromTaxonomy(taxonomies.RiskLevels) }),
+      ),
+    }),
+    { maxLength: 3 },
+  ),
+  tasks: fc.array(
+    record({
+      id: ruleName,
+      kind: fc.constantFrom("crisis-intervention" as const, "assistance" as const),
+      priority: fc.constantFrom("help-first" as const, "normal" as const),
+      ...bilingualText(500),
+      when: gradingCondition,
+    }),
+    { maxLength: 3 },
+  ),
+});
+
+/** Routing conditions nested up to a few levels deep. */
+const routeCondition = fc.letrec<{ condition: unknown }>((tie) => ({
+  condition: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    record({ op: fc.constant("domain" as const), in: fc.uniqueArray(fromTaxonomy(taxonomies.DisputeDomains), { maxLength: 4 }) }),
+    record({ op: fc.constant("level" as const), atLeast: fromTaxonomy(taxonomies.RiskLevels) }),
+    record({ op: fc.constant("is" as const), fact: factName }),
+    record({ op: comparisonOp, fact: factName, than: finite }),
+    record({ op: fc.constantFrom("all" as const, "any" as const), of: fc.array(tie("condition"), { maxLength: 4 }) }),
+    record({ op: fc.constant("not" as const), of: tie("condition") }),
+  ),
+})).condition as fc.Arbitrary<EncodedOf<"RoutingConfig">["escalations"][number]["when"]>;
+
+const unitKind = fromTaxonomy(taxonomies.UnitKinds);
+
+const routeAction = fc.oneof(
+  record({ kind: fc.constant("lead" as const), unit: unitKind }),
+  record({ kind: fc.constant("cooperate" as const), units: fc.uniqueArray(unitKind, { maxLength: 3 }) }),
+  record({ kind: fc.constant("escalate" as const), to: unitKind }),
+  record({ kind: fc.constant("linkage" as const), channel: fromTaxonomy(taxonomies.ResolutionChannels) }),
+  record({ kind: fc.constant("assign-responsible-person" as const) }),
+  record({ kind: fc.constant("inform-court-route" as const) }),
+  record({ kind: fc.constant("report" as const), to: unitKind, within: fc.constantFrom("same-day" as const, "next-day" as const, "three-days" as const) }),
+);
+
+const routingConfig = record(
+  {
+    version: text(50),
+    ...bilingualText(500),
+    county: countyCode,
+    matrix: fc.array(
+      record({ domain: fromTaxonomy(taxonomies.DisputeDomains), lead: unitKind, cooperating: fc.uniqueArray(unitKind, { maxLength: 3 }), ...bilingualText(500) }),
+      { maxLength: 5 },
+    ),
+    escalations: fc.array(
+      record(
+        { id: ruleName, ...bilingualText(500), basis: record(bilingualText(500)), when: routeCondition, then: fc.array(routeAction, { maxLength: 4 }) },
+        ["id", "zh", "en", "when", "then"],
+      ),
+      { maxLength: 4 },
+    ),
+  },
+  ["version", "zh", "en", "matrix", "escalations"],
+);
+
+// --- Campaigns
+
+const deadlineKind = fc.constantFrom("ledger-report" as const, "summary-report" as const);
+const owedBy = fc.oneof(fc.constant("reporting-units" as const), fc.uniqueArray(unitKind, { minLength: 1, maxLength: 3 }));
+const month = fc.tuple(fc.integer({ min: 1950, max: 2150 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${pad(m, 2)}`);
+const laterMonth = (first: string) =>
+  fc.integer({ min: 0, max: 36 }).map((n) => {
+    const total = Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7)) - 1 + n;
+    return `${Math.floor(total / 12)}-${pad((total % 12) + 1, 2)}`;
+  });
+
+const phaseCheck = fc.oneof(
+  record({ id: text(100), title: record(bilingualText(500)), kind: fc.constant("deadlines-submitted" as const), deadlineKind }),
+  record({
+    id: text(100),
+    title: record(bilingualText(500)),
+    kind: fc.constantFrom(
+      "disputes-graded" as const,
+      "disputes-assigned" as const,
+      "open-disputes-have-responsible-person" as const,
+      "open-disputes-have-measure" as const,
+      "active-listings-have-measures" as const,
+    ),
+  }),
+);
+
+/** Phases in order of time: each starts after the previous ends, most often the day after. */
+const phases = fc
+  .tuple(
+    wideDate,
+    fc.array(
+      fc.record({ gap: fc.oneof({ weight: 4, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 60 }) }), length: fc.integer({ min: 0, max: 200 }) }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  )
+  .chain(([first, spans]) => {
+    let end = plusDays(first as LocalDate, -1) as string;
+    const dates = spans.map(({ gap, length }) => {
+      const start = plusDays(end as LocalDate, gap) as string;
+      end = plusDays(start as LocalDate, length) as string;
+      return { start, end };
+    });
+    return fc.tuple(
+      ...dates.map(({ start, end: last }) =>
+        record(
+          {
+            id: text(100),
+            name: record(bilingualText(500)),
+            start: fc.constant(start),
+            end: fc.constant(last),
+            checks: fc.array(phaseCheck, { maxLength: 3 }),
+            note: record(bilingualText(2000)),
+          },
+          ["id", "name", "start", "end", "checks"],
+        ),
+      ),
+    );
+  });
+
+const campaign = (phases as fc.Arbitrary<EncodedOf<"Campaign">["phases"]>).chain((ps) =>
+  record(
+    {
+      id: text(100),
+      name: record(bilingualText(500)),
+      phases: fc.constant(ps),
+      oneOffDeadlines: fc.array(
+        record({ id: text(100), kind: deadlineKind, due: dateAfter(ps[0]!.start, 400), title: record(bilingualText(500)), owedBy, receivedBy: unitKind }),
+        { maxLength: 3 },
+      ),
+      monthlyDeadlines: fc.array(
+        month.chain((firstMonth) =>
+          record(
+            {
+              id: text(100),
+              kind: deadlineKind,
+              dayOfMonth: fc.integer({ min: 1, max: 31 }),
+              firstMonth: fc.constant(firstMonth),
+              lastMonth: laterMonth(firstMonth),
+              title: record(bilingualText(500)),
+              owedBy,
+              receivedBy: unitKind,
+            },
+            ["id", "kind", "dayOfMonth", "firstMonth", "title", "owedBy", "receivedBy"],
+          ),
+        ),
+        { maxLength: 2 },
+      ),
+      reportingUnitKinds: fc.uniqueArray(unitKind, { maxLength: 5 }),
+      routineFrom: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(plusDays(ps[ps.length - 1]!.end as LocalDate, 1) as string) },
+        { weight: 1, arbitrary: dateAfter(plusDays(ps[ps.length - 1]!.end as LocalDate, 1), 90) },
+      ),
+      source: record(bilingualText(2000)),
+    },
+    ["id", "name", "phases", "oneOffDeadlines", "monthlyDeadlines", "reportingUnitKinds", "routineFrom"],
+  ),
 );
 
 /**
@@ -174,4 +585,10 @@ export const arbitraries: { readonly [K in ArbitraryName]: fc.Arbitrary<EncodedO
   DisputeFacts: disputeFacts,
   PetitionFacts: petitionFacts,
   Dispute: dispute,
+  CaseFields: caseFields,
+  SupportFacts: supportFactsArbitrary(),
+  Listing: listingArbitrary(),
+  GradingTable: gradingTable,
+  RoutingConfig: routingConfig,
+  Campaign: campaign,
 };
