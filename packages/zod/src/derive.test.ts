@@ -12,6 +12,7 @@ import {
   PartySchema,
   PersonSchema,
   RiskLevelSchema,
+  publicZodSchemas,
 } from "./index.js";
 
 /** The issues of a rejected input as [path, message] pairs. */
@@ -123,10 +124,75 @@ describe("literals and unions", () => {
     expect(issuesOf(PartySchema, "p-1")).toEqual([[[], "不符合任何一种允许的形式 / matches none of the allowed forms"]]);
   });
 
-  it("falls back to z.union for a union without a discriminator", () => {
+  it("decides a union without a discriminator as core does", () => {
     const IdOrCount = toZod(Schema.Union(Schema.String, Schema.Number));
     expect(IdOrCount.parse(3)).toBe(3);
     expect(issuesOf(IdOrCount, true)).toEqual([[[], "不符合任何一种允许的形式 / matches none of the allowed forms"]]);
+  });
+
+  it("reports what core reports for a union of refinements: each member's own problem", () => {
+    const Operand = Schema.Union(
+      Schema.String.pipe(Schema.filter((s) => s.length >= 1, bilingualMessage("应为参数名称", "must be a parameter name"))),
+      Schema.Number.pipe(Schema.filter(Number.isFinite, bilingualMessage("应为有限数值", "must be a finite number"))),
+    );
+    const core = (input: unknown) => {
+      const r = decode(Operand, input);
+      return r.ok ? [] : r.error.issues.map((i) => [i.path, `${i.zh} / ${i.en}`]);
+    };
+    for (const input of [true, "", null]) expect(issuesOf(toZod(Operand), input)).toEqual(core(input));
+    expect(core(true)).toEqual([
+      [[], "应为文本 / must be a string"],
+      [[], "应为数字 / must be a number"],
+    ]);
+    expect(toZod(Operand).parse("crowdRedMin")).toBe("crowdRedMin");
+  });
+
+  it("chooses the members of a union by their literal fields, as core does, when a field is sometimes a union of literals", () => {
+    const Condition = publicSchemas.GradingTable.fields.rules.value.fields.when;
+    const zod = toZod(Condition);
+    for (const input of [
+      { op: ">=", fact: "peopleInvolved", than: true },
+      { op: "nor", fact: "x" },
+      { fact: "x" },
+      [{ op: "is" }],
+      "is",
+    ]) {
+      const core = decode(Condition, input);
+      expect(core.ok).toBe(false);
+      const expected = core.ok ? [] : core.error.issues.map((i) => JSON.stringify([i.path, `${i.zh} / ${i.en}`]));
+      const result = zod.safeParse(input);
+      const got = (result.error?.issues ?? []).flatMap((i) =>
+        i.code === "unrecognized_keys" ? i.keys.map((k) => JSON.stringify([[...i.path, k], i.message])) : [JSON.stringify([i.path, i.message])],
+      );
+      expect(new Set(got)).toEqual(new Set(expected));
+    }
+  });
+});
+
+describe("recursive schemas", () => {
+  interface Tree {
+    readonly label: string;
+    readonly children: ReadonlyArray<Tree>;
+  }
+  const Tree: Schema.Schema<Tree> = Schema.Struct({
+    label: Schema.String,
+    children: Schema.Array(Schema.suspend((): Schema.Schema<Tree> => Tree)),
+  });
+  const deep = (n: number): Tree => (n === 0 ? { label: "leaf", children: [] } : { label: `n${n}`, children: [deep(n - 1)] });
+
+  it("derive once (Suspend becomes a memoised z.lazy) and parse as deep as the input goes", () => {
+    const TreeSchema = toZod(Tree);
+    expect(TreeSchema.parse(deep(300))).toEqual(deep(300));
+    const broken = { label: "a", children: [{ label: "b", children: [{ label: 3, children: [] }] }] };
+    const core = decode(Tree, broken);
+    expect(core.ok ? [] : core.error.issues.map((i) => [i.path, `${i.zh} / ${i.en}`])).toEqual(issuesOf(TreeSchema, broken));
+    expect(issuesOf(TreeSchema, broken)).toEqual([[["children", 0, "children", 0, "label"], "应为文本 / must be a string"]]);
+  });
+
+  it("export to JSON Schema with the recursion as a reference", () => {
+    const json = z.toJSONSchema(publicZodSchemas.GradingTable) as { $defs?: Record<string, unknown> };
+    expect(Object.keys(json.$defs ?? {}).length).toBeGreaterThan(0);
+    expect(JSON.stringify(json)).toContain('"anyOf"');
   });
 });
 
