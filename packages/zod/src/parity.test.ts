@@ -17,7 +17,11 @@
  *        union's own path ("matches none of the allowed forms") and core reports
  *        the discriminator's path under it ("[…, kind] is required"). Both are
  *        counted as (the array's path, "<array given for a union of structs>").
- *        Core never reports a string key under an array value otherwise.
+ *        Unions that zod cannot tell apart by one literal field (grading and
+ *        routing conditions, correction facts) are derived to decide as effect
+ *        does, and there zod too reports the missing field under the array: it
+ *        is counted the same way. Neither ever reports a string key under an
+ *        array value otherwise.
  */
 import { fc, test } from "@fast-check/vitest";
 import { type PublicSchemaName, decode, publicSchemas } from "@tiaojie/core";
@@ -176,6 +180,8 @@ const zodIssues = (input: unknown, issues: ReadonlyArray<z.core.$ZodIssue>) =>
       const path = issue.path as Path;
       if (issue.code === "unrecognized_keys") return issue.keys.map((k) => key([...path, k], issue.message));
       if (issue.message === NONE_OF_THE_FORMS && Array.isArray(valueAt(input, path))) return [key(path, ARRAY_FOR_UNION)];
+      const last = path[path.length - 1];
+      if (typeof last === "string" && Array.isArray(valueAt(input, path.slice(0, -1)))) return [key(path.slice(0, -1), ARRAY_FOR_UNION)];
       return [key(path, issue.message)];
     }),
   );

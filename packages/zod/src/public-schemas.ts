@@ -485,3 +485,112 @@ export const PetitionFactsSchema: PublicZodSchemas["PetitionFacts"] = publicZodS
  * @since 0.1.0
  */
 export const DisputeSchema: PublicZodSchemas["Dispute"] = publicZodSchemas.Dispute;
+
+/**
+ * The values a case transition carries (reason, lead unit, responsible person,
+ * channel, outcome, …), every one optional. Derived from core's `CaseFields`
+ * schema: accepts and rejects exactly what `decode(CaseFields, …)` does, with the
+ * same "中文 / English" messages.
+ *
+ * @example
+ * ```ts
+ * import { CaseFieldsSchema } from "@tiaojie/zod";
+ *
+ * CaseFieldsSchema.safeParse({ leadUnit: "u-sfs", responsiblePerson: "李娟" }).success; // true
+ * CaseFieldsSchema.safeParse({ channel: "phone-call" }).success; // false
+ * ```
+ * @since 0.1.0
+ */
+export const CaseFieldsSchema: PublicZodSchemas["CaseFields"] = publicZodSchemas.CaseFields;
+
+/**
+ * What is known about one person that the support criteria read; every section
+ * optional. Derived from core's `SupportFacts` schema: accepts and rejects exactly
+ * what `decode(SupportFacts, …)` does (a community-correction period that ends
+ * before it starts, an empty list of threats), with the same "中文 / English"
+ * messages.
+ *
+ * @example
+ * ```ts
+ * import { SupportFactsSchema } from "@tiaojie/zod";
+ *
+ * SupportFactsSchema.safeParse({
+ *   person: "p-0007",
+ *   hardship: { indicators: ["poverty"], assessedBy: "王芳", assessedOn: "2025-01-06" },
+ * }).success; // true
+ * ```
+ * @since 0.1.0
+ */
+export const SupportFactsSchema: PublicZodSchemas["SupportFacts"] = publicZodSchemas.SupportFacts;
+
+/**
+ * A support listing (列管). Derived from core's `Listing` schema: accepts and
+ * rejects exactly what `decode(Listing, …)` does, including its checks across
+ * fields (details of the listing's category, review and basis end not before the
+ * start), reported at the listing's own path, with the same "中文 / English"
+ * messages.
+ *
+ * @example
+ * ```ts
+ * import { ListingSchema } from "@tiaojie/zod";
+ *
+ * const r = ListingSchema.safeParse(JSON.parse(body));
+ * if (!r.success) console.error(r.error.issues); // path and "中文 / English" message
+ * ```
+ * @since 0.1.0
+ */
+export const ListingSchema: PublicZodSchemas["Listing"] = publicZodSchemas.Listing;
+
+/**
+ * A grading table: parameters, rules, escalators and tasks, whose conditions nest
+ * (`all`, `any`, `not`) to any depth; the recursion is a `z.lazy`. Derived from
+ * core's `GradingTable` schema: accepts and rejects exactly what
+ * `decode(GradingTable, …)` does, with the same "中文 / English" messages. Like
+ * `decode`, it checks the shape only: check the rules with `checkGradingTable`.
+ *
+ * @example
+ * ```ts
+ * import { GradingTableSchema } from "@tiaojie/zod";
+ * import { checkGradingTable, type GradingTable } from "@tiaojie/core";
+ *
+ * const r = GradingTableSchema.safeParse(JSON.parse(text));
+ * if (r.success) checkGradingTable(r.data as GradingTable);
+ * ```
+ * @since 0.1.0
+ */
+export const GradingTableSchema: PublicZodSchemas["GradingTable"] = publicZodSchemas.GradingTable;
+
+/**
+ * A routing configuration: the matrix of lead units and the escalation rules,
+ * whose conditions nest to any depth. Derived from core's `RoutingConfig`
+ * schema: accepts and rejects exactly what `decode(RoutingConfig, …)` does, with
+ * the same "中文 / English" messages.
+ *
+ * @example
+ * ```ts
+ * import { RoutingConfigSchema } from "@tiaojie/zod";
+ *
+ * RoutingConfigSchema.safeParse({ version: "2025", zh: "分流", en: "routing", matrix: [], escalations: [] }).success; // true
+ * ```
+ * @since 0.1.0
+ */
+export const RoutingConfigSchema: PublicZodSchemas["RoutingConfig"] = publicZodSchemas.RoutingConfig;
+
+/**
+ * A campaign (专项治理): phases, deadlines, reporting units and the start of
+ * routine governance. Derived from core's `Campaign` schema: accepts and rejects
+ * exactly what `decode(Campaign, …)` does (phases in order without overlap, each
+ * ending on or after its start, routine after the last phase, months `YYYY-MM`),
+ * with the same "中文 / English" messages.
+ *
+ * @example
+ * ```ts
+ * import { encode, Campaign, zixi2025 } from "@tiaojie/core";
+ * import { CampaignSchema } from "@tiaojie/zod";
+ *
+ * const json = encode(Campaign, zixi2025);
+ * if (json.ok) CampaignSchema.safeParse(json.value).success; // true
+ * ```
+ * @since 0.1.0
+ */
+export const CampaignSchema: PublicZodSchemas["Campaign"] = publicZodSchemas.Campaign;
