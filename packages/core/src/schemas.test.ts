@@ -87,6 +87,19 @@ describe.each(names)("%s", (name) => {
     expect(prefixes.length).toBeGreaterThan(0);
   });
 
+  test.prop([
+    arbitrary.filter((json) => leafPaths(json).length > 0).chain((json) =>
+      fc
+        .tuple(fc.constantFrom(...leafPaths(json)), fc.constantFrom<() => Json>(() => ({ toString: {} }) as never, () => Object.create(null)))
+        .map(([path, make]) => ({ path, broken: setAt(json, path, make()) })),
+    ),
+  ])("an object that cannot be turned into text is reported at its path, never thrown", ({ path, broken }) => {
+    const result = decode(schema, broken);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.issues.some((issue) => issue.path.every((segment, i) => segment === path[i]))).toBe(true);
+  });
+
   test("is available as a Standard Schema and as a JSON Schema", () => {
     const standard = standardSchema(schema);
     expect(standard["~standard"].vendor).toBe("tiaojie");

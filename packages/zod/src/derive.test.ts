@@ -278,3 +278,18 @@ describe("an integrator's own schema", () => {
     expect(json.additionalProperties).toBe(false);
   });
 });
+
+describe("objects that cannot be turned into text", () => {
+  it.each([
+    ["an own toString that is not a function", { toString: {} }],
+    ["no prototype", Object.create(null) as object],
+  ])("at a party's kind (%s): core and zod report the same single issue", (_what, kind) => {
+    const input = { kind, person: "p-1", role: "claimant" };
+    const core = decode(publicSchemas.Party, input);
+    expect(core.ok).toBe(false);
+    if (core.ok) return;
+    const coreIssues = core.error.issues.map((i) => [i.path, `${i.zh} / ${i.en}`]);
+    expect(coreIssues).toEqual([[["kind"], expect.stringContaining("应为以下之一")]]);
+    expect(issuesOf(PartySchema, input)).toEqual(coreIssues);
+  });
+});

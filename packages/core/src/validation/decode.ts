@@ -2,6 +2,7 @@ import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { Effect, Either, JSONSchema, ParseResult, type Schema } from "effect";
 import type { ParseOptions } from "effect/SchemaAST";
 import { collectIssues } from "./collect-issues.js";
+import { textableCopy } from "./unreadable-values.js";
 import { ValidationError } from "./validation-error.js";
 
 /**
@@ -62,12 +63,20 @@ const toResult = <A>(either: Either.Either<unknown, ParseResult.ParseIssue>): Re
  * ```
  * @since 0.1.0
  */
-export const decode = <A, I>(schema: StandaloneSchema<A, I>, input: unknown): Result<A> =>
-  toResult<A>(
-    cached(decoders, schema as StandaloneSchema<unknown, unknown>, () =>
-      ParseResult.decodeUnknownEither(schema as StandaloneSchema<unknown, unknown>, parseOptions),
-    )(input),
+export const decode = <A, I>(schema: StandaloneSchema<A, I>, input: unknown): Result<A> => {
+  const decoder = cached(decoders, schema as StandaloneSchema<unknown, unknown>, () =>
+    ParseResult.decodeUnknownEither(schema as StandaloneSchema<unknown, unknown>, parseOptions),
   );
+  try {
+    return toResult<A>(decoder(input));
+  } catch (error) {
+    // Effect turns some values into text while decoding and throws on objects that
+    // cannot be (see textableCopy): decode a copy in which they can.
+    const copy = textableCopy(input);
+    if (copy === input) throw error;
+    return toResult<A>(decoder(copy));
+  }
+};
 
 /**
  * Encodes a value of the schema's type to plain JSON-compatible data.
