@@ -208,12 +208,11 @@ export {
 export { daysUnresolved } from "./grading/days-unresolved.js";
 export { type GradeDisputeOptions, defaultGradingTable, gradeDispute } from "./grading/grade-dispute.js";
 export { zixiGradingTable } from "./grading/zixi-grading-table.js";
+export { GradeDecision, type GradeDecisionJson, GradeOverride } from "./grading/grade-decision.js";
 export {
   type ConfirmGradeInput,
   type ConfirmGradeResult,
   type GradeConfirmationError,
-  type GradeDecision,
-  type GradeOverride,
   OverrideReasonRequired,
   SecondConfirmationRequired,
   SecondOfficerNotDifferent,

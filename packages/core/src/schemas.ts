@@ -1,4 +1,5 @@
 import { Campaign } from "./campaign/campaign.js";
+import { GradeDecision } from "./grading/grade-decision.js";
 import { GradingTable } from "./grading/grading-table.js";
 import { CaseFields } from "./lifecycle/case-record.js";
 import { Actor } from "./model/actor.js";
@@ -74,6 +75,7 @@ export const publicSchemas = {
   SupportFacts,
   Listing,
   GradingTable,
+  GradeDecision,
   RoutingConfig,
   Campaign,
 } as const;

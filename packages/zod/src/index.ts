@@ -23,6 +23,7 @@ export {
   DisputeSchema,
   DivisionCodeSchema,
   EventIdSchema,
+  GradeDecisionSchema,
   GradingTableSchema,
   IdentityNumberSchema,
   ListingIdSchema,

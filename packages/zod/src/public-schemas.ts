@@ -561,6 +561,22 @@ export const ListingSchema: PublicZodSchemas["Listing"] = publicZodSchemas.Listi
 export const GradingTableSchema: PublicZodSchemas["GradingTable"] = publicZodSchemas.GradingTable;
 
 /**
+ * A grade decided by a person, as stored for the audit trail. Derived from core's
+ * `GradeDecision` schema, with its rules: an override exactly when the level
+ * differs, in the right direction, with a second, different officer to lower it.
+ *
+ * @example
+ * ```ts
+ * import { GradeDecisionSchema } from "@tiaojie/zod";
+ *
+ * const r = GradeDecisionSchema.safeParse(row);
+ * if (!r.success) console.log(r.error.issues[0]?.message);
+ * ```
+ * @since 0.1.0
+ */
+export const GradeDecisionSchema: PublicZodSchemas["GradeDecision"] = publicZodSchemas.GradeDecision;
+
+/**
  * A routing configuration: the matrix of lead units and the escalation rules,
  * whose conditions nest to any depth. Derived from core's `RoutingConfig`
  * schema: accepts and rejects exactly what `decode(RoutingConfig, …)` does, with

@@ -3,53 +3,8 @@ import type { Actor } from "../model/actor.js";
 import type { LocalDate } from "../model/local-date.js";
 import { type RiskLevel, riskRank } from "../taxonomy/risk-levels.js";
 import type { Bilingual } from "../validation/bilingual.js";
+import type { GradeDecision, GradeOverride } from "./grade-decision.js";
 import type { GradingResult } from "./grading-result.js";
-
-/**
- * An override of the recommended level: its direction, the reason given, and, for
- * a lower level, the second officer who confirmed it.
- *
- * @example
- * ```ts
- * import { confirmGrade } from "@tiaojie/core";
- *
- * const r = confirmGrade({ recommendation, officer, decidedOn, level: "red", reason: "有聚集苗头" });
- * if (r.ok) r.value.override?.direction; // "up"
- * ```
- * @since 0.1.0
- */
-export interface GradeOverride {
-  readonly direction: "up" | "down";
-  readonly reason: string;
-  /** Present when the level was lowered (required then), or when given anyway. */
-  readonly secondOfficer?: Actor;
-}
-
-/**
- * A grade decided by a person: the recommendation and what it was based on (table
- * version, rules fired, escalators applied), the level decided, who decided and
- * when, and the override if the level differs. Plain data, ready for the audit
- * trail.
- *
- * @example
- * ```ts
- * import { confirmGrade } from "@tiaojie/core";
- *
- * const r = confirmGrade({ recommendation, officer, decidedOn });
- * if (r.ok) await audit.append({ kind: "grade-decided", decision: r.value });
- * ```
- * @since 0.1.0
- */
-export interface GradeDecision {
-  readonly recommended: RiskLevel;
-  readonly level: RiskLevel;
-  readonly tableVersion: string;
-  readonly firedRules: ReadonlyArray<string>;
-  readonly escalators: ReadonlyArray<string>;
-  readonly confirmedBy: Actor;
-  readonly decidedOn: LocalDate;
-  readonly override?: GradeOverride;
-}
 
 /**
  * An override without a reason: overriding the recommended level needs one.

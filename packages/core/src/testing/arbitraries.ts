@@ -399,6 +399,36 @@ const gradingTable = record({
 });
 
 /** Routing conditions nested up to a few levels deep. */
+// --- Grade decisions
+
+const riskLevel = fromTaxonomy(taxonomies.RiskLevels);
+const rank = (level: string): number => taxonomies.RiskLevels.codes.length - taxonomies.RiskLevels.codes.indexOf(level as never);
+
+/** A decision that keeps confirmGrade's rules: an override exactly when the level differs, a second officer to lower it. */
+const gradeDecision = fc
+  .record(
+    {
+      recommended: riskLevel,
+      level: riskLevel,
+      tableVersion: text(50),
+      firedRules: fc.array(ruleName, { maxLength: 5 }),
+      escalators: fc.array(ruleName, { maxLength: 2 }),
+      confirmedBy: actor,
+      decidedOn: localDate(2000, 2100),
+      reason: text(500),
+      second: actor,
+      withSecond: fc.boolean(),
+    },
+    { noNullPrototype: true },
+  )
+  .filter((d) => d.second.officer.trim() !== d.confirmedBy.officer.trim())
+  .map(({ reason, second, withSecond, ...d }) => {
+    if (d.level === d.recommended) return d;
+    const direction = rank(d.level) > rank(d.recommended) ? ("up" as const) : ("down" as const);
+    const override = direction === "down" || withSecond ? { direction, reason, secondOfficer: second } : { direction, reason };
+    return { ...d, override };
+  });
+
 const routeCondition = fc.letrec<{ condition: unknown }>((tie) => ({
   condition: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
@@ -589,6 +619,7 @@ export const arbitraries: { readonly [K in ArbitraryName]: fc.Arbitrary<EncodedO
   SupportFacts: supportFactsArbitrary(),
   Listing: listingArbitrary(),
   GradingTable: gradingTable,
+  GradeDecision: gradeDecision,
   RoutingConfig: routingConfig,
   Campaign: campaign,
 };
