@@ -19,6 +19,9 @@ import { riskRank } from "../src/taxonomy/risk-levels.js";
 import { type Timing, measureAlternating } from "./measure.js";
 import { type BenchEntry, comparison, printTable } from "./results.js";
 
+/** A ratio with two decimals, or three significant digits when it is below 0.1. */
+const ratio = (r: number): string => (r >= 0.1 ? r.toFixed(2) : r.toPrecision(3));
+
 const DISPUTES = 1_000_000;
 const ENGINE_ITEMS = 100_000;
 
@@ -181,9 +184,9 @@ export const runGradingBench = async (): Promise<ReadonlyArray<BenchEntry>> => {
   printTable(
     ["comparison", "ratio", "target", "holds"],
     [
-      ...entries.map((e) => [e.name, `${e.ratio!.toFixed(2)}×`, `≥ ${e.target}×`, e.holds ? "yes" : "NO"]),
-      ["(info) closures / hand-written", `${(closure.perSecond / hand.perSecond).toFixed(2)}×`, "-", "-"],
-      ["(info) reasons rendered / hand-written", `${(rendered.perSecond / hand.perSecond).toFixed(2)}×`, "-", "-"],
+      ...entries.map((e) => [e.name, `${ratio(e.ratio!)}×`, `≥ ${e.target}×`, e.holds ? "yes" : "NO"]),
+      ["(info) closures / hand-written", `${ratio(closure.perSecond / hand.perSecond)}×`, "-", "-"],
+      ["(info) reasons rendered / hand-written", `${ratio(rendered.perSecond / hand.perSecond)}×`, "-", "-"],
     ],
   );
   return entries;
