@@ -26,7 +26,7 @@ export const printModelDemo = (town: SampleTown): void => {
   const villageName = new Map(town.villages.map((v) => [v.code as string, v.name]));
   const personName = new Map(town.persons.map((p) => [p.id as string, p.name]));
 
-  console.log(`\n== 1. 台账数据 / Ledger records: ${town.township.name} (${town.township.code}) ==`);
+  console.log(`\n== 台账数据 / Ledger records: ${town.township.name} (${town.township.code}) ==`);
   console.log(`${town.villages.length} 个村（社区）, ${town.persons.length} 人, ${town.disputes.length} 件矛盾纠纷\n`);
 
   console.log("人员 / Persons (decoded from JSON; identity numbers masked):");
