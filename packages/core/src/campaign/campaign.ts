@@ -90,14 +90,9 @@ export interface MonthlyDeadline {
  * ```
  * @since 0.1.0
  */
-export interface Deadline {
+export interface Deadline extends OneOffDeadline {
+  /** `id@due`: names this occurrence in submissions. */
   readonly key: string;
-  readonly id: string;
-  readonly kind: DeadlineKind;
-  readonly due: LocalDate;
-  readonly title: Bilingual;
-  readonly owedBy: DeadlineOwers;
-  readonly receivedBy: UnitKind;
 }
 
 /**

@@ -130,16 +130,34 @@ const category2 = (facts: SupportFacts, asOf: LocalDate, criteria: SupportCriter
   };
 };
 
+/**
+ * The checks categories 3 and 5 share: an assessment exists, is not dated after
+ * `asOf`, and found enough indicators. Returns the refusal, or the distinct
+ * indicators found with their labels.
+ */
+const assessedIndicators = <I extends string, A extends { readonly assessedOn: LocalDate; readonly indicators: ReadonlyArray<I> }>(
+  category: 3 | 5,
+  assessment: A | undefined,
+  asOf: LocalDate,
+  minIndicators: number,
+  taxonomy: Parameters<typeof labels<I>>[0],
+  noneFound: Bilingual,
+): { readonly refused: Finding } | { readonly assessment: A; readonly found: ReadonlyArray<I>; readonly text: Bilingual } => {
+  if (!assessment) return { refused: no(category, NOTHING) };
+  if (assessment.assessedOn > asOf) return { refused: no(category, LATER) };
+  const found = [...new Set(assessment.indicators)];
+  if (found.length < minIndicators) return { refused: no(category, noneFound) };
+  return { assessment, found, text: labels(taxonomy, found) };
+};
+
 const category3 = (facts: SupportFacts, asOf: LocalDate, criteria: SupportCriteria): Finding => {
   const c = criterionOf(criteria, 3);
-  const a = facts.crisis;
-  if (!a) return no(3, NOTHING);
-  if (a.assessedOn > asOf) return no(3, LATER);
-  const found = [...new Set(a.indicators)];
-  if (found.length < c.parameters.minIndicators) {
-    return no(3, { zh: "评估未发现“三失一偏”情形", en: "the assessment found no life-crisis indicator" });
-  }
-  const l = labels(CrisisIndicators, found);
+  const checked = assessedIndicators(3, facts.crisis, asOf, c.parameters.minIndicators, CrisisIndicators, {
+    zh: "评估未发现“三失一偏”情形",
+    en: "the assessment found no life-crisis indicator",
+  });
+  if ("refused" in checked) return checked.refused;
+  const { assessment: a, found, text: l } = checked;
   return {
     category: 3,
     qualifies: true,
@@ -188,14 +206,12 @@ const category4 = (facts: SupportFacts, asOf: LocalDate, criteria: SupportCriter
 
 const category5 = (facts: SupportFacts, asOf: LocalDate, criteria: SupportCriteria): Finding => {
   const c = criterionOf(criteria, 5);
-  const h = facts.hardship;
-  if (!h) return no(5, NOTHING);
-  if (h.assessedOn > asOf) return no(5, LATER);
-  const found = [...new Set(h.indicators)];
-  if (found.length < c.parameters.minIndicators) {
-    return no(5, { zh: "未发现困难情形", en: "no hardship indicator was found" });
-  }
-  const l = labels(HardshipIndicators, found);
+  const checked = assessedIndicators(5, facts.hardship, asOf, c.parameters.minIndicators, HardshipIndicators, {
+    zh: "未发现困难情形",
+    en: "no hardship indicator was found",
+  });
+  if ("refused" in checked) return checked.refused;
+  const { assessment: h, found, text: l } = checked;
   return {
     category: 5,
     qualifies: true,
