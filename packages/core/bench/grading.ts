@@ -13,7 +13,7 @@ import type { DisputeFacts } from "../src/model/dispute.js";
 import { compileGradingTable, type CompiledGradingTable } from "../src/grading/compile-grading-table.js";
 import { daysUnresolved } from "../src/grading/days-unresolved.js";
 import type { GradingCondition, GradingTable } from "../src/grading/grading-table.js";
-import { zixiGradingTable } from "../src/grading/zixi-grading-table.js";
+import { zixiGradingTable } from "../src/presets/zixi/grading-table.js";
 import { sampleTown } from "../src/testing/sample-town.js";
 import { riskRank } from "../src/taxonomy/risk-levels.js";
 import { type Timing, measureAlternating } from "./measure.js";

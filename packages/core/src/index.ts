@@ -8,7 +8,9 @@
 export { type Bilingual, type Lang, BilingualMessageId, bilingualMessage } from "./validation/bilingual.js";
 export { type IssuePath, type ValidationIssue, ValidationError, formatPath } from "./validation/validation-error.js";
 export { collectIssues, expectedMessage, structuralMessages } from "./validation/collect-issues.js";
-export { type Result, type StandaloneSchema, decode, decodeEffect, encode, jsonSchema, parseOptions, standardSchema } from "./validation/decode.js";
+export { type Result, err, ok } from "./validation/result.js";
+export { type Problem } from "./validation/problem.js";
+export { type StandaloneSchema, decode, decodeEffect, encode, jsonSchema, parseOptions, standardSchema } from "./validation/decode.js";
 export { type FormatOptions, formatValidationError } from "./validation/format.js";
 
 // Taxonomies
@@ -100,16 +102,7 @@ export {
   reviewListing,
   settleListing,
 } from "./support/listing-status.js";
-export {
-  type CategoryCriterion,
-  type CriterionCommon,
-  type CriterionOf,
-  type SupportCriteria,
-  type SupportCriteriaOptions,
-  criterionOf,
-  supportCriteria,
-  zixiSupportCriteria,
-} from "./support/support-criteria.js";
+export { type CategoryCriterion, type CriterionCommon, type CriterionOf, type SupportCriteria, criterionOf } from "./support/support-criteria.js";
 export {
   type DraftListingInput,
   type Eligibility,
@@ -117,17 +110,7 @@ export {
   draftListing,
   evaluateEligibility,
 } from "./support/eligibility.js";
-export {
-  type MeasureCadence,
-  type MeasureCondition,
-  type MeasureKind,
-  type SupportMeasure,
-  type SupportMeasures,
-  type SupportMeasuresOptions,
-  MeasureKinds,
-  supportMeasures,
-  zixiSupportMeasures,
-} from "./support/support-measures.js";
+export { type MeasureCadence, type MeasureCondition, type MeasureKind, type SupportMeasure, type SupportMeasures, MeasureKinds } from "./support/support-measures.js";
 export {
   type SupportTask,
   type TaskCompletion,
@@ -160,6 +143,8 @@ export {
   canWrite,
   fieldRuleOf,
   isInScope,
+  type PolicyViolation,
+  type PolicyViolationCode,
   policyViolations,
   readAccess,
   sensitivityOf,
@@ -207,7 +192,6 @@ export {
 } from "./grading/compile-grading-table.js";
 export { daysUnresolved } from "./grading/days-unresolved.js";
 export { type GradeDisputeOptions, defaultGradingTable, gradeDispute } from "./grading/grade-dispute.js";
-export { zixiGradingTable } from "./grading/zixi-grading-table.js";
 export { GradeDecision, type GradeDecisionJson, GradeOverride } from "./grading/grade-decision.js";
 export {
   type ConfirmGradeInput,
@@ -227,7 +211,6 @@ export {
   RoutingConfig,
   RoutingMatrixEntry,
 } from "./routing/routing-config.js";
-export { zixiRoutingConfig } from "./routing/zixi-routing-config.js";
 export {
   type Route,
   type RouteInput,
@@ -297,7 +280,6 @@ export {
   reportingPeriodOf,
   submissionTiming,
 } from "./campaign/campaign-calendar.js";
-export { type Zixi2025Options, zixi2025, zixi2025Campaign, zixiReportingUnitKinds } from "./campaign/zixi-2025.js";
 export {
   type LedgerData,
   type LedgerGrade,
@@ -344,13 +326,7 @@ export {
   transitionCase,
 } from "./lifecycle/transition-case.js";
 export { caseLifecycleMermaid } from "./lifecycle/lifecycle-diagram.js";
-export {
-  type LegalSource,
-  type TimeLimitHolder,
-  type TimeLimitRule,
-  defaultTimeLimits,
-  timeLimitsWith,
-} from "./time-limits/time-limit-rules.js";
+export { type LegalSource, type TimeLimitHolder, type TimeLimitRule } from "./time-limits/time-limit-rules.js";
 export {
   type TimeLimitClock,
   type TimeLimitExtension,
@@ -376,9 +352,13 @@ export {
 export { type CampaignSummaryReport, type DeadlineCompliance, campaignSummaryReport } from "./reports/summary-report.js";
 
 // Policy documents
-export {
-  type PolicyConfig,
-  type PolicyDocument,
-  renderPolicyDocs,
-  zixiPolicyConfig,
-} from "./policy-docs/policy-docs.js";
+export { type PolicyConfig, type PolicyDocument, renderPolicyDocs } from "./policy-docs/policy-docs.js";
+
+// Presets: the Zixi plan (紫溪镇 2025) as data; every default of the library comes from here
+export { type SupportCriteriaOptions, supportCriteria, zixiSupportCriteria } from "./presets/zixi/support-criteria.js";
+export { type SupportMeasuresOptions, supportMeasures, zixiSupportMeasures } from "./presets/zixi/support-measures.js";
+export { zixiGradingTable } from "./presets/zixi/grading-table.js";
+export { zixiRoutingConfig } from "./presets/zixi/routing-config.js";
+export { type Zixi2025Options, zixi2025, zixi2025Campaign, zixiReportingUnitKinds } from "./presets/zixi/campaign.js";
+export { defaultTimeLimits, timeLimitsWith } from "./presets/zixi/time-limits.js";
+export { zixiPolicyConfig } from "./presets/zixi/policy-config.js";

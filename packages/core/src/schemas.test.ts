@@ -144,7 +144,7 @@ describe("Campaign", () => {
   const campaign = publicSchemas.Campaign;
 
   test("the Zixi 2025 preset encodes to JSON that decodes back to it", async () => {
-    const { zixi2025, zixi2025Campaign } = await import("./campaign/zixi-2025.js");
+    const { zixi2025, zixi2025Campaign } = await import("./presets/zixi/campaign.js");
     for (const c of [zixi2025, zixi2025Campaign({ phase1End: "2025-02-12" as never, monthlyDay: 31 })]) {
       const json = encode(campaign, c);
       expect(json.ok).toBe(true);
@@ -153,7 +153,7 @@ describe("Campaign", () => {
   });
 
   test("overlapping phases, a reversed phase, routine before the last phase and a bad month are reported in both languages", async () => {
-    const { zixi2025 } = await import("./campaign/zixi-2025.js");
+    const { zixi2025 } = await import("./presets/zixi/campaign.js");
     const json = (encode(campaign, zixi2025) as { ok: true; value: Record<string, any> }).value;
     const issues = (input: unknown) => {
       const r = decode(campaign, input);

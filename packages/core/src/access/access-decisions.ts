@@ -1,3 +1,4 @@
+import type { Problem } from "../validation/problem.js";
 import { type DivisionCode, isWithinDivision } from "../model/division-code.js";
 import type { SupportCategory } from "../taxonomy/support-categories.js";
 import { type AccessPolicy, type Audience, defaultAccessPolicy, type FieldRule } from "./access-policy.js";
@@ -194,6 +195,39 @@ const onlyUnits = (a: Audience, allowed: ReadonlySet<string>): boolean =>
   a.role === "unit-officer" && a.unitKinds !== undefined && a.unitKinds.length > 0 && a.unitKinds.every((k) => allowed.has(k));
 
 /**
+ * What kind of rule a policy breaks, in {@link policyViolations}.
+ *
+ * @example
+ * ```ts
+ * import { policyViolations, type PolicyViolationCode } from "@tiaojie/core";
+ *
+ * const codes: ReadonlyArray<PolicyViolationCode> = policyViolations(policy).map((v) => v.code);
+ * ```
+ * @since 0.2.0
+ */
+export type PolicyViolationCode =
+  | "category-class"
+  | "health-data"
+  | "criminal-records"
+  | "sensitive-grant"
+  | "village-sees-why"
+  | "auditor-sees-content"
+  | "write-without-read";
+
+/**
+ * One rule a policy breaks: its code, where in the policy, and why, in both languages.
+ *
+ * @example
+ * ```ts
+ * import { formatPath, policyViolations } from "@tiaojie/core";
+ *
+ * for (const v of policyViolations(policy)) console.log(v.code, formatPath(v.path), v.zh);
+ * ```
+ * @since 0.2.0
+ */
+export interface PolicyViolation extends Problem<PolicyViolationCode> {}
+
+/**
  * Checks a policy against the rules an integrator may tighten but never loosen:
  * health details only to the health centre (the grade alone also to the police
  * station and the peace and rule-of-law office); criminal records only to the
@@ -211,26 +245,27 @@ const onlyUnits = (a: Audience, allowed: ReadonlySet<string>): boolean =>
  * ```
  * @since 0.1.0
  */
-export const policyViolations = (policy: AccessPolicy): ReadonlyArray<{ readonly zh: string; readonly en: string }> => {
-  const out: Array<{ zh: string; en: string }> = [];
+export const policyViolations = (policy: AccessPolicy): ReadonlyArray<PolicyViolation> => {
+  const out: Array<PolicyViolation> = [];
   const byCategory = (cls: SensitivityClass) =>
     (Object.keys(policy.categoryClasses) as Array<`${SupportCategory}`>).some((c) => policy.categoryClasses[Number(c) as SupportCategory] === cls);
   if (policy.categoryClasses[1] !== "sensitive-health") {
-    out.push({ zh: "第一类列管事由必须按医疗健康信息保护", en: "category 1 details must be classed as health" });
+    out.push({ code: "category-class", path: ["categoryClasses", 1], zh: "第一类列管事由必须按医疗健康信息保护", en: "category 1 details must be classed as health" });
   }
   if (policy.categoryClasses[2] !== "sensitive-criminal") {
-    out.push({ zh: "第二类列管事由必须按违法犯罪记录保护", en: "category 2 details must be classed as criminal records" });
+    out.push({ code: "category-class", path: ["categoryClasses", 2], zh: "第二类列管事由必须按违法犯罪记录保护", en: "category 2 details must be classed as criminal records" });
   }
-  for (const a of policy.audiences) {
+  policy.audiences.forEach((a, ai) => {
+    const at = ["audiences", ai] as const;
     const who = `${a.label.zh} / ${a.label.en}`;
     if (a.read["sensitive-health"] !== "none" && !onlyUnits(a, HEALTH_UNITS)) {
-      out.push({ zh: `${who}：医疗健康信息仅限卫生院`, en: `${who}: health details are for the health centre only` });
+      out.push({ code: "health-data", path: [...at, "read", "sensitive-health"], zh: `${who}：医疗健康信息仅限卫生院`, en: `${who}: health details are for the health centre only` });
     }
     if (a.read["sensitive-criminal"] !== "none" && !onlyUnits(a, CRIMINAL_UNITS)) {
-      out.push({ zh: `${who}：违法犯罪记录仅限司法所、派出所`, en: `${who}: criminal records are for the justice office and police station only` });
+      out.push({ code: "criminal-records", path: [...at, "read", "sensitive-criminal"], zh: `${who}：违法犯罪记录仅限司法所、派出所`, en: `${who}: criminal records are for the justice office and police station only` });
     }
-    for (const g of a.grants) {
-      if (g.access === "none") continue;
+    a.grants.forEach((g, gi) => {
+      if (g.access === "none") return;
       const classes = new Set<SensitivityClass | undefined>(
         // The grade exists only in category-1 details.
         (g.path === GRADE_PATH ? ([1] as const) : ([1, 2, 3, 4, 5, 6] as const)).map((c) => sensitivityOf(g.path, c, policy)),
@@ -239,25 +274,25 @@ export const policyViolations = (policy: AccessPolicy): ReadonlyArray<{ readonly
       const touchesCriminal = classes.has("sensitive-criminal") && byCategory("sensitive-criminal");
       const gradeOk = g.path === GRADE_PATH && (a.role === "coordinator" || onlyUnits(a, GRADE_AUDIENCE_UNITS));
       if ((touchesHealth && !gradeOk && !onlyUnits(a, HEALTH_UNITS)) || (touchesCriminal && !onlyUnits(a, CRIMINAL_UNITS))) {
-        out.push({ zh: `${who}：授权 ${g.path} 越过了敏感信息规则`, en: `${who}: the grant on ${g.path} breaks the sensitive-data rules` });
+        out.push({ code: "sensitive-grant", path: [...at, "grants", gi], zh: `${who}：授权 ${g.path} 越过了敏感信息规则`, en: `${who}: the grant on ${g.path} breaks the sensitive-data rules` });
       }
-    }
+    });
     if (a.role === "village-committee" || a.role === "grid-worker") {
       const seesWhy = ([1, 2, 3, 4, 5, 6] as const).some((c) =>
         ["listing.category", "listing.details", "listing.evidence", "listing.lawfulBasis"].some(
           (p) => audienceAccess(a, p, c, policy) !== "none",
         ),
       );
-      if (seesWhy) out.push({ zh: `${who}：只能知道需要关注和牵头单位，不能知道原因`, en: `${who}: may see that follow-up is needed and who leads, not why` });
+      if (seesWhy) out.push({ code: "village-sees-why", path: [...at], zh: `${who}：只能知道需要关注和牵头单位，不能知道原因`, en: `${who}: may see that follow-up is needed and who leads, not why` });
     }
     if (a.role === "auditor" && (["personal", "sensitive-health", "sensitive-criminal", "sensitive-identity"] as const).some((c) => a.read[c] !== "none")) {
-      out.push({ zh: `${who}：审计人员只能查看审计记录，不能查看内容`, en: `${who}: auditors see the audit trail, not the content` });
+      out.push({ code: "auditor-sees-content", path: [...at, "read"], zh: `${who}：审计人员只能查看审计记录，不能查看内容`, en: `${who}: auditors see the audit trail, not the content` });
     }
     for (const cls of a.write) {
       if (a.read[cls] !== "full") {
-        out.push({ zh: `${who}：不能写入不可完整查看的 ${cls} 信息`, en: `${who}: cannot write ${cls} data it cannot read in full` });
+        out.push({ code: "write-without-read", path: [...at, "write"], zh: `${who}：不能写入不可完整查看的 ${cls} 信息`, en: `${who}: cannot write ${cls} data it cannot read in full` });
       }
     }
-  }
+  });
   return out;
 };

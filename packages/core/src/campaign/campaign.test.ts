@@ -14,7 +14,7 @@ import {
   reportingPeriodOf,
   submissionTiming,
 } from "./campaign-calendar.js";
-import { zixi2025, zixi2025Campaign } from "./zixi-2025.js";
+import { zixi2025, zixi2025Campaign } from "../presets/zixi/campaign.js";
 
 const d = (s: string) => s as LocalDate;
 const stageOf = (c: Campaign, s: string) => {

@@ -3,6 +3,8 @@ import { LocalDate } from "../model/local-date.js";
 import { IntBetween, Text, optionalField } from "../model/primitives.js";
 import { type UnitKind, UnitKinds } from "../taxonomy/unit-kinds.js";
 import { type Bilingual, bilingualMessage } from "../validation/bilingual.js";
+import type { Problem } from "../validation/problem.js";
+import type { IssuePath } from "../validation/validation-error.js";
 import { plusDays } from "../calendar/local-dates.js";
 
 /**
@@ -314,10 +316,8 @@ export const Campaign: Schema.Schema<Campaign, CampaignJson> = CampaignFields.pi
  * ```
  * @since 0.1.0
  */
-export interface CampaignProblem {
-  readonly code: "no-phases" | "phase-reversed" | "phase-gap-or-overlap" | "routine-not-after-phases" | "bad-monthly-deadline" | "duplicate-id";
-  readonly message: Bilingual;
-}
+export interface CampaignProblem
+  extends Problem<"no-phases" | "phase-reversed" | "phase-gap-or-overlap" | "routine-not-after-phases" | "bad-monthly-deadline" | "duplicate-id"> {}
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -338,28 +338,32 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  */
 export const checkCampaign = (campaign: Campaign): ReadonlyArray<CampaignProblem> => {
   const problems: Array<CampaignProblem> = [];
-  const add = (code: CampaignProblem["code"], zh: string, en: string) => problems.push({ code, message: { zh, en } });
-  if (campaign.phases.length === 0) add("no-phases", "专项治理至少应有一个阶段", "a campaign needs at least one phase");
+  const add = (code: CampaignProblem["code"], path: IssuePath, zh: string, en: string) => problems.push({ code, path, zh, en });
+  if (campaign.phases.length === 0) add("no-phases", ["phases"], "专项治理至少应有一个阶段", "a campaign needs at least one phase");
   campaign.phases.forEach((p, i) => {
-    if (p.end < p.start) add("phase-reversed", `阶段 ${p.id} 的结束日期早于开始日期`, `phase ${p.id} ends before it starts`);
+    if (p.end < p.start) add("phase-reversed", ["phases", i, "end"], `阶段 ${p.id} 的结束日期早于开始日期`, `phase ${p.id} ends before it starts`);
     const prev = campaign.phases[i - 1];
     if (prev && p.start !== plusDays(prev.end, 1)) {
-      add("phase-gap-or-overlap", `阶段 ${p.id} 应紧接上一阶段开始`, `phase ${p.id} must start the day after phase ${prev.id} ends`);
+      add("phase-gap-or-overlap", ["phases", i, "start"], `阶段 ${p.id} 应紧接上一阶段开始`, `phase ${p.id} must start the day after phase ${prev.id} ends`);
     }
   });
   const last = campaign.phases.at(-1);
   if (last && campaign.routineFrom !== plusDays(last.end, 1)) {
-    add("routine-not-after-phases", "常态化治理应在最后一个阶段结束次日开始", "routine governance must begin the day after the last phase");
+    add("routine-not-after-phases", ["routineFrom"], "常态化治理应在最后一个阶段结束次日开始", "routine governance must begin the day after the last phase");
   }
-  for (const m of campaign.monthlyDeadlines) {
+  campaign.monthlyDeadlines.forEach((m, i) => {
     const dayOk = Number.isInteger(m.dayOfMonth) && m.dayOfMonth >= 1 && m.dayOfMonth <= 31;
     const monthsOk = MONTH.test(m.firstMonth) && (m.lastMonth === undefined || (MONTH.test(m.lastMonth) && m.lastMonth >= m.firstMonth));
-    if (!dayOk || !monthsOk) add("bad-monthly-deadline", `每月期限 ${m.id} 的日期或月份有误`, `monthly deadline ${m.id} has a bad day or month`);
-  }
-  const ids = [...campaign.phases.map((p) => p.id), ...campaign.oneOffDeadlines.map((d) => d.id), ...campaign.monthlyDeadlines.map((d) => d.id)];
+    if (!dayOk || !monthsOk) add("bad-monthly-deadline", ["monthlyDeadlines", i], `每月期限 ${m.id} 的日期或月份有误`, `monthly deadline ${m.id} has a bad day or month`);
+  });
+  const ids: Array<readonly [string, IssuePath]> = [
+    ...campaign.phases.map((p, i) => [p.id, ["phases", i, "id"]] as const),
+    ...campaign.oneOffDeadlines.map((d, i) => [d.id, ["oneOffDeadlines", i, "id"]] as const),
+    ...campaign.monthlyDeadlines.map((d, i) => [d.id, ["monthlyDeadlines", i, "id"]] as const),
+  ];
   const seen = new Set<string>();
-  for (const id of ids) {
-    if (seen.has(id)) add("duplicate-id", `编号 ${id} 重复`, `id ${id} is used twice`);
+  for (const [id, path] of ids) {
+    if (seen.has(id)) add("duplicate-id", path, `编号 ${id} 重复`, `id ${id} is used twice`);
     seen.add(id);
   }
   return problems;

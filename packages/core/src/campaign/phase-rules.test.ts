@@ -8,7 +8,7 @@ import { buildCase, completeLedger } from "./ledger-fixture.js";
 import type { LedgerData, ScheduledMeasure } from "./ledger-data.js";
 import { evaluatePhaseRules } from "./phase-rules.js";
 import { reportingUnits } from "./submissions.js";
-import { zixi2025 } from "./zixi-2025.js";
+import { zixi2025 } from "../presets/zixi/campaign.js";
 
 const d = (s: string) => s as LocalDate;
 const town = sampleTown(77, { villages: 6, persons: 120, disputes: 80 });

@@ -5,7 +5,7 @@ import { shanghaiStartOf } from "../calendar/local-dates.js";
 import { deadlineByKey } from "./campaign-calendar.js";
 import type { Submission } from "./ledger-data.js";
 import { reportingUnits, submissionStatuses, unitsOwing } from "./submissions.js";
-import { zixi2025 } from "./zixi-2025.js";
+import { zixi2025 } from "../presets/zixi/campaign.js";
 
 const d = (s: string) => s as LocalDate;
 const town = sampleTown(2025, { villages: 9, persons: 60, disputes: 40 });

@@ -5,7 +5,7 @@ import { type GradingTableProblemCode, checkGradingTable, findGradingWitnesses, 
 import { describeCondition } from "./condition.js";
 import { gradingFacts, isProtectedActivityFact } from "./grading-facts.js";
 import { GradingTable } from "./grading-table.js";
-import { zixiGradingTable } from "./zixi-grading-table.js";
+import { zixiGradingTable } from "../presets/zixi/grading-table.js";
 
 const json = <T>(v: T): any => JSON.parse(JSON.stringify(v));
 const codes = (input: unknown): ReadonlyArray<GradingTableProblemCode> => checkGradingTable(input).map((p) => p.code);

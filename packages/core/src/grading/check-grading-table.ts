@@ -1,7 +1,8 @@
 import type { DisputeFacts } from "../model/dispute.js";
 import { type RiskLevel, RiskLevels, riskRank } from "../taxonomy/risk-levels.js";
 import { decode } from "../validation/decode.js";
-import type { IssuePath, ValidationIssue } from "../validation/validation-error.js";
+import type { Problem } from "../validation/problem.js";
+import type { IssuePath } from "../validation/validation-error.js";
 import { type GradingInput, evaluateCondition, operandValue, parameterMap } from "./condition.js";
 import { gradingFact, gradingFacts, isProtectedActivityFact } from "./grading-facts.js";
 import { type GradingCondition, type GradingParameter, GradingTable } from "./grading-table.js";
@@ -41,9 +42,7 @@ export type GradingTableProblemCode =
  * ```
  * @since 0.1.0
  */
-export interface GradingTableProblem extends ValidationIssue {
-  readonly code: GradingTableProblemCode;
-}
+export interface GradingTableProblem extends Problem<GradingTableProblemCode> {}
 
 const problem = (code: GradingTableProblemCode, path: IssuePath, zh: string, en: string): GradingTableProblem => ({ code, path, zh, en });
 

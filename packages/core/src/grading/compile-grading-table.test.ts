@@ -7,7 +7,7 @@ import { compileGradingTable } from "./compile-grading-table.js";
 import { evaluateCondition } from "./condition.js";
 import type { GradingCondition, GradingTable } from "./grading-table.js";
 import { daysArb, factsArb, worseningArb } from "./grading-arbitraries.js";
-import { zixiGradingTable } from "./zixi-grading-table.js";
+import { zixiGradingTable } from "../presets/zixi/grading-table.js";
 
 const compiled = (table: GradingTable, strategy: "generated" | "closures") => {
   const c = compileGradingTable(table, { strategy });

@@ -4,6 +4,7 @@ import type { LocalDate } from "../model/local-date.js";
 import { type RiskLevel, riskRank } from "../taxonomy/risk-levels.js";
 import { type GradingTableProblem, checkGradingTable } from "./check-grading-table.js";
 import { parameterMap } from "./condition.js";
+import type { Result } from "../validation/result.js";
 import { daysUnresolved } from "./days-unresolved.js";
 import { gradingFact } from "./grading-facts.js";
 import { type BitSet, type CompiledMeta, type GradingResult, GradingResultRecord } from "./grading-result.js";
@@ -117,9 +118,7 @@ export interface CompiledGradingTable {
  * ```
  * @since 0.1.0
  */
-export type CompileResult =
-  | { readonly ok: true; readonly value: CompiledGradingTable }
-  | { readonly ok: false; readonly error: GradingTableError };
+export type CompileResult = Result<CompiledGradingTable, GradingTableError>;
 
 const LEVELS: ReadonlyArray<RiskLevel> = ["blue", "blue", "yellow", "orange", "red"];
 

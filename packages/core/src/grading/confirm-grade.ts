@@ -3,6 +3,7 @@ import type { Actor } from "../model/actor.js";
 import type { LocalDate } from "../model/local-date.js";
 import { type RiskLevel, riskRank } from "../taxonomy/risk-levels.js";
 import type { Bilingual } from "../validation/bilingual.js";
+import type { Result } from "../validation/result.js";
 import type { GradeDecision, GradeOverride } from "./grade-decision.js";
 import type { GradingResult } from "./grading-result.js";
 
@@ -132,9 +133,7 @@ export interface ConfirmGradeInput {
  * ```
  * @since 0.1.0
  */
-export type ConfirmGradeResult =
-  | { readonly ok: true; readonly value: GradeDecision }
-  | { readonly ok: false; readonly error: GradeConfirmationError };
+export type ConfirmGradeResult = Result<GradeDecision, GradeConfirmationError>;
 
 /** Two actors are the same person when their officer names or numbers match. */
 const samePerson = (a: Actor, b: Actor): boolean => a.officer.trim() === b.officer.trim();

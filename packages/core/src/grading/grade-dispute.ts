@@ -1,7 +1,7 @@
 import type { LocalDate } from "../model/local-date.js";
 import { type CompiledGradingTable, type GradableDispute, compileGradingTable } from "./compile-grading-table.js";
 import type { GradingResult } from "./grading-result.js";
-import { zixiGradingTable } from "./zixi-grading-table.js";
+import { zixiGradingTable } from "../presets/zixi/grading-table.js";
 
 let defaultCompiled: CompiledGradingTable | undefined;
 

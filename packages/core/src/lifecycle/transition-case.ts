@@ -2,6 +2,7 @@ import type { Actor } from "../model/actor.js";
 import type { DisputeId, EventId } from "../model/ids.js";
 import type { LocalDate } from "../model/local-date.js";
 import { decode } from "../validation/decode.js";
+import type { Result } from "../validation/result.js";
 import { EventOutOfOrder, InvalidCaseFields, MissingCaseFields, RoleNotAllowed, TransitionNotAllowed, type CaseTransitionError } from "./case-errors.js";
 import { CaseFields, type CaseEvent, type CaseRecord } from "./case-record.js";
 import { type CaseFieldName, type CaseTransition, caseTransitions, registrationRoles } from "./case-transitions.js";
@@ -17,9 +18,7 @@ import { type CaseFieldName, type CaseTransition, caseTransitions, registrationR
  * ```
  * @since 0.1.0
  */
-export type CaseTransitionResult =
-  | { readonly ok: true; readonly value: { readonly record: CaseRecord; readonly event: CaseEvent } }
-  | { readonly ok: false; readonly error: CaseTransitionError };
+export type CaseTransitionResult = Result<{ readonly record: CaseRecord; readonly event: CaseEvent }, CaseTransitionError>;
 
 /**
  * A request to move a case: the transition's name, who makes it, on which day,

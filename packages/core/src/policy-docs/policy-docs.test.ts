@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { RiskLevels } from "../taxonomy/risk-levels.js";
 import { UnitKinds } from "../taxonomy/unit-kinds.js";
-import { type PolicyConfig, renderPolicyDocs, zixiPolicyConfig } from "./policy-docs.js";
+import { type PolicyConfig, renderPolicyDocs } from "./policy-docs.js";
+import { zixiPolicyConfig } from "../presets/zixi/policy-config.js";
 
 const docsRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "docs", "policy");
 const byFile = (config: PolicyConfig, lang: "zh" | "en") => new Map(renderPolicyDocs(config, lang).map((d) => [d.file, d.markdown]));

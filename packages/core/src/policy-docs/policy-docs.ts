@@ -1,18 +1,22 @@
 import { type AccessPolicy, defaultAccessPolicy } from "../access/access-policy.js";
 import type { Campaign } from "../campaign/campaign.js";
-import { zixi2025 } from "../campaign/zixi-2025.js";
+import { zixi2025 } from "../presets/zixi/campaign.js";
 import type { GradingTable } from "../grading/grading-table.js";
-import { zixiGradingTable } from "../grading/zixi-grading-table.js";
+import { zixiGradingTable } from "../presets/zixi/grading-table.js";
 import { type CaseTransition, caseTransitions } from "../lifecycle/case-transitions.js";
 import { DivisionLevels } from "../model/division-code.js";
 import type { RoutingConfig } from "../routing/routing-config.js";
-import { zixiRoutingConfig } from "../routing/zixi-routing-config.js";
+import { zixiRoutingConfig } from "../presets/zixi/routing-config.js";
 import { taxonomies } from "../schemas.js";
-import { type SupportCriteria, zixiSupportCriteria } from "../support/support-criteria.js";
-import { type SupportMeasures, zixiSupportMeasures } from "../support/support-measures.js";
+import { type SupportCriteria } from "../support/support-criteria.js";
+import { zixiSupportCriteria } from "../presets/zixi/support-criteria.js";
+import { type SupportMeasures } from "../support/support-measures.js";
+import { zixiSupportMeasures } from "../presets/zixi/support-measures.js";
 import type { Taxonomy } from "../taxonomy/define-taxonomy.js";
-import { type TimeLimitRule, defaultTimeLimits } from "../time-limits/time-limit-rules.js";
+import { type TimeLimitRule } from "../time-limits/time-limit-rules.js";
+import { defaultTimeLimits } from "../presets/zixi/time-limits.js";
 import type { Bilingual, Lang } from "../validation/bilingual.js";
+import { zixiPolicyConfig } from "../presets/zixi/policy-config.js";
 import { bullets, page, pick, say } from "./markdown.js";
 import { renderAccess } from "./render-access.js";
 import { renderCampaign } from "./render-campaign.js";
@@ -41,27 +45,6 @@ export interface PolicyConfig {
   readonly campaign: Campaign;
 }
 
-/**
- * The Zixi preset: the rule sets the library uses by default.
- *
- * @example
- * ```ts
- * import { renderPolicyDocs, zixiPolicyConfig } from "@tiaojie/core";
- *
- * renderPolicyDocs({ ...zixiPolicyConfig, grading: myCountyTable });
- * ```
- * @since 0.1.0
- */
-export const zixiPolicyConfig: PolicyConfig = {
-  grading: zixiGradingTable,
-  routing: zixiRoutingConfig,
-  supportCriteria: zixiSupportCriteria,
-  supportMeasures: zixiSupportMeasures,
-  access: defaultAccessPolicy,
-  transitions: caseTransitions,
-  timeLimits: defaultTimeLimits,
-  campaign: zixi2025,
-};
 
 /**
  * One generated policy document: a file name, its title and its Markdown.

@@ -5,7 +5,7 @@ import { plusDays } from "../calendar/local-dates.js";
 import { sampleTown } from "../testing/sample-town.js";
 import { deadlineByKey, deadlinesBetween, reportingPeriodOf } from "../campaign/campaign-calendar.js";
 import { completeLedger } from "../campaign/ledger-fixture.js";
-import { zixi2025 } from "../campaign/zixi-2025.js";
+import { zixi2025 } from "../presets/zixi/campaign.js";
 import { monthlyReport, type ReportCounts, type ReportRow } from "./monthly-report.js";
 import { campaignSummaryReport } from "./summary-report.js";
 

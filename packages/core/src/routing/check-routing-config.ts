@@ -1,6 +1,7 @@
 import { DisputeDomains } from "../taxonomy/dispute-domains.js";
 import { decode } from "../validation/decode.js";
-import type { IssuePath, ValidationIssue } from "../validation/validation-error.js";
+import type { Problem } from "../validation/problem.js";
+import type { IssuePath } from "../validation/validation-error.js";
 import { gradingFact, isProtectedActivityFact } from "../grading/grading-facts.js";
 import { type RouteCondition, RoutingConfig } from "./routing-config.js";
 
@@ -36,9 +37,7 @@ export type RoutingProblemCode =
  * ```
  * @since 0.1.0
  */
-export interface RoutingProblem extends ValidationIssue {
-  readonly code: RoutingProblemCode;
-}
+export interface RoutingProblem extends Problem<RoutingProblemCode> {}
 
 const problem = (code: RoutingProblemCode, path: IssuePath, zh: string, en: string): RoutingProblem => ({ code, path, zh, en });
 

@@ -9,7 +9,7 @@ import { factsArb } from "../grading/grading-arbitraries.js";
 import { checkRoutingConfig } from "./check-routing-config.js";
 import { routeDispute } from "./route-dispute.js";
 import { RoutingConfig } from "./routing-config.js";
-import { zixiRoutingConfig } from "./zixi-routing-config.js";
+import { zixiRoutingConfig } from "../presets/zixi/routing-config.js";
 
 const calm: DisputeFacts = {
   peopleInvolved: 2, amountAtStake: 0, threatOfViolence: false, selfHarmRisk: false, violentHistory: false,

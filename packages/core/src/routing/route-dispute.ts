@@ -6,7 +6,7 @@ import { type UnitKind, UnitKinds } from "../taxonomy/unit-kinds.js";
 import type { Bilingual } from "../validation/bilingual.js";
 import { gradingFact } from "../grading/grading-facts.js";
 import type { RouteCondition, RoutingConfig } from "./routing-config.js";
-import { zixiRoutingConfig } from "./zixi-routing-config.js";
+import { zixiRoutingConfig } from "../presets/zixi/routing-config.js";
 
 /**
  * What routing reads: the dispute's domain, its (recommended or confirmed) level

@@ -5,7 +5,8 @@ import type { LocalDate } from "../model/local-date.js";
 import { compareTasks, helpFirst, type SupportTask, taskRank, tasksDue } from "./due-tasks.js";
 import type { Listing } from "./listing.js";
 import { dateArb, listingArb } from "./support-arbitraries.js";
-import { MeasureKinds, supportMeasures, zixiSupportMeasures } from "./support-measures.js";
+import { MeasureKinds } from "./support-measures.js";
+import { supportMeasures, zixiSupportMeasures } from "../presets/zixi/support-measures.js";
 
 const D = (s: string) => s as LocalDate;
 

@@ -6,13 +6,8 @@ import type { Bilingual } from "../validation/bilingual.js";
 import { plusDays, plusInterval, minDate, type Interval } from "../calendar/local-dates.js";
 import type { Listing } from "./listing.js";
 import { isListingActive } from "./listing-status.js";
-import {
-  type MeasureCondition,
-  type MeasureKind,
-  type SupportMeasure,
-  type SupportMeasures,
-  zixiSupportMeasures,
-} from "./support-measures.js";
+import { type MeasureCondition, type MeasureKind, type SupportMeasure, type SupportMeasures } from "./support-measures.js";
+import { zixiSupportMeasures } from "../presets/zixi/support-measures.js";
 
 /**
  * A task that falls due under a listing: which listing, person and measure, what to

@@ -10,7 +10,7 @@ import { draftListing, evaluateEligibility } from "./eligibility.js";
 import { Listing } from "./listing.js";
 import { isListingActive } from "./listing-status.js";
 import { dateArb, factsWithoutThreatsArb, listingArb, petitionArb } from "./support-arbitraries.js";
-import { supportCriteria, zixiSupportCriteria } from "./support-criteria.js";
+import { supportCriteria, zixiSupportCriteria } from "../presets/zixi/support-criteria.js";
 import { SupportFacts } from "./support-facts.js";
 
 const D = (s: string) => s as LocalDate;

@@ -6,7 +6,8 @@ import { UnitKinds } from "../taxonomy/unit-kinds.js";
 import type { Bilingual } from "../validation/bilingual.js";
 import { plusInterval, minDate } from "../calendar/local-dates.js";
 import type { Listing, ListingDetails, ListingEvidence } from "./listing.js";
-import { criterionOf, type SupportCriteria, zixiSupportCriteria } from "./support-criteria.js";
+import { criterionOf, type SupportCriteria } from "./support-criteria.js";
+import { zixiSupportCriteria } from "../presets/zixi/support-criteria.js";
 import {
   CrisisIndicators,
   HardshipIndicators,

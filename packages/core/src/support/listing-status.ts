@@ -1,5 +1,5 @@
 import type { LocalDate } from "../model/local-date.js";
-import type { Result } from "../validation/decode.js";
+import type { Result } from "../validation/result.js";
 import { ValidationError } from "../validation/validation-error.js";
 import { plusDays } from "../calendar/local-dates.js";
 import type { Listing, ListingDetails, ListingEvidence } from "./listing.js";

@@ -2,7 +2,8 @@ import type { Dispute } from "../model/dispute.js";
 import type { LocalDate } from "../model/local-date.js";
 import type { CaseRecord } from "../lifecycle/case-record.js";
 import { indexLedger, type LedgerData } from "../campaign/ledger-data.js";
-import { defaultTimeLimits, type TimeLimitRule } from "./time-limit-rules.js";
+import { type TimeLimitRule } from "./time-limit-rules.js";
+import { defaultTimeLimits } from "../presets/zixi/time-limits.js";
 import { type TimeLimitClock, type TimeLimitExtension, type TimeLimitOptions, type TimeLimitStatus, timeLimitStatus } from "./time-limit-clock.js";
 
 /**

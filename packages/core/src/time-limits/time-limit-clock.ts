@@ -5,6 +5,7 @@ import { type Calendar, weekendCalendar } from "../calendar/calendar.js";
 import { civilCodeCounting, type CountingConvention, periodEnd } from "../calendar/day-counting.js";
 import { daysFromTo } from "../calendar/local-dates.js";
 import type { Bilingual } from "../validation/bilingual.js";
+import type { Result } from "../validation/result.js";
 import type { TimeLimitRule } from "./time-limit-rules.js";
 
 /**
@@ -195,9 +196,7 @@ export const extendTimeLimit = (
   clock: TimeLimitClock,
   rule: TimeLimitRule,
   extension: TimeLimitExtension,
-):
-  | { readonly ok: true; readonly value: TimeLimitClock }
-  | { readonly ok: false; readonly error: ExtensionRefused } => {
+): Result<TimeLimitClock, ExtensionRefused> => {
   const refuse = (reason: ExtensionRefused["reason"]) => ({ ok: false as const, error: new ExtensionRefused({ case: clock.case, rule: rule.id, reason }) });
   if (!rule.extension) return refuse("not-extendable");
   if (clock.extension) return refuse("already-extended");

@@ -9,7 +9,7 @@ import { sampleTown } from "../testing/sample-town.js";
 import { buildCase } from "../campaign/ledger-fixture.js";
 import { caseClocks, openCaseTimeLimits } from "./case-time-limits.js";
 import { extendTimeLimit, timeLimitDueOn, timeLimitStatus, type TimeLimitClock } from "./time-limit-clock.js";
-import { defaultTimeLimits, timeLimitsWith } from "./time-limit-rules.js";
+import { defaultTimeLimits, timeLimitsWith } from "../presets/zixi/time-limits.js";
 
 const d = (s: string) => s as LocalDate;
 const rule = (id: string) => defaultTimeLimits.find((r) => r.id === id)!;

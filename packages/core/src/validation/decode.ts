@@ -3,6 +3,7 @@ import { Effect, Either, JSONSchema, ParseResult, type Schema } from "effect";
 import type { ParseOptions } from "effect/SchemaAST";
 import { collectIssues } from "./collect-issues.js";
 import { textableCopy } from "./unreadable-values.js";
+import type { Result } from "./result.js";
 import { ValidationError } from "./validation-error.js";
 
 /**
@@ -13,14 +14,6 @@ import { ValidationError } from "./validation-error.js";
  */
 export const parseOptions: ParseOptions = { errors: "all", onExcessProperty: "error" };
 
-/**
- * The outcome of decoding or encoding, for callers who do not use Effect.
- *
- * @since 0.1.0
- */
-export type Result<A> =
-  | { readonly ok: true; readonly value: A }
-  | { readonly ok: false; readonly error: ValidationError };
 
 /**
  * A schema that needs no services to decode or encode: every schema of the library,

@@ -1,4 +1,4 @@
-import type { GradingTable } from "./grading-table.js";
+import type { GradingTable } from "../../grading/grading-table.js";
 
 /**
  * The default grading table, the Zixi preset (紫溪镇 2025 专项行动). The plan asks

@@ -1,5 +1,5 @@
-import type { CountyCode } from "../model/county-code.js";
-import type { RoutingConfig } from "./routing-config.js";
+import type { CountyCode } from "../../model/county-code.js";
+import type { RoutingConfig } from "../../routing/routing-config.js";
 
 /**
  * The default routing configuration, the Zixi preset: which township unit is in

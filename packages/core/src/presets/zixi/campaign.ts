@@ -1,7 +1,7 @@
-import type { LocalDate } from "../model/local-date.js";
-import type { UnitKind } from "../taxonomy/unit-kinds.js";
-import { plusDays } from "../calendar/local-dates.js";
-import type { Campaign } from "./campaign.js";
+import type { LocalDate } from "../../model/local-date.js";
+import type { UnitKind } from "../../taxonomy/unit-kinds.js";
+import { plusDays } from "../../calendar/local-dates.js";
+import type { Campaign } from "../../campaign/campaign.js";
 
 /**
  * The options of {@link zixi2025Campaign}.

@@ -1,11 +1,11 @@
 import { Schema } from "effect";
 import { describe, expect, it } from "vitest";
-import type { DisputeFacts } from "../model/dispute.js";
-import { LocalDate } from "../model/local-date.js";
-import { checkGradingTable } from "./check-grading-table.js";
-import { daysUnresolved } from "./days-unresolved.js";
-import { defaultGradingTable, gradeDispute } from "./grade-dispute.js";
-import { zixiGradingTable } from "./zixi-grading-table.js";
+import type { DisputeFacts } from "../../model/dispute.js";
+import { LocalDate } from "../../model/local-date.js";
+import { checkGradingTable } from "../../grading/check-grading-table.js";
+import { daysUnresolved } from "../../grading/days-unresolved.js";
+import { defaultGradingTable, gradeDispute } from "../../grading/grade-dispute.js";
+import { zixiGradingTable } from "./grading-table.js";
 
 const calm: DisputeFacts = {
   peopleInvolved: 2, amountAtStake: 0, threatOfViolence: false, selfHarmRisk: false, violentHistory: false,
