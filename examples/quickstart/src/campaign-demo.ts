@@ -5,6 +5,7 @@ import {
   type LedgerData,
   type LedgerGrade,
   type LocalDate,
+  type OfficerId,
   type ResolutionMeasure,
   type Submission,
   type Unit,
@@ -60,7 +61,7 @@ const stepCase = (record: CaseRecord, actor: Actor, steps: ReadonlyArray<readonl
  * have something to find.
  */
 const syntheticLedger = (town: SampleTown, date: LocalDate): LedgerData => {
-  const actor: Actor = { officer: "张明", unit: "u-pafzb" as UnitId, role: "coordinator", scope: town.township.code };
+  const actor: Actor = { officerId: "zx-0001" as OfficerId, name: "张明", unit: "u-pafzb" as UnitId, role: "coordinator", scope: town.township.code };
   const unitOfKind = new Map(town.units.map((u) => [u.kind, u.id]));
   const villageUnit = new Map(town.units.map((u) => [u.jurisdiction as string, u.id]));
   const grades: Array<LedgerGrade> = [];

@@ -73,7 +73,7 @@ const leadUnit = (town: SampleTown, person: Person, kinds: ReadonlyArray<UnitKin
 
 const contextFor = (town: SampleTown, unit: Unit | undefined, role: Actor["role"]): ActorContext | undefined => {
   if (!unit) return undefined;
-  const actor = decode(Actor, { officer: OFFICERS[unit.kind] ?? "值班人员", unit: unit.id, role, scope: unit.jurisdiction });
+  const actor = decode(Actor, { officerId: `zx-${unit.id}`, name: OFFICERS[unit.kind] ?? "值班人员", unit: unit.id, role, scope: unit.jurisdiction });
   return actor.ok ? actorContext(actor.value, town.units) : undefined;
 };
 

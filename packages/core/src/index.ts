@@ -26,7 +26,7 @@ export { type SupportCategory, SupportCategories } from "./taxonomy/support-cate
 export { type UnitKind, UnitKinds } from "./taxonomy/unit-kinds.js";
 
 // Model
-export { DisputeId, EventId, ListingId, PersonId, TaskId, UnitId } from "./model/ids.js";
+export { DisputeId, EventId, ListingId, OfficerId, PersonId, TaskId, UnitId } from "./model/ids.js";
 export { LocalDate, isValidCalendarDay } from "./model/local-date.js";
 export {
   type DivisionLevel,

@@ -416,8 +416,8 @@ export const UnitSchema: PublicZodSchemas["Unit"] = publicZodSchemas.Unit;
  * ```ts
  * import { ActorSchema } from "@tiaojie/zod";
  *
- * ActorSchema.safeParse({ officer: "张明", unit: "u-pafz", role: "coordinator", scope: "532301104000" }).success; // true
- * ActorSchema.safeParse({ officer: "张明", unit: "u-pafz", role: "admin", scope: "532301104000" }).success; // false
+ * ActorSchema.safeParse({ officerId: "zx-0042", name: "张明", unit: "u-pafz", role: "coordinator", scope: "532301104000" }).success; // true
+ * ActorSchema.safeParse({ officerId: "zx-0042", name: "张明", unit: "u-pafz", role: "admin", scope: "532301104000" }).success; // false
  * ```
  * @since 0.1.0
  */

@@ -6,7 +6,7 @@ import { fc } from "@fast-check/vitest";
 import type { Actor } from "../model/actor.js";
 import type { DivisionCode } from "../model/division-code.js";
 import type { IdentityNumber } from "../model/identity-number.js";
-import type { UnitId } from "../model/ids.js";
+import type { OfficerId, UnitId } from "../model/ids.js";
 import type { Person } from "../model/person.js";
 import type { PhoneNumber } from "../model/primitives.js";
 import { listingArb, villageCodes } from "../support/support-arbitraries.js";
@@ -26,7 +26,8 @@ export const scopeArb: fc.Arbitrary<DivisionCode> = fc.constantFrom(
 
 export const actorContextArb: fc.Arbitrary<ActorContext> = fc
   .record({
-    officer: fc.constantFrom("张明", "刘洋", "何丽"),
+    officerId: fc.constantFrom("zx-0001", "zx-0002", "zx-0003").map((s) => s as OfficerId),
+    name: fc.constantFrom("张明", "刘洋", "何丽"),
     unit: fc.constantFrom("u-1", "u-2").map((s) => s as UnitId),
     role: fc.constantFrom(...ActorRoles.codes),
     scope: scopeArb,

@@ -14,7 +14,7 @@ import { maskPhoneNumber, redact } from "./redact.js";
 import type { SupportRecord } from "./support-record.js";
 
 const actor = (role: Actor["role"], scope = "532301104000"): Actor => {
-  const r = decode(ActorSchema, { officer: "张明", unit: "u-1", role, scope });
+  const r = decode(ActorSchema, { officerId: "zx-0001", name: "张明", unit: "u-1", role, scope });
   if (!r.ok) throw r.error;
   return r.value;
 };

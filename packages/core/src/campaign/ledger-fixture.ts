@@ -5,7 +5,7 @@
  * reporting unit submits every deadline the day before it is due.
  */
 import type { Actor } from "../model/actor.js";
-import type { EventId, UnitId } from "../model/ids.js";
+import type { EventId, OfficerId, UnitId } from "../model/ids.js";
 import type { LocalDate } from "../model/local-date.js";
 import type { RiskLevel } from "../taxonomy/risk-levels.js";
 import type { SampleTown } from "../testing/sample-town.js";
@@ -21,7 +21,8 @@ const LEVELS: ReadonlyArray<RiskLevel> = ["blue", "yellow", "blue", "orange", "b
 
 /** @internal */
 export const fixtureActor = (town: SampleTown): Actor => ({
-  officer: "张明",
+  officerId: "zx-0001" as OfficerId,
+  name: "张明",
   unit: "u-pafzb" as UnitId,
   role: "coordinator",
   scope: town.township.code,

@@ -7,7 +7,7 @@ import { confirmGrade } from "./confirm-grade.js";
 import { defaultGradingTable } from "./grade-dispute.js";
 import { daysArb, factsArb } from "./grading-arbitraries.js";
 
-const actor = (officer: string): Actor => ({ officer, unit: "u-pafz", role: "coordinator", scope: "532301104000" }) as Actor;
+const actor = (name: string): Actor => ({ officerId: `id-${name}`, name, unit: "u-pafz", role: "coordinator", scope: "532301104000" }) as Actor;
 const zhang = actor("张明");
 const li = actor("李华");
 const today = "2025-03-01" as LocalDate;
@@ -68,7 +68,7 @@ describe("confirmGrade", () => {
       }
       if (riskRank(level) < riskRank(recommendation.level)) {
         expect(d.override?.secondOfficer).toBeDefined();
-        expect(d.override?.secondOfficer?.officer).not.toBe(first);
+        expect(d.override?.secondOfficer?.name).not.toBe(first);
       }
     },
   );

@@ -135,8 +135,8 @@ export interface ConfirmGradeInput {
  */
 export type ConfirmGradeResult = Result<GradeDecision, GradeConfirmationError>;
 
-/** Two actors are the same person when their officer names or numbers match. */
-const samePerson = (a: Actor, b: Actor): boolean => a.officer.trim() === b.officer.trim();
+/** Two actors are the same person exactly when their officer ids are equal; names are for display. */
+const samePerson = (a: Actor, b: Actor): boolean => a.officerId === b.officerId;
 
 /**
  * Records a person's decision on a grade. The evaluator only recommends: an
@@ -171,7 +171,7 @@ export const confirmGrade = (input: ConfirmGradeInput): ConfirmGradeResult => {
     decidedOn: input.decidedOn,
   };
   if (input.secondOfficer && samePerson(input.secondOfficer, input.officer))
-    return { ok: false, error: new SecondOfficerNotDifferent({ officer: input.officer.officer }) };
+    return { ok: false, error: new SecondOfficerNotDifferent({ officer: input.officer.officerId }) };
   if (level === recommended) {
     return { ok: true, value: base };
   }

@@ -27,7 +27,7 @@ export const GradeOverride = Schema.Struct({
 /** @since 0.1.0 */
 export interface GradeOverride extends Schema.Schema.Type<typeof GradeOverride> {}
 
-const samePerson = (a: Actor, b: Actor): boolean => a.officer.trim() === b.officer.trim();
+const samePerson = (a: Actor, b: Actor): boolean => a.officerId === b.officerId;
 
 const GradeDecisionFields = Schema.Struct({
   recommended: RiskLevels.schema,

@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import type { Actor } from "../model/actor.js";
-import type { DisputeId, EventId, UnitId } from "../model/ids.js";
+import type { DisputeId, EventId, OfficerId, UnitId } from "../model/ids.js";
 import type { LocalDate } from "../model/local-date.js";
 import { plusDays } from "../calendar/local-dates.js";
 import { ActorRoles, type ActorRole } from "../taxonomy/actor-roles.js";
@@ -12,7 +12,7 @@ import { caseLifecycleMermaid } from "./lifecycle-diagram.js";
 import { caseAsOf, registerCase, transitionCase } from "./transition-case.js";
 
 const d = (s: string) => s as LocalDate;
-const actor = (role: ActorRole): Actor => ({ officer: "张明", unit: "u-pafzb" as UnitId, role, scope: "532301104000" as never });
+const actor = (role: ActorRole): Actor => ({ officerId: "zx-0001" as OfficerId, name: "张明", unit: "u-pafzb" as UnitId, role, scope: "532301104000" as never });
 const START = d("2024-11-05");
 
 const fresh = (): CaseRecord => {

@@ -50,6 +50,23 @@ export type ListingId = typeof ListingId.Type;
 export const TaskId = makeId("TaskId", "任务编号");
 /** @since 0.1.0 */
 export type TaskId = typeof TaskId.Type;
+/**
+ * The stable id of an officer: a staff number (工号) or the integrator's user id.
+ * Two actors are the same person exactly when their officer ids are equal, whatever
+ * their display names: two officers named 张伟 are two people, and one officer whose
+ * name is spelt two ways is one.
+ *
+ * @example
+ * ```ts
+ * import { officerId } from "@tiaojie/core";
+ *
+ * officerId("zx-0042").ok; // true
+ * ```
+ * @since 0.2.0
+ */
+export const OfficerId = makeId("OfficerId", "工号");
+/** @since 0.2.0 */
+export type OfficerId = typeof OfficerId.Type;
 /** The id of an audit event. @since 0.1.0 */
 export const EventId = makeId("EventId", "事件编号");
 /** @since 0.1.0 */

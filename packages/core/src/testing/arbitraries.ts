@@ -91,7 +91,7 @@ const unit = fc.record(
 );
 
 const actor = fc.record(
-  { officer: text(50), unit: id, role: fromTaxonomy(taxonomies.ActorRoles), scope: divisionCode(0) },
+  { officerId: id, name: text(50), unit: id, role: fromTaxonomy(taxonomies.ActorRoles), scope: divisionCode(0) },
   { noNullPrototype: true },
 );
 
@@ -421,7 +421,7 @@ const gradeDecision = fc
     },
     { noNullPrototype: true },
   )
-  .filter((d) => d.second.officer.trim() !== d.confirmedBy.officer.trim())
+  .filter((d) => d.second.officerId !== d.confirmedBy.officerId)
   .map(({ reason, second, withSecond, ...d }) => {
     if (d.level === d.recommended) return d;
     const direction = rank(d.level) > rank(d.recommended) ? ("up" as const) : ("down" as const);
