@@ -104,6 +104,12 @@ export {
 } from "./support/listing-status.js";
 export { type CategoryCriterion, type CriterionCommon, type CriterionOf, type SupportCriteria, criterionOf } from "./support/support-criteria.js";
 export {
+  type SupportCriteriaProblem,
+  type SupportCriteriaProblemCode,
+  checkSupportCriteria,
+  qualifyingThreatKinds,
+} from "./support/check-support-criteria.js";
+export {
   type DraftListingInput,
   type Eligibility,
   type EligibilityResult,

@@ -202,9 +202,9 @@ const mentalHealthFacts = (on: fc.Arbitrary<string>) =>
 
 const correctionFacts = (on: fc.Arbitrary<string>) =>
   fc.oneof(
-    record({ kind: fc.constant("released" as const), releasedOn: on }),
+    record({ kind: fc.constant("released" as const), releasedOn: on, recordedBy: personName, recordedOn: on }),
     on.chain((startsOn) =>
-      record({ kind: fc.constant("community-correction" as const), startsOn: fc.constant(startsOn), endsOn: dateAfter(startsOn, 1500) }),
+      record({ kind: fc.constant("community-correction" as const), startsOn: fc.constant(startsOn), endsOn: dateAfter(startsOn, 1500), recordedBy: personName, recordedOn: on }),
     ),
   );
 
@@ -229,15 +229,18 @@ const hardshipAssessment = (on: fc.Arbitrary<string>, minIndicators: number) =>
     assessedOn: on,
   });
 
-const residenceFacts = record(
-  {
-    householdRegisteredElsewhere: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-    registration: fromTaxonomy(ResidenceRegistrations),
-    housing: fc.oneof(fc.constantFrom("出租房", "单位宿舍"), text(200)),
-    employer: fc.oneof(fc.constantFrom("紫溪茶厂", "个体经营"), text(200)),
-  },
-  ["householdRegisteredElsewhere", "registration"],
-);
+const residenceFacts = (on: fc.Arbitrary<string>) =>
+  record(
+    {
+      householdRegisteredElsewhere: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+      registration: fromTaxonomy(ResidenceRegistrations),
+      housing: fc.oneof(fc.constantFrom("出租房", "单位宿舍"), text(200)),
+      employer: fc.oneof(fc.constantFrom("紫溪茶厂", "个体经营"), text(200)),
+      recordedBy: personName,
+      recordedOn: on,
+    },
+    ["householdRegisteredElsewhere", "registration", "recordedBy", "recordedOn"],
+  );
 
 /**
  * Support facts whose dates are drawn from `dates`; every section optional, so
@@ -256,7 +259,7 @@ export const supportFactsArbitrary = (dates: fc.Arbitrary<string> = wideDate) =>
       threats: fc.array(documentedThreat(dates), { minLength: 1, maxLength: 4 }),
       unlawfulAct: unlawfulAct(dates),
       hardship: hardshipAssessment(dates, 0),
-      residence: residenceFacts,
+      residence: residenceFacts(dates),
       petition: petitionFacts,
     },
     ["person"],
@@ -279,7 +282,7 @@ const listingDetails = (category: SupportCategory, on: string) => {
     case "hardship":
       return hardshipAssessment(day, 1).map((f) => ({ kind: "hardship" as const, ...f }));
     case "residence":
-      return residenceFacts.map((f) => ({ kind: "residence" as const, ...f }));
+      return residenceFacts(day).map((f) => ({ kind: "residence" as const, ...f }));
   }
 };
 
