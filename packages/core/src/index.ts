@@ -322,6 +322,7 @@ export {
   EventOutOfOrder,
   InvalidCaseFields,
   MissingCaseFields,
+  PublicSecurityExcluded,
   RoleNotAllowed,
   TransitionNotAllowed,
 } from "./lifecycle/case-errors.js";
@@ -332,6 +333,17 @@ export {
   registerCase,
   transitionCase,
 } from "./lifecycle/transition-case.js";
+export {
+  type UnlawfulActReferralError,
+  type UnlawfulActReferralInput,
+  type UnlawfulActReferralJson,
+  InvalidUnlawfulActReferral,
+  ReferralRoleNotAllowed,
+  UnlawfulActNotYetFound,
+  UnlawfulActReferral,
+  referUnlawfulAct,
+  unlawfulActReferralRoles,
+} from "./lifecycle/unlawful-act-referral.js";
 export { caseLifecycleMermaid } from "./lifecycle/lifecycle-diagram.js";
 export { type LegalSource, type TimeLimitHolder, type TimeLimitRule } from "./time-limits/time-limit-rules.js";
 export {

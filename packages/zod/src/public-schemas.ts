@@ -542,6 +542,25 @@ export const SupportFactsSchema: PublicZodSchemas["SupportFacts"] = publicZodSch
 export const ListingSchema: PublicZodSchemas["Listing"] = publicZodSchemas.Listing;
 
 /**
+ * The documented referral of an unlawful act for handling under the law: the act
+ * as found, the person, the unit kind it goes to, who referred it, when and why;
+ * never the case or the petition. Derived from core's `UnlawfulActReferral`
+ * schema: accepts and rejects exactly what `decode(UnlawfulActReferral, …)` does
+ * (a referral is not dated before the act was found), with the same
+ * "中文 / English" messages.
+ *
+ * @example
+ * ```ts
+ * import { UnlawfulActReferralSchema } from "@tiaojie/zod";
+ *
+ * const r = UnlawfulActReferralSchema.safeParse(row);
+ * if (!r.success) console.log(r.error.issues[0]?.message);
+ * ```
+ * @since 0.2.0
+ */
+export const UnlawfulActReferralSchema: PublicZodSchemas["UnlawfulActReferral"] = publicZodSchemas.UnlawfulActReferral;
+
+/**
  * A grading table: parameters, rules, escalators and tasks, whose conditions nest
  * (`all`, `any`, `not`) to any depth; the recursion is a `z.lazy`. Derived from
  * core's `GradingTable` schema: accepts and rejects exactly what

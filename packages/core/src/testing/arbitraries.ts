@@ -265,6 +265,20 @@ export const supportFactsArbitrary = (dates: fc.Arbitrary<string> = wideDate) =>
     ["person"],
   );
 
+/** A referral of an unlawful act, made on or after the day the act was found. */
+const unlawfulActReferral = wideDate.chain((foundOn) =>
+  record({
+    id,
+    kind: fc.constant("unlawful-act.referred" as const),
+    person: id,
+    act: unlawfulAct(fc.constant(foundOn)),
+    to: unitKindMostly("police-station"),
+    referredBy: actor,
+    referredOn: dateAfter(foundOn, 60),
+    reason: fc.oneof(fc.constant("经认定的违法行为，移交依法处理"), text(500)),
+  }),
+);
+
 const listingDetails = (category: SupportCategory, on: string) => {
   const day = fc.constant(on);
   switch (detailsKindOf[category]) {
@@ -619,6 +633,7 @@ export const arbitraries: { readonly [K in ArbitraryName]: fc.Arbitrary<EncodedO
   PetitionFacts: petitionFacts,
   Dispute: dispute,
   CaseFields: caseFields,
+  UnlawfulActReferral: unlawfulActReferral,
   SupportFacts: supportFactsArbitrary(),
   Listing: listingArbitrary(),
   GradingTable: gradingTable,
