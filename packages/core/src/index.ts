@@ -201,11 +201,13 @@ export { type GradeDisputeOptions, defaultGradingTable, gradeDispute } from "./g
 export { GradeDecision, type GradeDecisionJson, GradeOverride } from "./grading/grade-decision.js";
 export {
   type ConfirmGradeInput,
+  type ConfirmGradeOptions,
   type ConfirmGradeResult,
   type GradeConfirmationError,
   OverrideReasonRequired,
   SecondConfirmationRequired,
   SecondOfficerNotDifferent,
+  SecondOfficerRoleNotAllowed,
   confirmGrade,
 } from "./grading/confirm-grade.js";
 export {
@@ -381,3 +383,4 @@ export { zixiRoutingConfig } from "./presets/zixi/routing-config.js";
 export { type Zixi2025Options, zixi2025, zixi2025Campaign, zixiReportingUnitKinds } from "./presets/zixi/campaign.js";
 export { defaultTimeLimits, timeLimitsWith } from "./presets/zixi/time-limits.js";
 export { zixiPolicyConfig } from "./presets/zixi/policy-config.js";
+export { zixiLowerGradeApprovers } from "./presets/zixi/grade-approvers.js";

@@ -6,6 +6,7 @@ import { identityCheckCharacter } from "../model/identity-number.js";
 import type { LocalDate } from "../model/local-date.js";
 import type { PublicSchemaName, publicSchemas } from "../schemas.js";
 import { taxonomies } from "../schemas.js";
+import { zixiLowerGradeApprovers } from "../presets/zixi/grade-approvers.js";
 import { detailsKindOf } from "../support/listing.js";
 import { CrisisIndicators, HardshipIndicators, ResidenceRegistrations, ThreatKinds } from "../support/support-facts.js";
 import type { Taxonomy } from "../taxonomy/define-taxonomy.js";
@@ -421,7 +422,7 @@ const gradingTable = record({
 const riskLevel = fromTaxonomy(taxonomies.RiskLevels);
 const rank = (level: string): number => taxonomies.RiskLevels.codes.length - taxonomies.RiskLevels.codes.indexOf(level as never);
 
-/** A decision that keeps confirmGrade's rules: an override exactly when the level differs, a second officer to lower it. */
+/** A decision that keeps confirmGrade's rules: an override exactly when the level differs, a second officer to lower it, in an approving role. */
 const gradeDecision = fc
   .record(
     {
@@ -442,7 +443,9 @@ const gradeDecision = fc
   .map(({ reason, second, withSecond, ...d }) => {
     if (d.level === d.recommended) return d;
     const direction = rank(d.level) > rank(d.recommended) ? ("up" as const) : ("down" as const);
-    const override = direction === "down" || withSecond ? { direction, reason, secondOfficer: second } : { direction, reason };
+    const approver = zixiLowerGradeApprovers.includes(second.role) ? second : { ...second, role: zixiLowerGradeApprovers[0]! };
+    const override =
+      direction === "down" ? { direction, reason, secondOfficer: approver } : withSecond ? { direction, reason, secondOfficer: second } : { direction, reason };
     return { ...d, override };
   });
 
