@@ -507,8 +507,9 @@ export const CaseFieldsSchema: PublicZodSchemas["CaseFields"] = publicZodSchemas
  * What is known about one person that the support criteria read; every section
  * optional. Derived from core's `SupportFacts` schema: accepts and rejects exactly
  * what `decode(SupportFacts, …)` does (a community-correction period that ends
- * before it starts, an empty list of threats), with the same "中文 / English"
- * messages.
+ * before it starts, an empty list of threats, a kind of threat other than
+ * violence against people, correction or residence facts without who recorded
+ * them and when), with the same "中文 / English" messages.
  *
  * @example
  * ```ts
