@@ -76,7 +76,7 @@ const syntheticLedger = (town: SampleTown, date: LocalDate): LedgerData => {
       route.lead === "village-committee" || route.lead === "community-committee"
         ? villageUnit.get(d.jurisdiction)
         : unitOfKind.get(route.lead);
-    const registered = registerCase({ dispute: d.id, on: d.reportedOn, actor, eventId: EventId.make(`${d.id}-e0`) });
+    const registered = registerCase({ dispute: d.id, domain: d.domain, on: d.reportedOn, actor, eventId: EventId.make(`${d.id}-e0`) });
     if (!registered.ok) return;
     const steps: Array<readonly [string, LocalDate, Record<string, string>?]> = [["accept", d.reportedOn]];
     if (i % 23 !== 7 && lead) {

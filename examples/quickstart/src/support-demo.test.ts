@@ -35,3 +35,11 @@ test("the village committee sees masked numbers and not why the person is follow
   expect(police).toContain("dangerousnessGrade");
   expect(police).not.toContain("lawfulBasis");
 });
+
+test("category 4 takes only violence against people: adding public order is refused", () => {
+  expect(section("Criteria check").join("\n")).toContain("拒绝 / refused: 第 4 类只能依据有据可查的对他人实施暴力的威胁认定");
+});
+
+test("evidence names who recorded the facts, never a unit the library filled in", () => {
+  expect(out).toContain("网格员周丽于 2025-01-29 记录：户籍在外地、在本辖区居住");
+});

@@ -11,6 +11,7 @@ import {
   SupportCategories,
   UnitKinds,
   actorContext,
+  checkSupportCriteria,
   criterionOf,
   decode,
   draftListing,
@@ -32,19 +33,19 @@ const syntheticFacts = (persons: ReadonlyArray<Person>, asOf: LocalDate): Readon
     persons[i] ? { person: persons[i].id, ...facts } : undefined;
   const all = [
     make(0, { mentalHealth: { confirmedBy: "health-centre", confirmedOn: plusDays(asOf, -20), dangerousnessGrade: 3 } }),
-    make(1, { correction: { kind: "released", releasedOn: plusDays(asOf, -730) } }),
-    make(2, { correction: { kind: "released", releasedOn: plusDays(asOf, -2200) } }),
+    make(1, { correction: { kind: "released", releasedOn: plusDays(asOf, -730), recordedBy: "赵强", recordedOn: plusDays(asOf, -728) } }),
+    make(2, { correction: { kind: "released", releasedOn: plusDays(asOf, -2200), recordedBy: "赵强", recordedOn: plusDays(asOf, -2198) } }),
     make(3, {
       crisis: { assessedBy: "陈静", profession: "社工", assessedOn: plusDays(asOf, -10), indicators: ["life-setback", "emotional-imbalance"] },
     }),
     make(4, { petition: { count: 12, highestLevel: "province" } }),
     make(5, {
-      threats: [{ kind: "violence", documentedBy: "派出所民警", documentedOn: plusDays(asOf, -15), record: "扬言报复，接警记录存档" }],
+      threats: [{ kind: "violence", documentedBy: "派出所民警", documentedOn: plusDays(asOf, -15), record: "扬言对邻居实施暴力报复，接警记录存档" }],
       hardship: { indicators: ["poverty"], assessedBy: "王芳", assessedOn: plusDays(asOf, -15) },
       petition: { count: 3, highestLevel: "county" },
     }),
     make(6, { hardship: { indicators: ["serious-illness", "self-harm-risk"], assessedBy: "王芳", assessedOn: asOf } }),
-    make(7, { residence: { householdRegisteredElsewhere: true, registration: "unregistered", housing: "出租房" } }),
+    make(7, { residence: { householdRegisteredElsewhere: true, registration: "unregistered", housing: "出租房", recordedBy: "网格员周丽", recordedOn: plusDays(asOf, -12) } }),
     make(8, {
       mentalHealth: { confirmedBy: "health-centre", confirmedOn: plusDays(asOf, -100), dangerousnessGrade: 0 },
       hardship: { indicators: ["family-breakdown"], assessedBy: "王芳", assessedOn: plusDays(asOf, -40) },
@@ -115,6 +116,13 @@ export const printSupportDemo = (town: SampleTown, asOf: LocalDate): void => {
       );
     }
   }
+
+  // A county that tries to add "disturbing public order" as a qualifying threat is refused.
+  const loosened = JSON.parse(JSON.stringify(zixiSupportCriteria));
+  loosened.categories[3].parameters.qualifyingThreats.push("public-order");
+  const refused = checkSupportCriteria(loosened)[0];
+  console.log("\n认定标准检查：在第 4 类加入“扰乱公共秩序” / Criteria check: adding \"public order\" to category 4:");
+  console.log(`  ${refused ? `拒绝 / refused: ${refused.zh} / ${refused.en}` : "接受 / accepted"}`);
 
   console.log(`\n今日到期任务（帮扶优先）/ Tasks due on ${asOf}, help first:`);
   const tasks = tasksDue(listings, asOf);

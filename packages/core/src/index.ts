@@ -104,6 +104,12 @@ export {
 } from "./support/listing-status.js";
 export { type CategoryCriterion, type CriterionCommon, type CriterionOf, type SupportCriteria, criterionOf } from "./support/support-criteria.js";
 export {
+  type SupportCriteriaProblem,
+  type SupportCriteriaProblemCode,
+  checkSupportCriteria,
+  qualifyingThreatKinds,
+} from "./support/check-support-criteria.js";
+export {
   type DraftListingInput,
   type Eligibility,
   type EligibilityResult,
@@ -195,11 +201,13 @@ export { type GradeDisputeOptions, defaultGradingTable, gradeDispute } from "./g
 export { GradeDecision, type GradeDecisionJson, GradeOverride } from "./grading/grade-decision.js";
 export {
   type ConfirmGradeInput,
+  type ConfirmGradeOptions,
   type ConfirmGradeResult,
   type GradeConfirmationError,
   OverrideReasonRequired,
   SecondConfirmationRequired,
   SecondOfficerNotDifferent,
+  SecondOfficerRoleNotAllowed,
   confirmGrade,
 } from "./grading/confirm-grade.js";
 export {
@@ -220,6 +228,7 @@ export {
   routeDispute,
 } from "./routing/route-dispute.js";
 export { type RoutingProblem, type RoutingProblemCode, checkRoutingConfig } from "./routing/check-routing-config.js";
+export { publicSecurityChannels, publicSecurityExcludedDomains, publicSecurityUnitKinds } from "./routing/public-security.js";
 
 // Campaigns, calendar, lifecycle, time limits and reports
 export {
@@ -315,6 +324,7 @@ export {
   EventOutOfOrder,
   InvalidCaseFields,
   MissingCaseFields,
+  PublicSecurityExcluded,
   RoleNotAllowed,
   TransitionNotAllowed,
 } from "./lifecycle/case-errors.js";
@@ -325,6 +335,17 @@ export {
   registerCase,
   transitionCase,
 } from "./lifecycle/transition-case.js";
+export {
+  type UnlawfulActReferralError,
+  type UnlawfulActReferralInput,
+  type UnlawfulActReferralJson,
+  InvalidUnlawfulActReferral,
+  ReferralRoleNotAllowed,
+  UnlawfulActNotYetFound,
+  UnlawfulActReferral,
+  referUnlawfulAct,
+  unlawfulActReferralRoles,
+} from "./lifecycle/unlawful-act-referral.js";
 export { caseLifecycleMermaid } from "./lifecycle/lifecycle-diagram.js";
 export { type LegalSource, type TimeLimitHolder, type TimeLimitRule } from "./time-limits/time-limit-rules.js";
 export {
@@ -362,3 +383,4 @@ export { zixiRoutingConfig } from "./presets/zixi/routing-config.js";
 export { type Zixi2025Options, zixi2025, zixi2025Campaign, zixiReportingUnitKinds } from "./presets/zixi/campaign.js";
 export { defaultTimeLimits, timeLimitsWith } from "./presets/zixi/time-limits.js";
 export { zixiPolicyConfig } from "./presets/zixi/policy-config.js";
+export { zixiLowerGradeApprovers } from "./presets/zixi/grade-approvers.js";

@@ -2,6 +2,7 @@ import { Campaign } from "./campaign/campaign.js";
 import { GradeDecision } from "./grading/grade-decision.js";
 import { GradingTable } from "./grading/grading-table.js";
 import { CaseFields } from "./lifecycle/case-record.js";
+import { UnlawfulActReferral } from "./lifecycle/unlawful-act-referral.js";
 import { Actor } from "./model/actor.js";
 import { CountyCode } from "./model/county-code.js";
 import { Dispute, DisputeFacts, Party, PetitionFacts } from "./model/dispute.js";
@@ -72,6 +73,7 @@ export const publicSchemas = {
   PetitionFacts,
   Dispute,
   CaseFields,
+  UnlawfulActReferral,
   SupportFacts,
   Listing,
   GradingTable,

@@ -47,4 +47,5 @@ export {
   UnitIdSchema,
   UnitKindSchema,
   UnitSchema,
+  UnlawfulActReferralSchema,
 } from "./public-schemas.js";

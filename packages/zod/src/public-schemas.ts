@@ -507,8 +507,9 @@ export const CaseFieldsSchema: PublicZodSchemas["CaseFields"] = publicZodSchemas
  * What is known about one person that the support criteria read; every section
  * optional. Derived from core's `SupportFacts` schema: accepts and rejects exactly
  * what `decode(SupportFacts, …)` does (a community-correction period that ends
- * before it starts, an empty list of threats), with the same "中文 / English"
- * messages.
+ * before it starts, an empty list of threats, a kind of threat other than
+ * violence against people, correction or residence facts without who recorded
+ * them and when), with the same "中文 / English" messages.
  *
  * @example
  * ```ts
@@ -540,6 +541,25 @@ export const SupportFactsSchema: PublicZodSchemas["SupportFacts"] = publicZodSch
  * @since 0.1.0
  */
 export const ListingSchema: PublicZodSchemas["Listing"] = publicZodSchemas.Listing;
+
+/**
+ * The documented referral of an unlawful act for handling under the law: the act
+ * as found, the person, the unit kind it goes to, who referred it, when and why;
+ * never the case or the petition. Derived from core's `UnlawfulActReferral`
+ * schema: accepts and rejects exactly what `decode(UnlawfulActReferral, …)` does
+ * (a referral is not dated before the act was found), with the same
+ * "中文 / English" messages.
+ *
+ * @example
+ * ```ts
+ * import { UnlawfulActReferralSchema } from "@tiaojie/zod";
+ *
+ * const r = UnlawfulActReferralSchema.safeParse(row);
+ * if (!r.success) console.log(r.error.issues[0]?.message);
+ * ```
+ * @since 0.2.0
+ */
+export const UnlawfulActReferralSchema: PublicZodSchemas["UnlawfulActReferral"] = publicZodSchemas.UnlawfulActReferral;
 
 /**
  * A grading table: parameters, rules, escalators and tasks, whose conditions nest

@@ -117,8 +117,8 @@ export const indexLedger = (data: LedgerData): LedgerIndex => {
   const stateOf = (dispute: Dispute, asOf: LocalDate): CaseRecord | undefined => {
     if (dispute.reportedOn > asOf) return undefined;
     const record = cases.get(dispute.id);
-    if (!record) return { dispute: dispute.id, status: "registered", registeredOn: dispute.reportedOn, history: [] };
-    return caseAsOf(record, asOf) ?? { dispute: dispute.id, status: "registered", registeredOn: dispute.reportedOn, history: [] };
+    if (!record) return { dispute: dispute.id, domain: dispute.domain, status: "registered", registeredOn: dispute.reportedOn, history: [] };
+    return caseAsOf(record, asOf) ?? { dispute: dispute.id, domain: dispute.domain, status: "registered", registeredOn: dispute.reportedOn, history: [] };
   };
   return {
     caseOf: (id) => cases.get(id),

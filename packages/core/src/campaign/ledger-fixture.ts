@@ -7,6 +7,7 @@
 import type { Actor } from "../model/actor.js";
 import type { EventId, OfficerId, UnitId } from "../model/ids.js";
 import type { LocalDate } from "../model/local-date.js";
+import type { DisputeDomain } from "../taxonomy/dispute-domains.js";
 import type { RiskLevel } from "../taxonomy/risk-levels.js";
 import type { SampleTown } from "../testing/sample-town.js";
 import { plusDays, shanghaiStartOf } from "../calendar/local-dates.js";
@@ -31,11 +32,11 @@ export const fixtureActor = (town: SampleTown): Actor => ({
 /** @internal Steps a case through the given transitions; throws in tests when one is refused. */
 export const buildCase = (
   town: SampleTown,
-  dispute: { readonly id: string; readonly reportedOn: LocalDate },
+  dispute: { readonly id: string; readonly domain: DisputeDomain; readonly reportedOn: LocalDate },
   steps: ReadonlyArray<readonly [string, number, Record<string, string>?]>,
 ): CaseRecord => {
   const actor = fixtureActor(town);
-  const first = registerCase({ dispute: dispute.id as never, on: dispute.reportedOn, actor, eventId: `e-${dispute.id}-0` as EventId });
+  const first = registerCase({ dispute: dispute.id as never, domain: dispute.domain, on: dispute.reportedOn, actor, eventId: `e-${dispute.id}-0` as EventId });
   if (!first.ok) throw first.error;
   let record = first.value.record;
   steps.forEach(([transition, offset, fields], i) => {

@@ -68,7 +68,7 @@ describe("confirmGrade", () => {
       }
       if (riskRank(level) < riskRank(recommendation.level)) {
         expect(d.override?.secondOfficer).toBeDefined();
-        expect(d.override?.secondOfficer?.name).not.toBe(first);
+        expect(d.override?.secondOfficer?.officerId).not.toBe(actor(first).officerId);
       }
     },
   );

@@ -1,6 +1,8 @@
 import { Data } from "effect";
 import type { Actor } from "../model/actor.js";
 import type { LocalDate } from "../model/local-date.js";
+import { type ActorRole, ActorRoles } from "../taxonomy/actor-roles.js";
+import { zixiLowerGradeApprovers } from "../presets/zixi/grade-approvers.js";
 import { type RiskLevel, riskRank } from "../taxonomy/risk-levels.js";
 import type { Bilingual } from "../validation/bilingual.js";
 import type { Result } from "../validation/result.js";
@@ -77,6 +79,34 @@ export class SecondOfficerNotDifferent extends Data.TaggedError("SecondOfficerNo
 }
 
 /**
+ * A lowering confirmed by a second officer whose role may not approve it: the
+ * second officer must hold one of the roles allowed to approve a lowered grade
+ * (by default the township leadership or the peace and rule-of-law office).
+ *
+ * @example
+ * ```ts
+ * import { confirmGrade } from "@tiaojie/core";
+ *
+ * const r = confirmGrade({ recommendation, officer, decidedOn, level: "blue", reason: "已和解", secondOfficer: gridWorker });
+ * if (!r.ok && r.error._tag === "SecondOfficerRoleNotAllowed") r.error.allowed; // ["township-leadership", "coordinator"]
+ * ```
+ * @since 0.2.0
+ */
+export class SecondOfficerRoleNotAllowed extends Data.TaggedError("SecondOfficerRoleNotAllowed")<{
+  readonly role: ActorRole;
+  readonly allowed: ReadonlyArray<ActorRole>;
+}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    return {
+      zh: `调低风险等级须由${this.allowed.map((r) => ActorRoles.label(r, "zh")).join("或")}复核确认`,
+      en: `lowering the level must be confirmed by ${this.allowed.map((r) => ActorRoles.label(r, "en")).join(" or ")}`,
+    };
+  }
+  override get message(): string { return `${this.text.zh} / ${this.text.en}`; }
+}
+
+/**
  * Why {@link confirmGrade} refused.
  *
  * @example
@@ -89,7 +119,11 @@ export class SecondOfficerNotDifferent extends Data.TaggedError("SecondOfficerNo
  * ```
  * @since 0.1.0
  */
-export type GradeConfirmationError = OverrideReasonRequired | SecondConfirmationRequired | SecondOfficerNotDifferent;
+export type GradeConfirmationError =
+  | OverrideReasonRequired
+  | SecondConfirmationRequired
+  | SecondOfficerNotDifferent
+  | SecondOfficerRoleNotAllowed;
 
 /**
  * What {@link confirmGrade} needs.
@@ -117,8 +151,31 @@ export interface ConfirmGradeInput {
   readonly level?: RiskLevel;
   /** Why the level differs from the recommendation (required when it does). */
   readonly reason?: string;
-  /** A second, different officer (required to lower the level). */
+  /**
+   * A second, different officer (a different `officerId`), required to lower the
+   * level, in a role allowed to approve it (see {@link ConfirmGradeOptions}).
+   */
   readonly secondOfficer?: Actor;
+}
+
+/**
+ * The options of {@link confirmGrade}.
+ *
+ * @example
+ * ```ts
+ * import { confirmGrade, type ConfirmGradeOptions } from "@tiaojie/core";
+ *
+ * const options: ConfirmGradeOptions = { lowerGradeApprovers: ["township-leadership"] };
+ * confirmGrade(input, options);
+ * ```
+ * @since 0.2.0
+ */
+export interface ConfirmGradeOptions {
+  /**
+   * The roles a second officer must hold to approve a lowered grade.
+   * @default zixiLowerGradeApprovers: ["township-leadership", "coordinator"]
+   */
+  readonly lowerGradeApprovers?: ReadonlyArray<ActorRole>;
 }
 
 /**
@@ -141,7 +198,10 @@ const samePerson = (a: Actor, b: Actor): boolean => a.officerId === b.officerId;
 /**
  * Records a person's decision on a grade. The evaluator only recommends: an
  * officer confirms the level, or overrides it with a reason; a lower level than
- * recommended also needs a second, different officer's confirmation. The result
+ * recommended also needs the confirmation of a second, different officer (told
+ * apart by `officerId`, never by name: two officers of the same name can
+ * co-sign, one officer under two spellings cannot) who holds a role allowed to
+ * approve a lowered grade (`options.lowerGradeApprovers`). The result
  * keeps both the recommendation and the decision, for the audit trail. Invalid
  * attempts return a typed error (an Effect `Data.TaggedError`); nothing throws.
  *
@@ -158,7 +218,7 @@ const samePerson = (a: Actor, b: Actor): boolean => a.officerId === b.officerId;
  * ```
  * @since 0.1.0
  */
-export const confirmGrade = (input: ConfirmGradeInput): ConfirmGradeResult => {
+export const confirmGrade = (input: ConfirmGradeInput, options: ConfirmGradeOptions = {}): ConfirmGradeResult => {
   const recommended = input.recommendation.level;
   const level = input.level ?? recommended;
   const base = {
@@ -180,6 +240,9 @@ export const confirmGrade = (input: ConfirmGradeInput): ConfirmGradeResult => {
   const direction = riskRank(level) > riskRank(recommended) ? "up" : "down";
   if (direction === "down" && !input.secondOfficer)
     return { ok: false, error: new SecondConfirmationRequired({ recommended, requested: level }) };
+  const approvers = options.lowerGradeApprovers ?? zixiLowerGradeApprovers;
+  if (direction === "down" && input.secondOfficer && !approvers.includes(input.secondOfficer.role))
+    return { ok: false, error: new SecondOfficerRoleNotAllowed({ role: input.secondOfficer.role, allowed: approvers }) };
   const override: GradeOverride = input.secondOfficer
     ? { direction, reason, secondOfficer: input.secondOfficer }
     : { direction, reason };

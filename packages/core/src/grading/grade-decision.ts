@@ -49,6 +49,13 @@ const GradeDecisionFields = Schema.Struct({
  * the right direction; a lower level names a second officer; the second officer
  * is not the one who decided.
  *
+ * Officers are told apart by `officerId`, never by name. Decoding does not
+ * check the second officer's role: which roles may approve a lowered grade is
+ * a county's option of {@link confirmGrade}, which the schema cannot know, and
+ * a decision stored under one county's list (or under a list that has since
+ * changed) must still decode as the record of what was decided. The role is
+ * checked once, when the decision is made.
+ *
  * @example
  * ```ts
  * import { decode, GradeDecision } from "@tiaojie/core";

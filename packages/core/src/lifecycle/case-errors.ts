@@ -3,6 +3,7 @@ import type { ActorRole } from "../taxonomy/actor-roles.js";
 import type { DisputeId } from "../model/ids.js";
 import type { LocalDate } from "../model/local-date.js";
 import type { CaseStatus } from "../taxonomy/case-statuses.js";
+import { type DisputeDomain, DisputeDomains } from "../taxonomy/dispute-domains.js";
 import type { Bilingual } from "../validation/bilingual.js";
 import type { ValidationError } from "../validation/validation-error.js";
 import type { CaseFieldName, CaseTransitionName } from "./case-transitions.js";
@@ -114,6 +115,37 @@ export class EventOutOfOrder extends Data.TaggedError("EventOutOfOrder")<{
 }
 
 /**
+ * A transition that would bring public security into a petition matter or a
+ * dispute in legal proceedings through its case: a referral to public security
+ * (`referredTo: "public-security"`) or mediation linked with the police
+ * (`channel: "police-linkage"`). An unlawful act found in the course of such a
+ * matter is referred on its own, with {@link referUnlawfulAct}; the case itself
+ * stays where it is.
+ *
+ * @example
+ * ```ts
+ * if (!r.ok && r.error._tag === "PublicSecurityExcluded") console.log(r.error.text.zh);
+ * ```
+ * @since 0.2.0
+ */
+export class PublicSecurityExcluded extends Data.TaggedError("PublicSecurityExcluded")<{
+  readonly case: DisputeId;
+  readonly transition: CaseTransitionName;
+  readonly domain: DisputeDomain;
+  /** The field that would bring public security in. */
+  readonly field: "referredTo" | "channel";
+}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    return {
+      zh: `${DisputeDomains.label(this.domain, "zh")}不通过案件移交公安机关，也不启动警调对接；经认定的违法行为另行移送`,
+      en: `a dispute of the domain "${DisputeDomains.label(this.domain, "en")}" is never referred to or linked with public security through its case; an unlawful act that has been found is referred on its own`,
+    };
+  }
+  override get message(): string { return `${this.text.zh} / ${this.text.en}`; }
+}
+
+/**
  * Why a transition was refused. Each is an Effect `Data.TaggedError`: plain code
  * reads `_tag` and `text`; Effect code can `Effect.fail` it and `catchTag`.
  *
@@ -123,4 +155,10 @@ export class EventOutOfOrder extends Data.TaggedError("EventOutOfOrder")<{
  * ```
  * @since 0.1.0
  */
-export type CaseTransitionError = TransitionNotAllowed | RoleNotAllowed | MissingCaseFields | InvalidCaseFields | EventOutOfOrder;
+export type CaseTransitionError =
+  | TransitionNotAllowed
+  | RoleNotAllowed
+  | MissingCaseFields
+  | InvalidCaseFields
+  | EventOutOfOrder
+  | PublicSecurityExcluded;

@@ -33,8 +33,16 @@ export type ResolutionOutcome = (typeof ResolutionOutcomes.codes)[number];
 
 /**
  * Where a case whose mediation failed is referred: a court (litigation), an
- * arbitration body (labour or land-contract arbitration), or an administrative
- * body for a decision (行政裁决 or 行政处理).
+ * arbitration body (labour or land-contract arbitration), the administrative
+ * body in charge of the matter for a decision (行政裁决 or 行政处理; public
+ * security is never meant by it), or public security (公安机关), for a dispute
+ * whose handling under the law belongs to it, such as a neighbour dispute that
+ * involves an offence against public security administration.
+ *
+ * A petition matter or a dispute in legal proceedings is never referred to
+ * public security through its case ({@link transitionCase} refuses it with
+ * {@link PublicSecurityExcluded}); an unlawful act found in the course of one is
+ * referred as such, by {@link referUnlawfulAct}.
  *
  * @example
  * ```ts
@@ -47,7 +55,8 @@ export type ResolutionOutcome = (typeof ResolutionOutcomes.codes)[number];
 export const ReferralTargets = defineTaxonomy({ zh: "移送去向", en: "referral target" }, [
   { code: "court", zh: "人民法院", en: "court" },
   { code: "arbitration", zh: "仲裁机构", en: "arbitration body" },
-  { code: "administrative-decision", zh: "行政机关处理", en: "administrative decision" },
+  { code: "administrative-decision", zh: "主管行政机关处理", en: "decision of the administrative body in charge" },
+  { code: "public-security", zh: "公安机关依法处理", en: "public security, for handling under the law" },
 ] as const);
 
 /**

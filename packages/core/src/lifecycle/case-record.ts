@@ -5,6 +5,7 @@ import { UnitId } from "../model/ids.js";
 import type { LocalDate } from "../model/local-date.js";
 import { Text } from "../model/primitives.js";
 import type { CaseStatus } from "../taxonomy/case-statuses.js";
+import type { DisputeDomain } from "../taxonomy/dispute-domains.js";
 import { type ResolutionChannel, ResolutionChannels } from "../taxonomy/resolution-channels.js";
 import { type ReferralTarget, ReferralTargets, type ResolutionOutcome, ResolutionOutcomes } from "./case-outcomes.js";
 import type { CaseEventKind, CaseTransitionName } from "./case-transitions.js";
@@ -65,20 +66,24 @@ export interface CaseEvent {
 }
 
 /**
- * A dispute's case: its current status, the values the lifecycle has set (lead
+ * A dispute's case: its current status, the dispute's domain (set at
+ * registration: it decides, for one, that a petition matter is never referred
+ * to public security through its case), the values the lifecycle has set (lead
  * unit, responsible person, channel, outcome …) and its full history.
  *
  * @example
  * ```ts
  * import { registerCase } from "@tiaojie/core";
  *
- * const r = registerCase({ dispute: "d-0001" as DisputeId, on: "2024-11-05" as LocalDate, actor, eventId: "e-1" as EventId });
- * if (r.ok) r.value.status; // "registered"
+ * const r = registerCase({ dispute: "d-0001" as DisputeId, domain: "neighbourhood", on: "2024-11-05" as LocalDate, actor, eventId: "e-1" as EventId });
+ * if (r.ok) r.value.record.status; // "registered"
  * ```
  * @since 0.1.0
  */
 export interface CaseRecord {
   readonly dispute: DisputeId;
+  /** The dispute's domain, as registered. @since 0.2.0 */
+  readonly domain: DisputeDomain;
   readonly status: CaseStatus;
   readonly registeredOn: LocalDate;
   readonly leadUnit?: UnitId;

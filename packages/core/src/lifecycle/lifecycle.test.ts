@@ -16,7 +16,7 @@ const actor = (role: ActorRole): Actor => ({ officerId: "zx-0001" as OfficerId, 
 const START = d("2024-11-05");
 
 const fresh = (): CaseRecord => {
-  const r = registerCase({ dispute: "d-000001" as DisputeId, on: START, actor: actor("grid-worker"), eventId: "e-0" as EventId });
+  const r = registerCase({ dispute: "d-000001" as DisputeId, domain: "neighbourhood", on: START, actor: actor("grid-worker"), eventId: "e-0" as EventId });
   if (!r.ok) throw r.error;
   return r.value.record;
 };
@@ -86,7 +86,7 @@ describe("the transition table", () => {
     const invalid = transitionCase(accepted.value.record, { ...at, transition: "assign", fields: { leadUnit: "不是编号" as UnitId, responsiblePerson: "李娟" } });
     expect(!invalid.ok && invalid.error._tag).toBe("InvalidCaseFields");
     expect(!invalid.ok && invalid.error.text.en).toMatch(/invalid/);
-    expect(registerCase({ dispute: "d-2" as DisputeId, on: START, actor: actor("auditor"), eventId: "e" as EventId }).ok).toBe(false);
+    expect(registerCase({ dispute: "d-2" as DisputeId, domain: "neighbourhood", on: START, actor: actor("auditor"), eventId: "e" as EventId }).ok).toBe(false);
   });
 
   test("renders as a Mermaid state diagram with every transition", () => {

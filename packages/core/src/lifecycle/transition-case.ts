@@ -3,7 +3,17 @@ import type { DisputeId, EventId } from "../model/ids.js";
 import type { LocalDate } from "../model/local-date.js";
 import { decode } from "../validation/decode.js";
 import type { Result } from "../validation/result.js";
-import { EventOutOfOrder, InvalidCaseFields, MissingCaseFields, RoleNotAllowed, TransitionNotAllowed, type CaseTransitionError } from "./case-errors.js";
+import type { DisputeDomain } from "../taxonomy/dispute-domains.js";
+import { excludesPublicSecurity, isPublicSecurityChannel } from "../routing/public-security.js";
+import {
+  EventOutOfOrder,
+  InvalidCaseFields,
+  MissingCaseFields,
+  PublicSecurityExcluded,
+  RoleNotAllowed,
+  TransitionNotAllowed,
+  type CaseTransitionError,
+} from "./case-errors.js";
 import { CaseFields, type CaseEvent, type CaseRecord } from "./case-record.js";
 import { type CaseFieldName, type CaseTransition, caseTransitions, registrationRoles } from "./case-transitions.js";
 
@@ -62,18 +72,20 @@ const applyEffect = (record: CaseRecord, t: CaseTransition, fields: CaseFields, 
 
 /**
  * Opens the case of a newly registered dispute: status `registered`, with the
- * `case.registered` event. Auditors cannot register.
+ * `case.registered` event, and the dispute's domain. Auditors cannot register.
  *
  * @example
  * ```ts
  * import { registerCase } from "@tiaojie/core";
  *
- * const r = registerCase({ dispute: "d-0001" as DisputeId, on: "2024-11-05" as LocalDate, actor, eventId: "e-1" as EventId });
+ * const r = registerCase({ dispute: dispute.id, domain: dispute.domain, on: "2024-11-05" as LocalDate, actor, eventId: "e-1" as EventId });
  * ```
  * @since 0.1.0
  */
 export const registerCase = (input: {
   readonly dispute: DisputeId;
+  /** The dispute's domain. @since 0.2.0 */
+  readonly domain: DisputeDomain;
   readonly on: LocalDate;
   readonly actor: Actor;
   readonly eventId: EventId;
@@ -96,16 +108,19 @@ export const registerCase = (input: {
     actor: input.actor,
     fields,
   };
-  return { ok: true, value: { record: { dispute: input.dispute, status: "registered", registeredOn: input.on, history: [event] }, event } };
+  return { ok: true, value: { record: { dispute: input.dispute, domain: input.domain, status: "registered", registeredOn: input.on, history: [event] }, event } };
 };
 
 /**
  * Makes one transition of the table on a case. Checks, in order: the transition
  * exists and is allowed from the current status; the actor's role may make it;
  * the date is not before the last event; every required field is present and not
- * blank; every field given is valid. On success returns the new record (the
- * input is not changed) and the audit event; otherwise a typed error and the
- * case is unchanged.
+ * blank; every field given is valid; and a petition matter or a dispute in
+ * legal proceedings is not referred to public security nor mediated with police
+ * linkage ({@link PublicSecurityExcluded}, whatever the table says: an unlawful
+ * act is referred on its own, with {@link referUnlawfulAct}). On success returns
+ * the new record (the input is not changed) and the audit event; otherwise a
+ * typed error and the case is unchanged.
  *
  * @example
  * ```ts
@@ -137,6 +152,12 @@ export const transitionCase = (
   for (const key of [...t.requires, "note"] as ReadonlyArray<CaseFieldName>) if (given[key] !== undefined) kept[key] = given[key];
   const checked = decode(CaseFields, kept);
   if (!checked.ok) return failed(new InvalidCaseFields({ case: record.dispute, transition: t.name, error: checked.error }));
+  if (excludesPublicSecurity(record.domain)) {
+    const field = checked.value.referredTo === "public-security" ? "referredTo"
+      : checked.value.channel !== undefined && isPublicSecurityChannel(checked.value.channel) ? "channel"
+      : undefined;
+    if (field) return failed(new PublicSecurityExcluded({ case: record.dispute, transition: t.name, domain: record.domain, field }));
+  }
   const event: CaseEvent = {
     id: request.eventId,
     kind: t.event,
@@ -174,6 +195,7 @@ export const caseAsOf = (
   const first = record.history[0];
   let state: CaseRecord = {
     dispute: record.dispute,
+    domain: record.domain,
     status: "registered",
     registeredOn: record.registeredOn,
     history: first && first.transition === "register" ? [first] : [],

@@ -26,6 +26,7 @@ import { renderRouting } from "./render-routing.js";
 import { renderSupport } from "./render-support.js";
 import { renderTaxonomies } from "./render-taxonomies.js";
 import { renderTimeLimits } from "./render-time-limits.js";
+import type { ActorRole } from "../taxonomy/actor-roles.js";
 
 /**
  * Every rule set the library runs, in one value: what the policy documents are
@@ -43,6 +44,13 @@ export interface PolicyConfig {
   readonly transitions: ReadonlyArray<CaseTransition>;
   readonly timeLimits: ReadonlyArray<TimeLimitRule>;
   readonly campaign: Campaign;
+  /**
+   * The roles that may approve a lowered grade as second officer (the option of
+   * `confirmGrade`).
+   * @default zixiLowerGradeApprovers
+   * @since 0.2.0
+   */
+  readonly lowerGradeApprovers?: ReadonlyArray<ActorRole>;
 }
 
 
@@ -86,7 +94,7 @@ const withNote = (markdown: string, lang: Lang): string => {
 export const renderPolicyDocs = (config: PolicyConfig = zixiPolicyConfig, lang: Lang = "zh"): ReadonlyArray<PolicyDocument> => {
   const codeLists = [...Object.values(taxonomies), DivisionLevels] as unknown as ReadonlyArray<Taxonomy<string | number>>;
   const documents: ReadonlyArray<Omit<PolicyDocument, "markdown"> & { readonly render: () => string }> = [
-    { file: "grading.md", title: { zh: "风险研判规则", en: "Risk grading rules" }, render: () => renderGrading(config.grading, lang) },
+    { file: "grading.md", title: { zh: "风险研判规则", en: "Risk grading rules" }, render: () => renderGrading(config.grading, lang, config.lowerGradeApprovers) },
     { file: "routing.md", title: { zh: "分流交办规则", en: "Routing rules" }, render: () => renderRouting(config.routing, lang) },
     { file: "support.md", title: { zh: "重点人群服务", en: "Support for people who need follow-up" }, render: () => renderSupport(config.supportCriteria, config.supportMeasures, lang) },
     { file: "access.md", title: { zh: "个人信息保护与查阅权限", en: "Data protection and access" }, render: () => renderAccess(config.access, lang) },

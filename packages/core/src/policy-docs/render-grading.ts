@@ -1,14 +1,16 @@
 import { describeCondition } from "../grading/condition.js";
 import { gradingFacts, protectedActivityTerms } from "../grading/grading-facts.js";
 import type { GradingTable } from "../grading/grading-table.js";
+import { type ActorRole, ActorRoles } from "../taxonomy/actor-roles.js";
 import { RiskLevels } from "../taxonomy/risk-levels.js";
+import { zixiLowerGradeApprovers } from "../presets/zixi/grade-approvers.js";
 import type { Lang } from "../validation/bilingual.js";
 import { bullets, page, pick, say, table } from "./markdown.js";
 
 const number = (n: number): string => n.toLocaleString("en-US");
 
 /** The grading table as a policy page: how grading works, parameters, rules, escalators, tasks. */
-export const renderGrading = (grading: GradingTable, lang: Lang): string => {
+export const renderGrading = (grading: GradingTable, lang: Lang, approvers: ReadonlyArray<ActorRole> = zixiLowerGradeApprovers): string => {
   const levels = RiskLevels.codes.map((c) => RiskLevels.label(c, lang));
   return page([
     `# ${pick(lang, "风险研判规则", "Risk grading rules")}`,
@@ -28,8 +30,8 @@ export const renderGrading = (grading: GradingTable, lang: Lang): string => {
       ),
       pick(
         lang,
-        "系统给出的是建议等级，由工作人员确认；改变等级须说明理由，调低等级还须另一名工作人员复核确认。",
-        "The grade is a recommendation that an officer confirms; changing it needs a reason, and lowering it also needs a second officer's confirmation.",
+        `系统给出的是建议等级，由工作人员确认；改变等级须说明理由，调低等级还须由另一名工作人员复核确认，复核人须为${approvers.map((r) => ActorRoles.label(r, "zh")).join("或")}。是否同一人按工号判断，不按姓名。`,
+        `The grade is a recommendation that an officer confirms; changing it needs a reason, and lowering it also needs the confirmation of a second officer, who must be ${approvers.map((r) => ActorRoles.label(r, "en")).join(" or ")}. Officers are told apart by staff number, not by name.`,
       ),
       pick(
         lang,

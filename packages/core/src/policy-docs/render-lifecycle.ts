@@ -24,6 +24,7 @@ export const renderLifecycle = (transitions: ReadonlyArray<CaseTransition>, lang
     bullets([
       pick(lang, "每一步只能由表中列出的角色办理，必须填写所列事项，并产生一条审计记录。", "Each step may be taken only by the roles listed, must fill in the fields listed, and writes one audit event."),
       pick(lang, "不允许的步骤不会改变案件，并返回说明原因的错误。", "A step that is not allowed changes nothing and returns an error saying why."),
+      pick(lang, "信访事项和涉法涉诉纠纷不通过案件移交公安机关，也不启动警调对接；其中经有权机关认定的违法行为，另行单独移送依法处理，案件本身仍由原单位办理。", "A petition matter or a dispute in legal proceedings is never referred to public security through its case, nor mediated with police linkage; an unlawful act found in one by the competent authority is referred on its own, and the case stays with its unit."),
     ]),
     "```mermaid\n" + caseLifecycleMermaid(transitions, lang) + "\n```",
     table(

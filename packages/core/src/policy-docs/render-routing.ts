@@ -4,6 +4,7 @@ import { DisputeDomains } from "../taxonomy/dispute-domains.js";
 import { ResolutionChannels } from "../taxonomy/resolution-channels.js";
 import { RiskLevels } from "../taxonomy/risk-levels.js";
 import { UnitKinds } from "../taxonomy/unit-kinds.js";
+import { publicSecurityChannels, publicSecurityExcludedDomains, publicSecurityUnitKinds } from "../routing/public-security.js";
 import type { Lang } from "../validation/bilingual.js";
 import { bullets, list, page, pick, say, table } from "./markdown.js";
 
@@ -79,6 +80,11 @@ export const renderRouting = (routing: RoutingConfig, lang: Lang): string =>
       pick(lang, "谁主管谁负责：每个纠纷领域由其主管单位牵头，配合单位协同。", "The unit in charge of a domain leads its disputes (谁主管谁负责), with the cooperating units."),
       pick(lang, "下列升级规则按顺序全部检查，成立的都适用；每一条分流结果都写明依据的规则。", "Every escalation rule below is checked in order and each that holds applies; every route names the rules it comes from."),
       pick(lang, "没有列入下表的领域，由平安法治办统筹。", "A domain missing from the table goes to the peace and rule-of-law office, which coordinates."),
+      pick(
+        lang,
+        `${list(publicSecurityUnitKinds.map((u) => UnitKinds.label(u, "zh")), "zh")}（公安机关）不牵头、不配合、不接受上报、不接收报告${list(publicSecurityExcludedDomains.map((d) => DisputeDomains.label(d, "zh")), "zh")}，也不启动${list(publicSecurityChannels.map((c) => ResolutionChannels.label(c, "zh")), "zh")}：分流配置这样写的，检查时拒绝，分流时不予适用。其中经有权机关认定的违法行为，另行单独移送依法处理，信访事项或案件本身不移送。`,
+        `Public security (${list(publicSecurityUnitKinds.map((u) => UnitKinds.label(u, "en")), "en")}) never leads or cooperates on disputes of the domains ${list(publicSecurityExcludedDomains.map((d) => `"${DisputeDomains.label(d, "en")}"`), "en")}; they are never escalated or reported to it, and ${list(publicSecurityChannels.map((c) => ResolutionChannels.label(c, "en")), "en")} is not used for them: a configuration that says otherwise is refused by the check and not applied by routing. An unlawful act found in one by the competent authority is referred on its own; the petition or the case itself is not.`,
+      ),
     ]),
     `## ${pick(lang, "主管单位", "Lead units by domain")}`,
     table(

@@ -1,6 +1,6 @@
 import type { Interval } from "../calendar/local-dates.js";
 import type { SupportCriteria } from "../support/support-criteria.js";
-import { HardshipIndicators } from "../support/support-facts.js";
+import { HardshipIndicators, ThreatKinds } from "../support/support-facts.js";
 import type { MeasureCadence, MeasureCondition, SupportMeasures } from "../support/support-measures.js";
 import { MeasureKinds } from "../support/support-measures.js";
 import { SupportCategories } from "../taxonomy/support-categories.js";
@@ -61,6 +61,7 @@ export const renderSupport = (criteria: SupportCriteria, measures: SupportMeasur
       pick(lang, "列管是帮扶和关爱措施。每一条列管都有法律依据、证据、责任单位和责任人、复核日期和终止日期。", "A listing is a measure of help and care. Every listing has a lawful basis, evidence, a responsible unit and person, a review date and an end."),
       pick(lang, "错过复核的列管自动失效；依据期限届满的列管自动终止。列管在复核日和期限最后一日当天仍然有效。", "A listing whose review is missed lapses; one past the end of its basis ends. A listing still holds on its review day and on the last day of its basis."),
       pick(lang, "帮扶优先：任何任务清单中，第 5 类生活困难人员的帮扶任务排在最前。", "Help first: in every task list, the assistance tasks of category 5 come first."),
+      pick(lang, "证据不由系统编造：列管的认定依据写明由谁、于何日确认、评估或记录，均取自所记录的情况本身；系统从不自行填写单位或日期。晚于认定日期的记录在当日不起作用。", "Evidence is never invented: a listing's evidence names who confirmed, assessed or recorded the facts and when, as the facts state them; the library never fills in a unit or a date of its own. A record dated after the day of the evaluation counts for nothing on that day."),
       pick(lang, "信访、重复信访、越级信访，以及诉讼、投诉、申诉，都是依法行使权利，本身从不构成列管理由。", "Petitioning, repeated or to a higher level, suing, complaining and appealing are rights and never on their own a reason to list anyone."),
     ]),
     ...criteria.categories.map((c) =>
@@ -74,6 +75,9 @@ export const renderSupport = (criteria: SupportCriteria, measures: SupportMeasur
           [
             [pick(lang, "法律依据", "lawful basis"), say(c.lawfulBasis, lang)],
             [pick(lang, "牵头单位", "lead units"), list(c.leadUnits.map((u) => UnitKinds.label(u, lang)), lang)],
+            ...(c.category === 4
+              ? [[pick(lang, "可据以认定的危险情形", "qualifying threats"), c.parameters.qualifyingThreats.length === 0 ? pick(lang, "无", "none") : list(c.parameters.qualifyingThreats.map((k) => ThreatKinds.label(k, lang)), lang)]]
+              : []),
             [pick(lang, "复核周期", "review every"), interval(c.reviewEvery, lang)],
             [pick(lang, "列管期限", "listing period"), c.category === 2 ? pick(lang, `安置帮教期（刑满释放后 ${interval(c.parameters.resettlementPeriod, "zh")}）或社区矫正期`, `the resettlement period (${interval(c.parameters.resettlementPeriod, "en")} after release) or the correction period`) : interval(c.listingPeriod, lang)],
           ],

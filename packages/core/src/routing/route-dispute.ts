@@ -1,5 +1,5 @@
 import type { DisputeFacts } from "../model/dispute.js";
-import type { DisputeDomain } from "../taxonomy/dispute-domains.js";
+import { type DisputeDomain, DisputeDomains } from "../taxonomy/dispute-domains.js";
 import type { ResolutionChannel } from "../taxonomy/resolution-channels.js";
 import { type RiskLevel, riskRank } from "../taxonomy/risk-levels.js";
 import { type UnitKind, UnitKinds } from "../taxonomy/unit-kinds.js";
@@ -7,6 +7,7 @@ import type { Bilingual } from "../validation/bilingual.js";
 import { gradingFact } from "../grading/grading-facts.js";
 import type { RouteCondition, RoutingConfig } from "./routing-config.js";
 import { zixiRoutingConfig } from "../presets/zixi/routing-config.js";
+import { excludesPublicSecurity, isPublicSecurity, isPublicSecurityChannel } from "./public-security.js";
 
 /**
  * What routing reads: the dispute's domain, its (recommended or confirmed) level
@@ -29,7 +30,10 @@ export interface RouteInput {
 
 /**
  * One reason in a route: the matrix row or escalation rule it comes from, what it
- * says, and its basis, in both languages.
+ * says, and its basis, in both languages. A `fallback` reason is the library's
+ * own rule where the configuration falls short: a domain with no matrix row, or
+ * a row or rule whose public-security part was not applied to a petition matter
+ * or a dispute in legal proceedings.
  *
  * @example
  * ```ts
@@ -41,7 +45,7 @@ export interface RouteInput {
  */
 export interface RouteReason extends Bilingual {
   readonly source: "matrix" | "escalation" | "fallback";
-  /** The domain for a matrix row, the rule id for an escalation. */
+  /** The domain for a matrix row, the rule id for an escalation; for a fallback, the domain or rule id not followed. */
   readonly rule: string;
   readonly basis?: Bilingual;
 }
@@ -131,12 +135,33 @@ const storedFact = (input: RouteInput, fact: string): unknown =>
 
 const COORDINATOR: UnitKind = "peace-rule-of-law-office";
 
+/** The reason given when the route keeps public security off a dispute, whatever the configuration says. */
+const keptOff = (source: string, domain: DisputeDomain, leadReplaced: boolean): RouteReason => ({
+  source: "fallback",
+  rule: source,
+  zh: `公安机关不参与${DisputeDomains.label(domain, "zh")}：配置中由公安机关${leadReplaced ? "牵头" : "参与"}的部分不予适用` +
+    (leadReplaced ? `，由${UnitKinds.label(COORDINATOR, "zh")}统筹` : ""),
+  en: `public security takes no part in a dispute of the domain "${DisputeDomains.label(domain, "en")}": ` +
+    `the configuration's ${leadReplaced ? "public-security lead" : "public-security part"} is not applied` +
+    (leadReplaced ? `; the ${UnitKinds.label(COORDINATOR, "en")} coordinates` : ""),
+});
+
 /**
  * Routes a dispute to the unit in charge, by a routing configuration (the Zixi
  * preset by default): first the matrix row of its domain (谁主管谁负责), then
  * every escalation rule whose condition holds, in order. Total: a domain missing
  * from a configuration goes to the peace and rule-of-law office, which coordinates
  * all dispute work, and the route says so. Every step adds its reason.
+ *
+ * No back door: whatever the configuration says, even one that was never
+ * checked with {@link checkRoutingConfig}, a petition matter or a dispute in
+ * legal proceedings ({@link publicSecurityExcludedDomains}) never gets a
+ * public-security unit as lead, cooperating unit, escalation or report
+ * recipient, nor police linkage. A matrix row or rule that would put one there
+ * still applies in its other parts; a public-security lead is replaced by the
+ * peace and rule-of-law office; and the route gives a `fallback` reason naming
+ * the row or rule that was not followed. For a configuration that passes the
+ * check this never happens.
  *
  * @example
  * ```ts
@@ -151,16 +176,23 @@ const COORDINATOR: UnitKind = "peace-rule-of-law-office";
  */
 export const routeDispute = (input: RouteInput, config: RoutingConfig = zixiRoutingConfig): Route => {
   const reasons: Array<RouteReason> = [];
+  const guarded = excludesPublicSecurity(input.domain);
+  /** Whether this unit may not be on this dispute at all. */
+  const barred = (unit: UnitKind): boolean => guarded && isPublicSecurity(unit);
   const entry = config.matrix.find((e) => e.domain === input.domain);
   let lead: UnitKind;
   const cooperating: Array<UnitKind> = [];
+  let refused = false;
   const addCooperating = (unit: UnitKind): void => {
-    if (unit !== lead && !cooperating.includes(unit)) cooperating.push(unit);
+    if (barred(unit)) refused = true;
+    else if (unit !== lead && !cooperating.includes(unit)) cooperating.push(unit);
   };
   if (entry) {
-    lead = entry.lead;
+    const leadBarred = barred(entry.lead);
+    lead = leadBarred ? COORDINATOR : entry.lead;
     entry.cooperating.forEach(addCooperating);
     reasons.push({ source: "matrix", rule: entry.domain, zh: `谁主管谁负责：${entry.zh}`, en: `the unit in charge is responsible: ${entry.en}` });
+    if (leadBarred || refused) reasons.push(keptOff(entry.domain, input.domain, leadBarred));
   } else {
     lead = COORDINATOR;
     reasons.push({
@@ -177,10 +209,12 @@ export const routeDispute = (input: RouteInput, config: RoutingConfig = zixiRout
   let informCourtRoute = false;
   for (const rule of config.escalations) {
     if (!routeConditionHolds(rule.when, input)) continue;
+    refused = false;
     for (const action of rule.then) {
       switch (action.kind) {
         case "lead":
-          if (action.unit !== lead) {
+          if (barred(action.unit)) refused = true;
+          else if (action.unit !== lead) {
             const previous = lead;
             lead = action.unit;
             const at = cooperating.indexOf(action.unit);
@@ -192,10 +226,12 @@ export const routeDispute = (input: RouteInput, config: RoutingConfig = zixiRout
           action.units.forEach(addCooperating);
           break;
         case "escalate":
-          if (!escalatedTo.includes(action.to)) escalatedTo.push(action.to);
+          if (barred(action.to)) refused = true;
+          else if (!escalatedTo.includes(action.to)) escalatedTo.push(action.to);
           break;
         case "linkage":
-          if (!linkages.includes(action.channel)) linkages.push(action.channel);
+          if (guarded && isPublicSecurityChannel(action.channel)) refused = true;
+          else if (!linkages.includes(action.channel)) linkages.push(action.channel);
           break;
         case "assign-responsible-person":
           responsiblePersonRequired = true;
@@ -204,13 +240,15 @@ export const routeDispute = (input: RouteInput, config: RoutingConfig = zixiRout
           informCourtRoute = true;
           break;
         case "report":
-          if (!reports.some((r) => r.to === action.to && r.within === action.within)) reports.push({ to: action.to, within: action.within });
+          if (barred(action.to)) refused = true;
+          else if (!reports.some((r) => r.to === action.to && r.within === action.within)) reports.push({ to: action.to, within: action.within });
           break;
       }
     }
     reasons.push(rule.basis
       ? { source: "escalation", rule: rule.id, zh: rule.zh, en: rule.en, basis: rule.basis }
       : { source: "escalation", rule: rule.id, zh: rule.zh, en: rule.en });
+    if (refused) reasons.push(keptOff(rule.id, input.domain, false));
   }
   return {
     configVersion: config.version,

@@ -102,7 +102,7 @@ describe("tasks and listings", () => {
       ...base,
       id: "l-m" as ListingId,
       category: 6,
-      details: { kind: "residence", householdRegisteredElsewhere: true, registration: "registered", housing: "出租房" },
+      details: { kind: "residence", householdRegisteredElsewhere: true, registration: "registered", housing: "出租房", recordedBy: "网格员周丽", recordedOn: D("2025-01-06") },
     };
     expect(tasksDue([migrant], D("2025-01-21")).map((t) => t.measure)).toEqual(["record-employer"]);
   });

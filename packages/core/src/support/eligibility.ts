@@ -7,6 +7,7 @@ import type { Bilingual } from "../validation/bilingual.js";
 import { plusInterval, minDate } from "../calendar/local-dates.js";
 import type { Listing, ListingDetails, ListingEvidence } from "./listing.js";
 import { criterionOf, type SupportCriteria } from "./support-criteria.js";
+import { isQualifyingThreatKind } from "./check-support-criteria.js";
 import { zixiSupportCriteria } from "../presets/zixi/support-criteria.js";
 import {
   CrisisIndicators,
@@ -109,6 +110,7 @@ const category2 = (facts: SupportFacts, asOf: LocalDate, criteria: SupportCriter
   const c = criterionOf(criteria, 2);
   const cf = facts.correction;
   if (!cf) return no(2, NOTHING);
+  if (cf.recordedOn > asOf) return no(2, LATER);
   const [from, last, what]: readonly [LocalDate, LocalDate, Bilingual] =
     cf.kind === "released"
       ? [
@@ -126,7 +128,7 @@ const category2 = (facts: SupportFacts, asOf: LocalDate, criteria: SupportCriter
     qualifies: true,
     reasons: [{ zh: `${what.zh}至 ${last}（含当日）`, en: `${what.en} runs to ${last} inclusive` }],
     details: { kind: "correction", correction: cf },
-    evidence: { text: `${what.zh}至 ${last}`, assessedBy: UnitKinds.label("justice-office", "zh"), assessedOn: from },
+    evidence: { text: `${what.zh}至 ${last}`, assessedBy: cf.recordedBy, assessedOn: cf.recordedOn },
     basisEndsOn: last,
   };
 };
@@ -177,13 +179,15 @@ const category3 = (facts: SupportFacts, asOf: LocalDate, criteria: SupportCriter
 const category4 = (facts: SupportFacts, asOf: LocalDate, criteria: SupportCriteria): Finding => {
   const c = criterionOf(criteria, 4);
   // Petition facts are deliberately not read here: petitioning never qualifies.
+  // Only a threat of violence against people qualifies, whatever the criteria
+  // list (no back door for a criteria value that was never checked).
   const threats = (facts.threats ?? []).filter(
-    (t) => t.documentedOn <= asOf && c.parameters.qualifyingThreats.includes(t.kind),
+    (t) => t.documentedOn <= asOf && isQualifyingThreatKind(t.kind) && c.parameters.qualifyingThreats.includes(t.kind),
   );
   if (threats.length === 0) {
     return no(
       4,
-      { zh: "没有有据可查的暴力威胁或扰乱公共秩序违法行为的威胁", en: "no documented threat of violence or of an unlawful disturbance of public order" },
+      { zh: "没有有据可查的对他人实施暴力的威胁", en: "no documented threat of violence against people" },
       ...c.neverQualifies.slice(0, 1),
     );
   }
@@ -227,13 +231,19 @@ const category6 = (facts: SupportFacts, asOf: LocalDate, criteria: SupportCriter
   const c = criterionOf(criteria, 6);
   const r = facts.residence;
   if (!r) return no(6, NOTHING);
+  if (r.recordedOn > asOf) return no(6, LATER);
   if (!r.householdRegisteredElsewhere) return no(6, c.neverQualifies[0] ?? NOTHING);
   return {
     category: 6,
     qualifies: true,
-    reasons: [{ zh: "户籍在外地、在本辖区居住", en: "lives here with a household registration elsewhere" }],
+    reasons: [
+      {
+        zh: `${r.recordedBy}于 ${r.recordedOn} 记录：户籍在外地、在本辖区居住`,
+        en: `recorded by ${r.recordedBy} on ${r.recordedOn}: lives here with a household registration elsewhere`,
+      },
+    ],
     details: { kind: "residence", ...r },
-    evidence: { text: "户籍在外地、在本辖区居住", assessedBy: UnitKinds.label("police-station", "zh"), assessedOn: asOf },
+    evidence: { text: "户籍在外地、在本辖区居住", assessedBy: r.recordedBy, assessedOn: r.recordedOn },
     basisEndsOn: plusInterval(asOf, c.listingPeriod),
   };
 };
@@ -246,12 +256,18 @@ const evaluators = [category1, category2, category3, category4, category5, categ
  * Records dated after `asOf` are not yet known and count for nothing. Petition
  * facts are never read.
  *
+ * Evidence is never invented: a finding's evidence names who confirmed,
+ * assessed, documented or recorded the facts and when, exactly as the facts
+ * say; the library fills in no unit and no date of its own. Category 4 holds
+ * only on a documented threat of violence against people, whatever the
+ * criteria list (check criteria with {@link checkSupportCriteria}).
+ *
  * @example
  * ```ts
  * import { evaluateEligibility } from "@tiaojie/core";
  *
  * const r = evaluateEligibility(
- *   { person: "p-1", correction: { kind: "released", releasedOn: "2021-06-30" } } as SupportFacts,
+ *   { person: "p-1", correction: { kind: "released", releasedOn: "2021-06-30", recordedBy: "司法所赵强", recordedOn: "2021-07-02" } } as SupportFacts,
  *   "2025-01-15" as LocalDate,
  * );
  * r.qualifying.map((e) => e.category); // [2]: resettlement runs to 2026-06-30

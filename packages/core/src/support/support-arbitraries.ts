@@ -57,3 +57,6 @@ export const listingArb = (category?: SupportCategory): fc.Arbitrary<Listing> =>
 export const factsWithoutThreatsArb: fc.Arbitrary<SupportFacts> = fc
   .tuple(supportFactsArbitrary(dateArb), petitionArb)
   .map(([{ threats: _threats, ...facts }, petition]) => ({ ...facts, petition }) as unknown as SupportFacts);
+
+/** Support facts with any sections, threats included, dated from 2015 on. */
+export const supportFactsArb: fc.Arbitrary<SupportFacts> = supportFactsArbitrary(dateArb) as unknown as fc.Arbitrary<SupportFacts>;

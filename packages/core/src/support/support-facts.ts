@@ -65,21 +65,25 @@ export const HardshipIndicators = defineTaxonomy({ zh: "困难情形", en: "hard
 export type HardshipIndicator = (typeof HardshipIndicators.codes)[number];
 
 /**
- * The kinds of documented threat that may qualify a person for category 4. A
- * petition, a repeated petition, a petition to a higher level, a complaint, a
- * lawsuit or an appeal is never a threat: it is the exercise of a right.
+ * The kinds of documented threat that may qualify a person for category 4: a
+ * threat of violence against people, and nothing else. A petition, a repeated
+ * petition, a petition to a higher level, travelling to petition, a complaint,
+ * a lawsuit or an appeal is never a threat: it is the exercise of a right. There
+ * is deliberately no kind for "disturbing public order": that label is how
+ * travelling to petition is often described, and the plan's "help first"
+ * covers whatever else lies behind it (categories 3 and 5).
  *
  * @example
  * ```ts
  * import { ThreatKinds } from "@tiaojie/core";
  *
- * ThreatKinds.label("violence", "en"); // "threat of violence"
+ * ThreatKinds.label("violence", "en"); // "threat of violence against people"
+ * ThreatKinds.is("public-order"); // false
  * ```
  * @since 0.1.0
  */
 export const ThreatKinds = defineTaxonomy({ zh: "现实危险情形", en: "kind of threat" }, [
-  { code: "violence", zh: "扬言实施暴力", en: "threat of violence" },
-  { code: "public-order", zh: "扬言实施扰乱公共秩序的违法行为", en: "threat of an unlawful act disturbing public order" },
+  { code: "violence", zh: "扬言对他人实施暴力", en: "threat of violence against people" },
 ] as const);
 /**
  * A threat kind code.
@@ -175,19 +179,27 @@ export const MentalHealthFacts = Schema.Struct({
  */
 export interface MentalHealthFacts extends Schema.Schema.Type<typeof MentalHealthFacts> {}
 
+const recordedFields = {
+  recordedBy: Text(50),
+  recordedOn: LocalDate,
+};
+
 /**
  * Category 2 facts: a release from prison (the resettlement period runs from the
- * release date) or a community-correction period (first and last day).
+ * release date) or a community-correction period (first and last day), and who
+ * recorded it and when (the evidence of a listing: the library never fills these
+ * in itself). A record dated after the day of an evaluation counts for nothing
+ * on that day.
  *
  * @example
  * ```ts
- * decode(CorrectionFacts, { kind: "released", releasedOn: "2021-06-30" });
+ * decode(CorrectionFacts, { kind: "released", releasedOn: "2021-06-30", recordedBy: "司法所赵强", recordedOn: "2021-07-02" });
  * ```
  * @since 0.1.0
  */
 export const CorrectionFacts = Schema.Union(
-  Schema.Struct({ kind: Schema.Literal("released"), releasedOn: LocalDate }),
-  Schema.Struct({ kind: Schema.Literal("community-correction"), startsOn: LocalDate, endsOn: LocalDate }).pipe(
+  Schema.Struct({ kind: Schema.Literal("released"), releasedOn: LocalDate, ...recordedFields }),
+  Schema.Struct({ kind: Schema.Literal("community-correction"), startsOn: LocalDate, endsOn: LocalDate, ...recordedFields }).pipe(
     Schema.filter((c) => c.startsOn <= c.endsOn, {
       ...bilingualMessage("社区矫正结束日期不能早于开始日期", "a community-correction period cannot end before it starts"),
       jsonSchema: {},
@@ -197,7 +209,7 @@ export const CorrectionFacts = Schema.Union(
 /**
  * @example
  * ```ts
- * const c: CorrectionFacts = { kind: "released", releasedOn };
+ * const c: CorrectionFacts = { kind: "released", releasedOn, recordedBy: "司法所赵强", recordedOn };
  * ```
  * @since 0.1.0
  */
@@ -301,11 +313,17 @@ export interface HardshipAssessment extends Schema.Schema.Type<typeof HardshipAs
 
 /**
  * Category 6 facts: a resident whose household registration (户籍) is elsewhere,
- * the state of the residence registration, and the housing and employer on record.
+ * the state of the residence registration, the housing and employer on record,
+ * and who recorded these facts and when (the evidence of a listing: the library
+ * never fills these in itself). A record dated after the day of an evaluation
+ * counts for nothing on that day.
  *
  * @example
  * ```ts
- * decode(ResidenceFacts, { householdRegisteredElsewhere: true, registration: "applied", housing: "出租房" });
+ * decode(ResidenceFacts, {
+ *   householdRegisteredElsewhere: true, registration: "applied", housing: "出租房",
+ *   recordedBy: "网格员周丽", recordedOn: "2025-01-06",
+ * });
  * ```
  * @since 0.1.0
  */
@@ -314,6 +332,7 @@ export const ResidenceFacts = Schema.Struct({
   registration: ResidenceRegistrations.schema,
   housing: optionalField(Text(200)),
   employer: optionalField(Text(200)),
+  ...recordedFields,
 }).annotations({ identifier: "ResidenceFacts", description: "居住情况 / residence facts" });
 /**
  * @example

@@ -6,6 +6,7 @@ import { identityCheckCharacter } from "../model/identity-number.js";
 import type { LocalDate } from "../model/local-date.js";
 import type { PublicSchemaName, publicSchemas } from "../schemas.js";
 import { taxonomies } from "../schemas.js";
+import { zixiLowerGradeApprovers } from "../presets/zixi/grade-approvers.js";
 import { detailsKindOf } from "../support/listing.js";
 import { CrisisIndicators, HardshipIndicators, ResidenceRegistrations, ThreatKinds } from "../support/support-facts.js";
 import type { Taxonomy } from "../taxonomy/define-taxonomy.js";
@@ -202,9 +203,9 @@ const mentalHealthFacts = (on: fc.Arbitrary<string>) =>
 
 const correctionFacts = (on: fc.Arbitrary<string>) =>
   fc.oneof(
-    record({ kind: fc.constant("released" as const), releasedOn: on }),
+    record({ kind: fc.constant("released" as const), releasedOn: on, recordedBy: personName, recordedOn: on }),
     on.chain((startsOn) =>
-      record({ kind: fc.constant("community-correction" as const), startsOn: fc.constant(startsOn), endsOn: dateAfter(startsOn, 1500) }),
+      record({ kind: fc.constant("community-correction" as const), startsOn: fc.constant(startsOn), endsOn: dateAfter(startsOn, 1500), recordedBy: personName, recordedOn: on }),
     ),
   );
 
@@ -229,15 +230,18 @@ const hardshipAssessment = (on: fc.Arbitrary<string>, minIndicators: number) =>
     assessedOn: on,
   });
 
-const residenceFacts = record(
-  {
-    householdRegisteredElsewhere: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-    registration: fromTaxonomy(ResidenceRegistrations),
-    housing: fc.oneof(fc.constantFrom("出租房", "单位宿舍"), text(200)),
-    employer: fc.oneof(fc.constantFrom("紫溪茶厂", "个体经营"), text(200)),
-  },
-  ["householdRegisteredElsewhere", "registration"],
-);
+const residenceFacts = (on: fc.Arbitrary<string>) =>
+  record(
+    {
+      householdRegisteredElsewhere: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+      registration: fromTaxonomy(ResidenceRegistrations),
+      housing: fc.oneof(fc.constantFrom("出租房", "单位宿舍"), text(200)),
+      employer: fc.oneof(fc.constantFrom("紫溪茶厂", "个体经营"), text(200)),
+      recordedBy: personName,
+      recordedOn: on,
+    },
+    ["householdRegisteredElsewhere", "registration", "recordedBy", "recordedOn"],
+  );
 
 /**
  * Support facts whose dates are drawn from `dates`; every section optional, so
@@ -256,11 +260,25 @@ export const supportFactsArbitrary = (dates: fc.Arbitrary<string> = wideDate) =>
       threats: fc.array(documentedThreat(dates), { minLength: 1, maxLength: 4 }),
       unlawfulAct: unlawfulAct(dates),
       hardship: hardshipAssessment(dates, 0),
-      residence: residenceFacts,
+      residence: residenceFacts(dates),
       petition: petitionFacts,
     },
     ["person"],
   );
+
+/** A referral of an unlawful act, made on or after the day the act was found. */
+const unlawfulActReferral = wideDate.chain((foundOn) =>
+  record({
+    id,
+    kind: fc.constant("unlawful-act.referred" as const),
+    person: id,
+    act: unlawfulAct(fc.constant(foundOn)),
+    to: unitKindMostly("police-station"),
+    referredBy: actor,
+    referredOn: dateAfter(foundOn, 60),
+    reason: fc.oneof(fc.constant("经认定的违法行为，移交依法处理"), text(500)),
+  }),
+);
 
 const listingDetails = (category: SupportCategory, on: string) => {
   const day = fc.constant(on);
@@ -279,7 +297,7 @@ const listingDetails = (category: SupportCategory, on: string) => {
     case "hardship":
       return hardshipAssessment(day, 1).map((f) => ({ kind: "hardship" as const, ...f }));
     case "residence":
-      return residenceFacts.map((f) => ({ kind: "residence" as const, ...f }));
+      return residenceFacts(day).map((f) => ({ kind: "residence" as const, ...f }));
   }
 };
 
@@ -404,7 +422,7 @@ const gradingTable = record({
 const riskLevel = fromTaxonomy(taxonomies.RiskLevels);
 const rank = (level: string): number => taxonomies.RiskLevels.codes.length - taxonomies.RiskLevels.codes.indexOf(level as never);
 
-/** A decision that keeps confirmGrade's rules: an override exactly when the level differs, a second officer to lower it. */
+/** A decision that keeps confirmGrade's rules: an override exactly when the level differs, a second officer to lower it, in an approving role. */
 const gradeDecision = fc
   .record(
     {
@@ -425,7 +443,9 @@ const gradeDecision = fc
   .map(({ reason, second, withSecond, ...d }) => {
     if (d.level === d.recommended) return d;
     const direction = rank(d.level) > rank(d.recommended) ? ("up" as const) : ("down" as const);
-    const override = direction === "down" || withSecond ? { direction, reason, secondOfficer: second } : { direction, reason };
+    const approver = zixiLowerGradeApprovers.includes(second.role) ? second : { ...second, role: zixiLowerGradeApprovers[0]! };
+    const override =
+      direction === "down" ? { direction, reason, secondOfficer: approver } : withSecond ? { direction, reason, secondOfficer: second } : { direction, reason };
     return { ...d, override };
   });
 
@@ -616,6 +636,7 @@ export const arbitraries: { readonly [K in ArbitraryName]: fc.Arbitrary<EncodedO
   PetitionFacts: petitionFacts,
   Dispute: dispute,
   CaseFields: caseFields,
+  UnlawfulActReferral: unlawfulActReferral,
   SupportFacts: supportFactsArbitrary(),
   Listing: listingArbitrary(),
   GradingTable: gradingTable,

@@ -7,6 +7,7 @@ import { zixiRoutingConfig } from "./routing-config.js";
 import { zixiSupportCriteria } from "./support-criteria.js";
 import { zixiSupportMeasures } from "./support-measures.js";
 import { defaultTimeLimits } from "./time-limits.js";
+import { zixiLowerGradeApprovers } from "./grade-approvers.js";
 
 /**
  * The Zixi preset: the rule sets the library uses by default.
@@ -28,4 +29,5 @@ export const zixiPolicyConfig: PolicyConfig = {
   transitions: caseTransitions,
   timeLimits: defaultTimeLimits,
   campaign: zixi2025,
+  lowerGradeApprovers: zixiLowerGradeApprovers,
 };

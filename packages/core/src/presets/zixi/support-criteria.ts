@@ -121,11 +121,18 @@ export const supportCriteria = (options: SupportCriteriaOptions = {}): SupportCr
         category: 4,
         qualifiesWhen: [
           {
-            zh: "有据可查的暴力威胁，或扬言实施扰乱公共秩序的违法行为（记录人、日期和记录内容齐全）",
-            en: "a documented threat of violence or of an unlawful act disturbing public order (who documented it, when, and the record)",
+            zh: "有据可查的对他人实施暴力的威胁（记录人、日期和记录内容齐全）",
+            en: "a documented threat of violence against people (who documented it, when, and the record)",
           },
         ],
-        neverQualifies: [PETITIONS_NEVER, { zh: "情绪激动或言辞激烈本身", en: "being upset or using strong words, by itself" }],
+        neverQualifies: [
+          PETITIONS_NEVER,
+          {
+            zh: "前往上级机关信访，或被称为“扰乱秩序”的行为本身；其背后的困难按“帮扶优先”处理",
+            en: "travelling to petition, or conduct labelled as disturbing order, by itself; the hardship behind it is met by help first",
+          },
+          { zh: "情绪激动或言辞激烈本身", en: "being upset or using strong words, by itself" },
+        ],
         lawfulBasis: {
           zh: "《信访工作条例》（2022）；对违法行为依《中华人民共和国治安管理处罚法》等依法处理",
           en: "Regulation on Petition Work (2022); unlawful acts are handled under the Public Security Administration Punishments Law and other laws",
@@ -133,7 +140,7 @@ export const supportCriteria = (options: SupportCriteriaOptions = {}): SupportCr
         leadUnits: ["peace-rule-of-law-office"],
         reviewEvery,
         listingPeriod: { months: 6 },
-        parameters: { qualifyingThreats: ["violence", "public-order"] },
+        parameters: { qualifyingThreats: ["violence"] },
       },
       {
         category: 5,
