@@ -1,7 +1,12 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", testing: "src/testing/index.ts" },
+  entry: {
+    index: "src/index.ts",
+    testing: "src/testing/index.ts",
+    arbitraries: "src/arbitraries/index.ts",
+    "schema-kit": "src/schema-kit/index.ts",
+  },
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,

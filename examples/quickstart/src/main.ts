@@ -1,4 +1,4 @@
-import type { LocalDate } from "@tiaojie/core";
+import { localDateOrThrow } from "@tiaojie/core";
 import { sampleTown } from "@tiaojie/core/testing";
 import { printCampaignDemo } from "./campaign-demo.js";
 import { printGradingDemo } from "./grading-demo.js";
@@ -8,7 +8,7 @@ import { printSupportDemo } from "./support-demo.js";
 // The demo runs on a synthetic town made by a seeded generator, so every run prints
 // the same, and on a fixed date in the Zixi campaign's second phase.
 const town = sampleTown(2024);
-const today = "2025-02-10" as LocalDate;
+const today = localDateOrThrow("2025-02-10");
 
 console.log("调解 Tiaojie — 矛盾纠纷排查化解台账工具包演示 / demo of the dispute-ledger toolkit");
 printModelDemo(town);

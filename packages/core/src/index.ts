@@ -5,12 +5,12 @@
  */
 
 // Validation and errors
-export { type Bilingual, type Lang, BilingualMessageId, bilingualMessage } from "./validation/bilingual.js";
+// (what only sibling packages need, such as the AST helpers, is in `@tiaojie/core/schema-kit`)
+export { type Bilingual, type Lang, bilingualMessage } from "./validation/bilingual.js";
 export { type IssuePath, type ValidationIssue, ValidationError, formatPath } from "./validation/validation-error.js";
-export { collectIssues, expectedMessage, structuralMessages } from "./validation/collect-issues.js";
 export { type Result, err, ok } from "./validation/result.js";
 export { type Problem } from "./validation/problem.js";
-export { type StandaloneSchema, decode, decodeEffect, encode, jsonSchema, parseOptions, standardSchema } from "./validation/decode.js";
+export { type StandaloneSchema, decode, decodeEffect, encode, jsonSchema, standardSchema } from "./validation/decode.js";
 export { type FormatOptions, formatValidationError } from "./validation/format.js";
 
 // Taxonomies
@@ -28,6 +28,32 @@ export { type UnitKind, UnitKinds } from "./taxonomy/unit-kinds.js";
 // Model
 export { DisputeId, EventId, ListingId, OfficerId, PersonId, TaskId, UnitId } from "./model/ids.js";
 export { LocalDate, isValidCalendarDay } from "./model/local-date.js";
+export {
+  countyCode,
+  countyCodeOrThrow,
+  disputeId,
+  disputeIdOrThrow,
+  divisionCode,
+  divisionCodeOrThrow,
+  eventId,
+  eventIdOrThrow,
+  identityNumber,
+  identityNumberOrThrow,
+  listingId,
+  listingIdOrThrow,
+  localDate,
+  localDateOrThrow,
+  officerId,
+  officerIdOrThrow,
+  personId,
+  personIdOrThrow,
+  phoneNumber,
+  phoneNumberOrThrow,
+  taskId,
+  taskIdOrThrow,
+  unitId,
+  unitIdOrThrow,
+} from "./model/constructors.js";
 export {
   type DivisionLevel,
   DivisionCode,

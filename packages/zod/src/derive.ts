@@ -1,4 +1,4 @@
-import { parseOptions } from "@tiaojie/core";
+import { parseOptions } from "@tiaojie/core/schema-kit";
 import type { Schema } from "effect";
 import * as AST from "effect/SchemaAST";
 import { z } from "zod";

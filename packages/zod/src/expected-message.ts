@@ -1,6 +1,7 @@
-import { type Bilingual, structuralMessages } from "@tiaojie/core";
+import type { Bilingual } from "@tiaojie/core";
+import { structuralMessages } from "@tiaojie/core/schema-kit";
 
-export { expectedMessage } from "@tiaojie/core";
+export { expectedMessage } from "@tiaojie/core/schema-kit";
 
 /** The message of a required field that is absent: core's own wording. */
 export const REQUIRED: Bilingual = structuralMessages.required;

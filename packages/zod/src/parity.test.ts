@@ -25,7 +25,7 @@
  */
 import { fc, test } from "@fast-check/vitest";
 import { type PublicSchemaName, decode, publicSchemas } from "@tiaojie/core";
-import { arbitraries } from "@tiaojie/core/testing";
+import { arbitraries } from "@tiaojie/core/arbitraries";
 import type { Schema } from "effect";
 import { describe, expect } from "vitest";
 import type { z } from "zod";

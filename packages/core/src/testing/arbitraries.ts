@@ -600,7 +600,7 @@ const campaign = (phases as fc.Arbitrary<EncodedOf<"Campaign">["phases"]>).chain
  * ```ts
  * import fc from "fast-check";
  * import { decode, Dispute } from "@tiaojie/core";
- * import { arbitraries } from "@tiaojie/core/testing";
+ * import { arbitraries } from "@tiaojie/core/arbitraries";
  *
  * fc.assert(fc.property(arbitraries.Dispute, (json) => decode(Dispute, json).ok));
  * ```

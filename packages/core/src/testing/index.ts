@@ -1,9 +1,9 @@
 /**
- * `@tiaojie/core/testing`: fast-check arbitraries for every public schema and a
- * seeded generator of a realistic synthetic town, for tests, examples and
- * benchmarks (ours and integrators').
+ * `@tiaojie/core/testing`: a seeded generator of a realistic synthetic town, for
+ * tests, examples and benchmarks (ours and integrators'). It needs nothing beyond
+ * the core's own dependencies; the fast-check arbitraries are in
+ * `@tiaojie/core/arbitraries`.
  *
  * @packageDocumentation
  */
-export { arbitraries, type ArbitraryName, type EncodedOf } from "./arbitraries.js";
 export { sampleTown, type SampleTown, type SampleTownOptions, type SampleVillage } from "./sample-town.js";

@@ -18,8 +18,19 @@ export type Lang = "zh" | "en";
 /**
  * Annotation key under which a schema carries its bilingual failure message.
  * Any schema (usually a refinement) annotated with it reports that message
- * instead of a generic one when it rejects a value.
+ * instead of a generic one when it rejects a value. Schemas get it through
+ * `bilingualMessage`; packages that read a schema's messages (such as
+ * `@tiaojie/zod`) look it up by this key.
  *
+ * @example
+ * ```ts
+ * import { Option, SchemaAST } from "effect";
+ * import { LocalDate } from "@tiaojie/core";
+ * import { BilingualMessageId } from "@tiaojie/core/schema-kit";
+ *
+ * Option.getOrUndefined(SchemaAST.getAnnotation(LocalDate.ast, BilingualMessageId));
+ * // { zh: "应为 YYYY-MM-DD 格式的有效日期（1900–2199 年）", en: "must be a real date written YYYY-MM-DD (years 1900–2199)" }
+ * ```
  * @since 0.1.0
  */
 export const BilingualMessageId: unique symbol = Symbol.for("@tiaojie/core/BilingualMessage");

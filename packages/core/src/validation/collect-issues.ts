@@ -11,7 +11,7 @@ import type { IssuePath, ValidationIssue } from "./validation-error.js";
  *
  * @example
  * ```ts
- * import { structuralMessages } from "@tiaojie/core";
+ * import { structuralMessages } from "@tiaojie/core/schema-kit";
  *
  * structuralMessages.required.zh; // "缺少必填项"
  * ```
@@ -42,7 +42,7 @@ const showLiteral = (literal: AST.LiteralValue): string =>
  * @example
  * ```ts
  * import { Schema } from "effect";
- * import { expectedMessage } from "@tiaojie/core";
+ * import { expectedMessage } from "@tiaojie/core/schema-kit";
  *
  * expectedMessage(Schema.String.ast); // { zh: "应为文本", en: "must be a string" }
  * ```
@@ -136,6 +136,14 @@ const walk = (issue: ParseIssue, path: IssuePath, out: Array<ValidationIssue>): 
  * Flattens an Effect parse issue into the list of problems it contains, each with
  * its full path and a bilingual message. Identical problems are reported once.
  *
+ * @example
+ * ```ts
+ * import { Either, ParseResult, Schema } from "effect";
+ * import { collectIssues, parseOptions } from "@tiaojie/core/schema-kit";
+ *
+ * const out = ParseResult.decodeUnknownEither(Schema.Struct({ n: Schema.Number }), parseOptions)({});
+ * if (Either.isLeft(out)) collectIssues(out.left); // [{ path: ["n"], zh: "缺少必填项", en: "is required" }]
+ * ```
  * @since 0.1.0
  */
 export const collectIssues = (issue: ParseIssue): ReadonlyArray<ValidationIssue> => {

@@ -9,11 +9,20 @@ import { ValidationError } from "./validation-error.js";
 /**
  * How every public schema is decoded: report all problems, and reject fields the
  * schema does not know (a misspelt field would otherwise be dropped silently).
+ * Packages that run a schema's checks themselves (such as `@tiaojie/zod`) pass
+ * the same options.
  *
+ * @example
+ * ```ts
+ * import { ParseResult } from "effect";
+ * import { Dispute } from "@tiaojie/core";
+ * import { parseOptions } from "@tiaojie/core/schema-kit";
+ *
+ * const decodeDispute = ParseResult.decodeUnknownEither(Dispute, parseOptions);
+ * ```
  * @since 0.1.0
  */
 export const parseOptions: ParseOptions = { errors: "all", onExcessProperty: "error" };
-
 
 /**
  * A schema that needs no services to decode or encode: every schema of the library,
