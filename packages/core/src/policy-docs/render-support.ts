@@ -60,6 +60,9 @@ export const renderSupport = (criteria: SupportCriteria, measures: SupportMeasur
     bullets([
       pick(lang, "列管是帮扶和关爱措施。每一条列管都有法律依据、证据、责任单位和责任人、复核日期和终止日期。", "A listing is a measure of help and care. Every listing has a lawful basis, evidence, a responsible unit and person, a review date and an end."),
       pick(lang, "错过复核的列管自动失效；依据期限届满的列管自动终止。列管在复核日和期限最后一日当天仍然有效。", "A listing whose review is missed lapses; one past the end of its basis ends. A listing still holds on its review day and on the last day of its basis."),
+      pick(lang, "列管状态来自带日期的列管记录：开始、复核、失效、终止和撤销，每条记录写明日期和经办人。撤销和提前终止由人作出决定，须写明原因；失效和期满终止按规则记录，原因即所适用的规则（错过复核、依据期限届满）。", "A listing's status comes from its dated history: the opening, reviews, a lapse, an end, a removal, each with its day and who recorded it. A removal or an early end is a person's decision and needs a reason; a lapse or an end at the close of the basis period is recorded by rule, and its reason names the rule (missed review, basis ended)."),
+      pick(lang, "复核不能使已失效或已终止的列管恢复，须重新评估、重新列管；复核确定的下次复核日期不得晚于本类别的复核周期。失效的列管之后终止或被撤销的，失效记录仍然保留。", "A review does not revive a lapsed or ended listing: the person is assessed and listed afresh. A review cannot set the next review later than the category's review interval. A lapse stays on record when the listing later ends or is removed."),
+      pick(lang, "查询过去某一日的状态，以当日的记录为准，其后的记录（例如之后的撤销）不影响当日的状态。", "The status on a past day is read from the history as it stood that day: later events, such as a later removal, do not change it."),
       pick(lang, "帮扶优先：任何任务清单中，第 5 类生活困难人员的帮扶任务排在最前。", "Help first: in every task list, the assistance tasks of category 5 come first."),
       pick(lang, "信访、重复信访、越级信访，以及诉讼、投诉、申诉，都是依法行使权利，本身从不构成列管理由。", "Petitioning, repeated or to a higher level, suing, complaining and appealing are rights and never on their own a reason to list anyone."),
     ]),
