@@ -414,6 +414,23 @@ export const listingArbitrary = (options: ListingArbitraryOptions = {}): fc.Arbi
       }) as fc.Arbitrary<EncodedOf<"Listing">>;
     });
 
+/** A review of a listing as a caller sends it: any days, details of any category. */
+const listingReview = record(
+  {
+    reviewedOn: localDate(1900, 2199),
+    actor,
+    nextReviewOn: localDate(1900, 2199),
+    evidence: record({ text: recordText, assessedBy: personName, assessedOn: localDate(1900, 2199) }),
+    details: fc
+      .tuple(fromTaxonomy(taxonomies.SupportCategories), wideDate)
+      .chain(([category, on]) => listingDetails(category, on) as fc.Arbitrary<EncodedOf<"Listing">["details"]>),
+  },
+  ["reviewedOn", "actor", "nextReviewOn"],
+);
+
+/** An early end or a removal of a listing as a caller sends it. */
+const listingClosure = record({ on: localDate(1900, 2199), actor, reason: fc.oneof(fc.constantFrom("已迁出本镇", "困难已解决"), text(500)) });
+
 // --- Grading tables and routing configurations
 
 const ruleName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,63}$/);
@@ -694,6 +711,8 @@ export const arbitraries: { readonly [K in ArbitraryName]: fc.Arbitrary<EncodedO
   CaseFields: caseFields,
   SupportFacts: supportFactsArbitrary(),
   Listing: listingArbitrary(),
+  ListingReview: listingReview,
+  ListingClosure: listingClosure,
   GradingTable: gradingTable,
   GradeDecision: gradeDecision,
   RoutingConfig: routingConfig,
