@@ -119,7 +119,7 @@ const replay = (listing: Listing, asOf: LocalDate): Replay | undefined => {
  * ```
  * @since 0.2.0
  */
-export const listingStartedOn = (listing: Listing): LocalDate => listing.history[0]!.on;
+export const listingStartedOn = (listing: Listing): LocalDate => listing.history[0]?.on as LocalDate;
 
 /**
  * The timeline of a listing as it stood on `asOf`: each status it has had, with
@@ -289,7 +289,8 @@ export const ListingClosure = Schema.Struct({
  */
 export interface ListingClosure extends Schema.Schema.Type<typeof ListingClosure> {}
 
-const lastEventOn = (listing: Listing): LocalDate => listing.history[listing.history.length - 1]!.on;
+/** The day of the history's last event (a decoded history is never empty). */
+const lastEventOn = (listing: Listing): LocalDate => listing.history[listing.history.length - 1]?.on as LocalDate;
 
 /**
  * Records a review, checked against the support criteria of the listing's
