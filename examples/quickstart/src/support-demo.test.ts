@@ -43,3 +43,20 @@ test("category 4 takes only violence against people: adding public order is refu
 test("evidence names who recorded the facts, never a unit the library filled in", () => {
   expect(out).toContain("网格员周丽于 2025-01-29 记录：户籍在外地、在本辖区居住");
 });
+
+test("a listing's history: a review beyond the interval is refused, a lapse stays, a later removal keeps the earlier status", () => {
+  const history = section("A listing's dated history").join("\n");
+  expect(history).toMatch(/拒绝 \/ refused — 下次复核日期超出本类别的复核周期，最晚为 \d{4}-\d{2}-\d{2}/);
+  expect(history).toMatch(/（未复核）：已失效/);
+  expect(history).toMatch(/之后再问 2025-02-10 的状态：有效/);
+  expect(history).toMatch(/起有效 → \d{4}-\d{2}-\d{2} 起已失效（错过复核） → \d{4}-\d{2}-\d{2} 起已撤销（已迁出本镇）/);
+  expect(history).toMatch(/opened（[^）]+），[^，]+ reviewed（[^）]+），[^，]+ lapsed（[^）]+），[^，]+ removed/);
+});
+
+test("the village committee sees the listing's days, not who acted on it", () => {
+  const views = section("as each unit sees it").join("\n");
+  const village = views.slice(views.indexOf("village committee"));
+  expect(village).toContain('"history":[{"kind":"opened"');
+  expect(village).not.toContain("actor");
+  expect(views.slice(0, views.indexOf("police station"))).toContain("actor");
+});

@@ -1,6 +1,7 @@
 import {
   type ActorContext,
   type Listing,
+  type ListingTimelineEntry,
   type LocalDate,
   type Person,
   type SupportFacts,
@@ -8,6 +9,7 @@ import {
   type UnitKind,
   Actor,
   ListingId,
+  ListingRules,
   SupportCategories,
   UnitKinds,
   actorContext,
@@ -17,7 +19,13 @@ import {
   draftListing,
   plusDays,
   evaluateEligibility,
+  listingStatusAsOf,
+  listingTimeline,
+  plusMonths,
   redact,
+  removeListing,
+  reviewListing,
+  settleListing,
   tasksDue,
   zixiSupportCriteria,
 } from "@tiaojie/core";
@@ -72,10 +80,22 @@ const leadUnit = (town: SampleTown, person: Person, kinds: ReadonlyArray<UnitKin
   return undefined;
 };
 
-const contextFor = (town: SampleTown, unit: Unit | undefined, role: Actor["role"]): ActorContext | undefined => {
-  if (!unit) return undefined;
+/** The officer who acts for a unit in the demo. */
+const officerOf = (unit: Unit, role: Actor["role"]): Actor | undefined => {
   const actor = decode(Actor, { officerId: `zx-${unit.id}`, name: OFFICERS[unit.kind] ?? "值班人员", unit: unit.id, role, scope: unit.jurisdiction });
-  return actor.ok ? actorContext(actor.value, town.units) : undefined;
+  return actor.ok ? actor.value : undefined;
+};
+
+const contextFor = (town: SampleTown, unit: Unit | undefined, role: Actor["role"]): ActorContext | undefined => {
+  const actor = unit ? officerOf(unit, role) : undefined;
+  return actor ? actorContext(actor, town.units) : undefined;
+};
+
+const STATUS_LABELS = { active: "有效", lapsed: "已失效", ended: "已终止", removed: "已撤销", upcoming: "未开始" } as const;
+
+const describeEntry = (s: ListingTimelineEntry): string => {
+  const reason = "reason" in s ? ("rule" in s.reason ? `（${ListingRules.label(s.reason.rule)}）` : `（${s.reason.text}）`) : "";
+  return `${s.since} 起${STATUS_LABELS[s.kind]}${reason}`;
 };
 
 /**
@@ -111,8 +131,11 @@ export const printSupportDemo = (town: SampleTown, asOf: LocalDate): void => {
       if (!unit || !id.ok) continue;
       const evidenceDay = e.evidence.assessedOn;
       const startedOn = evidenceDay > plusDays(asOf, -40) ? evidenceDay : plusDays(asOf, -40);
+      const role = unit.kind === "village-committee" || unit.kind === "community-committee" ? "village-committee" : unit.kind === "peace-rule-of-law-office" ? "coordinator" : "unit-officer";
+      const actor = officerOf(unit, role);
+      if (!actor) continue;
       listings.push(
-        draftListing(person, e, startedOn, { id: id.value, responsibleUnit: unit.id, responsiblePerson: OFFICERS[unit.kind] ?? "村（社区）干部" }),
+        draftListing(person, e, startedOn, { id: id.value, responsibleUnit: unit.id, responsiblePerson: OFFICERS[unit.kind] ?? "村（社区）干部", actor }),
       );
     }
   }
@@ -135,6 +158,8 @@ export const printSupportDemo = (town: SampleTown, asOf: LocalDate): void => {
     );
   }
 
+  printHistoryDemo(town, listings, name, asOf);
+
   const shown = listings.find((l) => l.category === 1);
   const person = shown ? byId.get(shown.person) : undefined;
   if (!shown || !person) return;
@@ -150,4 +175,46 @@ export const printSupportDemo = (town: SampleTown, asOf: LocalDate): void => {
     console.log(`  ${label}:`);
     console.log(`    ${JSON.stringify(redact({ person, listing: shown }, ctx))}`);
   }
+};
+
+/**
+ * Part of the support demo: a listing's dated history. A review needs an actor and
+ * stays within the category's interval; a missed review lapses the listing; a
+ * removal later does not change what the listing was before it; the lapse stays
+ * in the timeline. Then the statuses of the sample town's own listings.
+ */
+const printHistoryDemo = (town: SampleTown, listings: ReadonlyArray<Listing>, name: (id: string) => string, asOf: LocalDate): void => {
+  const listing = listings.find((l) => l.category === 5);
+  const coordinator = town.units.find((u) => u.kind === "peace-rule-of-law-office");
+  const settler = coordinator ? officerOf(coordinator, "coordinator") : undefined;
+  if (!listing || !settler) return;
+  const officer = listing.history[0]!.actor;
+  console.log(`\n列管记录（带日期）/ A listing's dated history: ${name(listing.person)}，第${listing.category}类，${officer.name}于 ${listing.history[0]!.on} 列管`);
+
+  const tooLate = reviewListing(listing, { reviewedOn: asOf, actor: officer, nextReviewOn: plusMonths(asOf, 4) });
+  if (!tooLate.ok) console.log(`  复核，下次复核定在 4 个月后：拒绝 / refused — ${tooLate.error.message}`);
+  const next = plusMonths(asOf, 3);
+  const reviewed = reviewListing(listing, { reviewedOn: asOf, actor: officer, nextReviewOn: next });
+  if (!reviewed.ok) return;
+  console.log(`  ${asOf} ${officer.name}复核，下次复核 ${next} / reviewed, next review ${next}`);
+  const missed = plusDays(next, 1);
+  console.log(`  ${next}：${STATUS_LABELS[listingStatusAsOf(reviewed.value, next).kind]}；${missed}（未复核）：${STATUS_LABELS[listingStatusAsOf(reviewed.value, missed).kind]}`);
+  const settled = settleListing(reviewed.value, missed, settler);
+  const removedOn = plusDays(missed, 20);
+  const removed = removeListing(settled, { on: removedOn, actor: officer, reason: "已迁出本镇" });
+  if (!removed.ok) return;
+  console.log(`  ${removedOn} 撤销（已迁出本镇）之后再问 ${asOf} 的状态：${STATUS_LABELS[listingStatusAsOf(removed.value, asOf).kind]} / the status of a day before the removal is that day's`);
+  console.log(`  时间线 / timeline: ${listingTimeline(removed.value, removedOn).map(describeEntry).join(" → ")}`);
+  console.log(`  记录 / history: ${removed.value.history.map((e) => `${e.on} ${e.kind}（${e.actor.name}）`).join("，")}`);
+
+  const counts = new Map<string, number>();
+  for (const l of town.listings) {
+    const kind = listingStatusAsOf(l, asOf).kind;
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  const summary = (["active", "lapsed", "ended", "removed", "upcoming"] as const)
+    .filter((k) => counts.has(k))
+    .map((k) => `${STATUS_LABELS[k]} ${counts.get(k)}`)
+    .join("，");
+  console.log(`\n示例镇的 ${town.listings.length} 条列管在 ${asOf} / The sample town's ${town.listings.length} listings on ${asOf}: ${summary}`);
 };

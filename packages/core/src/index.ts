@@ -111,23 +111,43 @@ export {
   UnlawfulAct,
 } from "./support/support-facts.js";
 export {
+  type ListingEventJson,
   type ListingJson,
+  type ListingReason,
+  type ListingRule,
   Listing,
   ListingDetails,
+  ListingEvent,
   ListingEvidence,
-  ListingStatus,
+  ListingHistory,
+  ListingRules,
   detailsKindOf,
 } from "./support/listing.js";
 export {
-  type ListingReview,
   type ListingStatusAsOf,
+  type ListingTimelineEntry,
+  ListingClosure,
+  ListingReview,
   activeListings,
+  endListing,
   isListingActive,
+  listingStartedOn,
   listingStatusAsOf,
+  listingTimeline,
   removeListing,
   reviewListing,
   settleListing,
 } from "./support/listing-status.js";
+export {
+  type ListingChange,
+  type ListingClosureError,
+  type ListingReviewError,
+  type ListingStatusKind,
+  ListingChangeNotAllowed,
+  ListingDetailsMismatch,
+  ListingEventOutOfOrder,
+  NextReviewOutOfRange,
+} from "./support/listing-errors.js";
 export { type CategoryCriterion, type CriterionCommon, type CriterionOf, type SupportCriteria, criterionOf } from "./support/support-criteria.js";
 export {
   type SupportCriteriaProblem,

@@ -15,6 +15,7 @@ import { PhoneNumber } from "./model/primitives.js";
 import { Unit } from "./model/unit.js";
 import { RoutingConfig } from "./routing/routing-config.js";
 import { Listing } from "./support/listing.js";
+import { ListingClosure, ListingReview } from "./support/listing-status.js";
 import { SupportFacts } from "./support/support-facts.js";
 import { ActorRoles } from "./taxonomy/actor-roles.js";
 import { CaseStatuses } from "./taxonomy/case-statuses.js";
@@ -30,7 +31,8 @@ import { UnitKinds } from "./taxonomy/unit-kinds.js";
  * Every public input schema by name: the single list that derived forms (zod
  * schemas, JSON Schemas, docs, conformance tests) are built from. It holds the
  * ledger's records (disputes, people, units, support facts and listings), the
- * values a case transition carries (`CaseFields`), and the rules an integrator
+ * values a case transition carries (`CaseFields`), a listing's review and its
+ * ending or removal (`ListingReview`, `ListingClosure`), and the rules an integrator
  * may supply as data (`GradingTable`, `RoutingConfig`, `Campaign`).
  *
  * @example
@@ -76,6 +78,8 @@ export const publicSchemas = {
   UnlawfulActReferral,
   SupportFacts,
   Listing,
+  ListingReview,
+  ListingClosure,
   GradingTable,
   GradeDecision,
   RoutingConfig,

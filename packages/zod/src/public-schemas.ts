@@ -525,11 +525,13 @@ export const CaseFieldsSchema: PublicZodSchemas["CaseFields"] = publicZodSchemas
 export const SupportFactsSchema: PublicZodSchemas["SupportFacts"] = publicZodSchemas.SupportFacts;
 
 /**
- * A support listing (列管). Derived from core's `Listing` schema: accepts and
- * rejects exactly what `decode(Listing, …)` does, including its checks across
- * fields (details of the listing's category, review and basis end not before the
- * start), reported at the listing's own path, with the same "中文 / English"
- * messages.
+ * A support listing (列管) with its dated history. Derived from core's `Listing`
+ * schema: accepts and rejects exactly what `decode(Listing, …)` does, including
+ * its checks across fields (details of the listing's category; a history that
+ * begins with one opening, in date order, with nothing after an end or a removal,
+ * reviews while the listing holds, a lapse on the day after a missed review;
+ * every event within the basis period), reported at the listing's or the
+ * history's own path, with the same "中文 / English" messages.
  *
  * @example
  * ```ts
@@ -560,6 +562,40 @@ export const ListingSchema: PublicZodSchemas["Listing"] = publicZodSchemas.Listi
  * @since 0.2.0
  */
 export const UnlawfulActReferralSchema: PublicZodSchemas["UnlawfulActReferral"] = publicZodSchemas.UnlawfulActReferral;
+
+/**
+ * A review of a listing: the day, the reviewing officer, the next review date and,
+ * when they changed, new evidence or details. Derived from core's `ListingReview`
+ * schema: accepts and rejects exactly what `decode(ListingReview, …)` does, with
+ * the same "中文 / English" messages. Like `decode`, it checks the shape only:
+ * `reviewListing` checks the review against the listing and its category.
+ *
+ * @example
+ * ```ts
+ * import { ListingReviewSchema } from "@tiaojie/zod";
+ *
+ * const r = ListingReviewSchema.safeParse(JSON.parse(body));
+ * if (r.success) reviewListing(listing, r.data as ListingReview);
+ * ```
+ * @since 0.2.0
+ */
+export const ListingReviewSchema: PublicZodSchemas["ListingReview"] = publicZodSchemas.ListingReview;
+
+/**
+ * A person's decision to end a listing early or to remove it: the day, the
+ * officer and the reason. Derived from core's `ListingClosure` schema: accepts and
+ * rejects exactly what `decode(ListingClosure, …)` does, with the same
+ * "中文 / English" messages.
+ *
+ * @example
+ * ```ts
+ * import { ListingClosureSchema } from "@tiaojie/zod";
+ *
+ * ListingClosureSchema.safeParse({ on: "2025-05-01", actor, reason: "" }).success; // false: a reason is required
+ * ```
+ * @since 0.2.0
+ */
+export const ListingClosureSchema: PublicZodSchemas["ListingClosure"] = publicZodSchemas.ListingClosure;
 
 /**
  * A grading table: parameters, rules, escalators and tasks, whose conditions nest

@@ -46,7 +46,7 @@ const auditEntryArb: fc.Arbitrary<SupportAuditEntry> = fc.record({
   officer: fc.constantFrom("张明", "刘洋"),
   unit: fc.constant("u-1" as UnitId),
   action: fc.constantFrom("read", "create", "update", "review", "remove", "export"),
-  fields: fc.subarray(["listing.details", "person.name", "listing.nextReviewOn"]),
+  fields: fc.subarray(["listing.details", "person.name", "listing.history"]),
 });
 
 /** A support record: a listing, its person (living where the listing is), maybe an audit trail. */

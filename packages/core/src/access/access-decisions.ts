@@ -170,7 +170,7 @@ export const canRead = (
  * import { canWrite } from "@tiaojie/core";
  *
  * canWrite(healthCtx, "listing.details", { jurisdiction, category: 1 }); // true
- * canWrite(villageCtx, "listing.nextReviewOn", { jurisdiction, category: 1 }); // false
+ * canWrite(villageCtx, "listing.history", { jurisdiction, category: 1 }); // false
  * ```
  * @since 0.1.0
  */
@@ -279,7 +279,7 @@ export const policyViolations = (policy: AccessPolicy): ReadonlyArray<PolicyViol
     });
     if (a.role === "village-committee" || a.role === "grid-worker") {
       const seesWhy = ([1, 2, 3, 4, 5, 6] as const).some((c) =>
-        ["listing.category", "listing.details", "listing.evidence", "listing.lawfulBasis"].some(
+        ["listing.category", "listing.details", "listing.evidence", "listing.lawfulBasis", "listing.history.actor", "listing.history.reason"].some(
           (p) => audienceAccess(a, p, c, policy) !== "none",
         ),
       );

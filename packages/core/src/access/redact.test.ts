@@ -44,10 +44,10 @@ const record: SupportRecord = {
     evidence: { text: "卫生院确认", assessedBy: "卫生院", assessedOn: "2025-01-03" },
     responsibleUnit: "u-wsy",
     responsiblePerson: "杨医生",
-    startedOn: "2025-01-03",
-    nextReviewOn: "2025-04-03",
     basisEndsOn: "2026-01-03",
-    status: { kind: "active" },
+    history: [
+      { kind: "opened", on: "2025-01-03", actor: { officerId: "wsy-07", name: "杨医生", unit: "u-wsy", role: "unit-officer", scope: "532301104000" }, nextReviewOn: "2025-04-03" },
+    ],
     details: { kind: "mental-health", confirmedBy: "health-centre", confirmedOn: "2025-01-03", dangerousnessGrade: 3 },
   } as unknown as Listing,
   auditTrail: [{ on: "2025-01-03", officer: "杨医生", unit: "u-wsy", action: "create", fields: ["listing"] }] as unknown as SupportRecord["auditTrail"] & object,
@@ -80,7 +80,7 @@ describe("what each audience sees of a category-1 listing", () => {
     const seen = redact(record, village);
     expect(seen?.person?.name).toBe("李秀英");
     expect(seen?.listing?.responsibleUnit).toBe("u-wsy");
-    expect(seen?.listing?.nextReviewOn).toBe("2025-04-03");
+    expect(seen?.listing?.history).toEqual([{ kind: "opened", on: "2025-01-03", nextReviewOn: "2025-04-03" }]);
     for (const why of ["category", "details", "evidence", "lawfulBasis", "basisEndsOn"] as const) {
       expect(seen?.listing?.[why]).toBeUndefined();
     }
@@ -120,6 +120,27 @@ describe("criminal records", () => {
   });
 });
 
+describe("a listing's history", () => {
+  const removed = {
+    ...record,
+    listing: {
+      ...record.listing,
+      category: 5,
+      details: { kind: "hardship", indicators: ["poverty"], assessedBy: "王芳", assessedOn: "2025-01-03" },
+      history: [...record.listing.history, { kind: "removed", on: "2025-02-01", actor: record.listing.history[0]!.actor, reason: { text: "已迁出本镇" } }],
+    } as unknown as Listing,
+  };
+
+  it("shows its days to everyone in scope, and who acted and why only to those who may know why", () => {
+    const days = [{ kind: "opened", on: "2025-01-03", nextReviewOn: "2025-04-03" }, { kind: "removed", on: "2025-02-01" }];
+    expect(redact(removed, village)?.listing?.history).toEqual(days);
+    expect(redact(removed, ctx("grid-worker", "village-committee"))?.listing?.history).toEqual(days);
+    expect(redact(removed, coordinator)?.listing?.history).toEqual(removed.listing.history);
+    expect(redact(record, coordinator)?.listing?.history).toEqual([{ kind: "opened", on: "2025-01-03", nextReviewOn: "2025-04-03" }]);
+    expect(redact(record, health)?.listing?.history).toEqual(record.listing.history);
+  });
+});
+
 describe("canRead and canWrite", () => {
   const subject = { jurisdiction: record.listing.jurisdiction, category: 1 as const };
 
@@ -130,7 +151,8 @@ describe("canRead and canWrite", () => {
     expect(canRead(village, "person.identityNumber", subject)).toBe(false);
     expect(canWrite(health, "listing.details", subject)).toBe(true);
     expect(canWrite(police, "listing.details.dangerousnessGrade", subject)).toBe(false);
-    expect(canWrite(village, "listing.nextReviewOn", subject)).toBe(false);
+    expect(canWrite(village, "listing.history", subject)).toBe(false);
+    expect(canRead(village, "listing.history.actor", subject)).toBe(false);
     expect(canWrite(auditor, "auditTrail", subject)).toBe(false);
     expect(canRead(health, "listing.somethingUnknown", subject)).toBe(false);
   });
@@ -149,6 +171,17 @@ describe("policyViolations", () => {
       ),
     };
     expect(policyViolations(loose).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("flags a village committee that would learn who acted on a listing, or why it ended", () => {
+    for (const path of ["listing.history.actor", "listing.history.reason"]) {
+      const grant = { path, access: "full" as const, note: { zh: "试", en: "try" } };
+      const loose: AccessPolicy = {
+        ...defaultAccessPolicy,
+        audiences: defaultAccessPolicy.audiences.map((a) => (a.code === "village-committee" ? { ...a, grants: [...a.grants, grant] } : a)),
+      };
+      expect(policyViolations(loose).map((v) => v.code)).toContain("village-sees-why");
+    }
   });
 });
 

@@ -42,7 +42,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
  *
  * const seen = redact({ person, listing }, { actor, unitKind: "village-committee" });
  * // { person: { id, name, jurisdiction, identityNumber: "532301********123X" },
- * //   listing: { id, person, jurisdiction, responsibleUnit, responsiblePerson, startedOn, nextReviewOn, status } }
+ * //   listing: { id, person, jurisdiction, responsibleUnit, responsiblePerson,
+ * //     history: [{ kind, on, nextReviewOn }, …] } }: the events' days, not their actors or reasons
  * ```
  * @since 0.1.0
  */

@@ -11,7 +11,7 @@ import type { Listing } from "../support/listing.js";
  *
  * @example
  * ```ts
- * const e: SupportAuditEntry = { on: asOf, officer: "杨医生", unit: unitId, action: "review", fields: ["listing.nextReviewOn"] };
+ * const e: SupportAuditEntry = { on: asOf, officer: "杨医生", unit: unitId, action: "review", fields: ["listing.history"] };
  * ```
  * @since 0.1.0
  */

@@ -16,16 +16,21 @@ const ledger = completeLedger(town, zixi2025, d("2025-06-30"));
 const inPhase1 = town.disputes.filter((x) => x.reportedOn <= "2025-01-31");
 const afterPhase1 = town.disputes.find((x) => x.reportedOn > "2025-01-31")!;
 
-const listing = (id: string, basisEndsOn: string): Listing =>
+const officer = { officerId: "shswb-01", name: "王芳", unit: "u-shswb", role: "unit-officer", scope: town.township.code };
+const opened = { kind: "opened", on: "2024-12-01", actor: officer, nextReviewOn: "2025-03-01" };
+const reviewed = { kind: "reviewed", on: "2025-02-20", actor: officer, nextReviewOn: "2025-05-20" };
+const listing = (id: string, basisEndsOn: string, history: ReadonlyArray<object> = [opened, reviewed]): Listing =>
   ({
     id, person: town.persons[0]!.id, jurisdiction: town.villages[0]!.code, category: 5,
     lawfulBasis: "《社会救助暂行办法》",
     evidence: { text: "家庭收入低于当地低保标准", assessedBy: "王芳", assessedOn: "2024-12-01" },
-    responsibleUnit: "u-shswb", responsiblePerson: "王芳",
-    startedOn: "2024-12-01", nextReviewOn: "2025-06-01", basisEndsOn,
-    status: { kind: "active" },
+    responsibleUnit: "u-shswb", responsiblePerson: "王芳", basisEndsOn,
     details: { kind: "hardship", indicators: ["poverty"], assessedBy: "王芳", assessedOn: "2024-12-01" },
+    history,
   }) as unknown as Listing;
+/** Not active at the end of phase 2: removed in April, or lapsed since its review was missed in March. */
+const removed = listing("l-4", "2025-12-01", [opened, reviewed, { kind: "removed", on: "2025-04-01", actor: officer, reason: { text: "已迁出本镇" } }]);
+const lapsed = listing("l-5", "2025-12-01", [opened]);
 
 const failures = (data: LedgerData, phase: string) =>
   Object.fromEntries(evaluatePhaseRules(zixi2025, phase, data)!.failing.map((f) => [f.check.id, f.records]));
@@ -86,7 +91,7 @@ describe("phase rules of the Zixi preset", () => {
       ...ledger,
       cases: ledger.cases.map((c) => (c.dispute === notAssigned.id ? buildCase(town, notAssigned, [["accept", 0]]) : c)),
       resolutionMeasures: ledger.resolutionMeasures.filter((m) => m.dispute !== noMeasure.id && m.dispute !== resolvedNoMeasure.id),
-      listings: [listing("l-1", "2025-12-01"), listing("l-2", "2025-12-01"), listing("l-3", "2025-03-01")],
+      listings: [listing("l-1", "2025-12-01"), listing("l-2", "2025-12-01"), listing("l-3", "2025-03-01"), removed, lapsed],
       scheduledMeasures: scheduled,
     };
     expect(failures(data, "resolution")).toEqual({

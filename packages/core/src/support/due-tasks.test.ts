@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import type { ListingId, PersonId, TaskId, UnitId } from "../model/ids.js";
+import type { Actor } from "../model/actor.js";
+import type { ListingId, OfficerId, PersonId, TaskId, UnitId } from "../model/ids.js";
 import type { LocalDate } from "../model/local-date.js";
 import { compareTasks, helpFirst, type SupportTask, taskRank, tasksDue } from "./due-tasks.js";
 import type { Listing } from "./listing.js";
@@ -9,6 +10,7 @@ import { MeasureKinds } from "./support-measures.js";
 import { supportMeasures, zixiSupportMeasures } from "../presets/zixi/support-measures.js";
 
 const D = (s: string) => s as LocalDate;
+const actor: Actor = { officerId: "zx-0001" as OfficerId, name: "王芳", unit: "u-1" as UnitId, role: "unit-officer", scope: "532301104000" as Actor["scope"] };
 
 const base = {
   person: "p-1" as PersonId,
@@ -17,11 +19,12 @@ const base = {
   evidence: { text: "记录", assessedBy: "王芳", assessedOn: D("2025-01-06") },
   responsibleUnit: "u-1" as UnitId,
   responsiblePerson: "王芳",
-  startedOn: D("2025-01-06"),
-  nextReviewOn: D("2025-04-06"),
   basisEndsOn: D("2026-01-06"),
-  status: { kind: "active" },
+  history: [{ kind: "opened", on: D("2025-01-06"), actor, nextReviewOn: D("2025-04-06") }],
 } as const;
+
+/** The listing with its first review date moved. */
+const reviewDue = (l: Listing, nextReviewOn: string): Listing => ({ ...l, history: [{ ...base.history[0], nextReviewOn: D(nextReviewOn) }] });
 
 const mental = (grade: 0 | 1 | 2 | 3 | 4 | 5): Listing => ({
   ...base,
@@ -49,12 +52,12 @@ describe("category 1 follow-up", () => {
     expect(tasksDue([mental(0)], D("2025-04-05"))).toEqual([]);
     const [t] = tasksDue([mental(0)], D("2025-04-06"));
     expect(t).toMatchObject({ dueOn: "2025-04-06", overdue: false });
-    const later = tasksDue([{ ...mental(0), nextReviewOn: D("2025-07-01") }], D("2025-04-20"));
+    const later = tasksDue([reviewDue(mental(0), "2025-07-01")], D("2025-04-20"));
     expect(later[0]).toMatchObject({ dueOn: "2025-04-06", overdue: true });
   });
 
   it("counts the next interval from the last visit", () => {
-    const l = { ...mental(3), nextReviewOn: D("2025-06-01") };
+    const l = reviewDue(mental(3), "2025-06-01");
     const done = [{ listing: l.id, measure: "mental-health-follow-up", on: D("2025-01-18") }];
     expect(measuresOf(tasksDue([l], D("2025-02-01"), { completions: done }))).toEqual(["mental-health-follow-up@2025-02-01"]);
     expect(tasksDue([l], D("2025-01-31"), { completions: done })).toEqual([]);
@@ -83,6 +86,12 @@ describe("tasks and listings", () => {
     expect(tasksDue([hardship], D("2025-04-07"))).toEqual([]);
   });
 
+  it("produces tasks up to the day before a removal, and none from it", () => {
+    const removed: Listing = { ...hardship, history: [...hardship.history, { kind: "removed", on: D("2025-01-07"), actor, reason: { text: "误列" } }] };
+    expect(tasksDue([removed], D("2025-01-06")).length).toBeGreaterThan(0);
+    expect(tasksDue([removed], D("2025-01-07"))).toEqual([]);
+  });
+
   it("refers for legal handling only where an unlawful act has been found", () => {
     const threat: Listing = {
       ...base,
@@ -108,7 +117,7 @@ describe("tasks and listings", () => {
   });
 
   it("never sets a due date after the basis ends", () => {
-    const short = { ...mental(0), basisEndsOn: D("2025-02-01"), nextReviewOn: D("2025-02-01") };
+    const short = { ...reviewDue(mental(0), "2025-02-01"), basisEndsOn: D("2025-02-01") };
     expect(tasksDue([short], D("2025-02-01"))[0]?.dueOn).toBe("2025-02-01");
   });
 });

@@ -5,7 +5,7 @@ import type { UnitKind } from "../taxonomy/unit-kinds.js";
 import type { Bilingual } from "../validation/bilingual.js";
 import { plusDays, plusInterval, minDate, type Interval } from "../calendar/local-dates.js";
 import type { Listing } from "./listing.js";
-import { isListingActive } from "./listing-status.js";
+import { isListingActive, listingStartedOn } from "./listing-status.js";
 import { type MeasureCondition, type MeasureKind, type SupportMeasure, type SupportMeasures } from "./support-measures.js";
 import { zixiSupportMeasures } from "../presets/zixi/support-measures.js";
 
@@ -107,11 +107,11 @@ const nextDue = (
   done: ReadonlyArray<LocalDate>,
 ): LocalDate | undefined => {
   if (measure.cadence.kind === "once") {
-    return done.length > 0 ? undefined : plusInterval(listing.startedOn, measure.cadence.within);
+    return done.length > 0 ? undefined : plusInterval(listingStartedOn(listing), measure.cadence.within);
   }
   const interval = intervalFor(measure, listing);
   if (!interval) return undefined;
-  const last = done.reduce<LocalDate>((a, b) => (a < b ? b : a), listing.startedOn);
+  const last = done.reduce<LocalDate>((a, b) => (a < b ? b : a), listingStartedOn(listing));
   return plusInterval(last, interval);
 };
 
@@ -214,7 +214,8 @@ export const tasksDue = (
     if (!isListingActive(listing, asOf)) continue;
     for (const measure of measures.measures) {
       if (measure.category !== listing.category || !applies(measure.when, listing)) continue;
-      const done = (doneBy.get(`${listing.id}\u0000${measure.code}`) ?? []).filter((d) => d >= listing.startedOn);
+      const startedOn = listingStartedOn(listing);
+      const done = (doneBy.get(`${listing.id}\u0000${measure.code}`) ?? []).filter((d) => d >= startedOn);
       const due = nextDue(measure, listing, done);
       if (due === undefined) continue;
       const dueOn = minDate(due, listing.basisEndsOn);

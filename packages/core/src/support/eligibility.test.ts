@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import type { ListingId, PersonId, UnitId } from "../model/ids.js";
+import type { Actor } from "../model/actor.js";
+import type { ListingId, OfficerId, PersonId, UnitId } from "../model/ids.js";
 import type { LocalDate } from "../model/local-date.js";
 import type { Person } from "../model/person.js";
 import { PetitionLevels } from "../taxonomy/petition-levels.js";
@@ -19,9 +20,10 @@ const D = (s: string) => s as LocalDate;
 const P = "p-1" as PersonId;
 const person: Person = { id: P, name: "李秀英", jurisdiction: "532301104201" as Person["jurisdiction"] };
 const cats = (facts: SupportFacts, asOf: string) => evaluateEligibility(facts, D(asOf)).qualifying.map((e) => e.category);
-const draftInput = { id: "l-1" as ListingId, responsibleUnit: "u-1" as UnitId, responsiblePerson: "赵强" };
 /** Who recorded a section of facts, and when. */
 const rec = (on: string, by = "司法所赵强") => ({ recordedBy: by, recordedOn: D(on) });
+const actor: Actor = { officerId: "zx-0007" as OfficerId, name: "赵强", unit: "u-1" as UnitId, role: "unit-officer", scope: "532301104000" as Actor["scope"] };
+const draftInput = { id: "l-1" as ListingId, responsibleUnit: "u-1" as UnitId, responsiblePerson: "赵强", actor };
 
 describe("category 1", () => {
   const mh = { confirmedBy: "health-centre", confirmedOn: D("2025-01-03"), dangerousnessGrade: 3 } as const;
@@ -251,6 +253,16 @@ describe("properties", () => {
 
   test.prop([listingArb()], { numRuns: 100 })("generated listings are valid listings", (l) => {
     expect(decode(Listing, l).ok).toBe(true);
+  });
+
+  it("drafts a listing opened by the acting officer, with the first review within the category's interval", () => {
+    const hardship = { indicators: ["poverty"] as const, assessedBy: "王芳", assessedOn: D("2025-01-06") };
+    const [finding] = evaluateEligibility({ person: P, hardship }, D("2025-01-06")).qualifying;
+    const listing = draftListing(person, finding!, D("2025-01-06"), draftInput);
+    expect(listing.history).toEqual([{ kind: "opened", on: "2025-01-06", actor, nextReviewOn: "2025-04-06" }]);
+    expect(decode(Listing, listing).ok).toBe(true);
+    expect(isListingActive(listing, D("2025-04-06"))).toBe(true);
+    expect(isListingActive(listing, D("2025-04-07"))).toBe(false);
   });
 
   it("criteria data are complete", () => {

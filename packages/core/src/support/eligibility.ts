@@ -1,3 +1,4 @@
+import type { Actor } from "../model/actor.js";
 import type { ListingId, UnitId } from "../model/ids.js";
 import type { LocalDate } from "../model/local-date.js";
 import type { Person } from "../model/person.js";
@@ -290,11 +291,12 @@ export const evaluateEligibility = (
 
 /**
  * What {@link draftListing} needs beyond the finding: the listing's id, the
- * responsible unit and named person.
+ * responsible unit and named person, and the officer who opens the listing
+ * (recorded as the actor of its opening event).
  *
  * @example
  * ```ts
- * const input: DraftListingInput = { id: listingId, responsibleUnit: unitId, responsiblePerson: "赵强" };
+ * const input: DraftListingInput = { id: listingId, responsibleUnit: unitId, responsiblePerson: "赵强", actor };
  * ```
  * @since 0.1.0
  */
@@ -302,15 +304,17 @@ export interface DraftListingInput {
   readonly id: ListingId;
   readonly responsibleUnit: UnitId;
   readonly responsiblePerson: string;
+  /** The acting officer, who opens the listing. @since 0.2.0 */
+  readonly actor: Actor;
 }
 
 /**
- * Drafts an active listing from a qualifying finding, starting on the day the
- * criteria were evaluated: the lawful basis (in Chinese) from the criteria, the
- * first review after the category's review interval (never after the basis ends).
- * `startedOn` should be on or before the finding's `basisEndsOn` (usually the day
- * of the evaluation); decode the result with {@link Listing} when it comes from
- * elsewhere.
+ * Drafts a listing from a qualifying finding, opened on `startedOn` by the acting
+ * officer: the lawful basis (in Chinese) from the criteria, a history of one
+ * opening event whose first review falls the category's review interval after the
+ * start (never after the basis ends). `startedOn` should be on or before the
+ * finding's `basisEndsOn` (usually the day of the evaluation); decode the result
+ * with {@link Listing} when it comes from elsewhere.
  *
  * @example
  * ```ts
@@ -318,7 +322,7 @@ export interface DraftListingInput {
  *
  * const r = evaluateEligibility(facts, asOf);
  * const listings = r.qualifying.map((e, i) =>
- *   draftListing(person, e, asOf, { id: `l-${person.id}-${i}`, responsibleUnit: "u-sfs", responsiblePerson: "赵强" }),
+ *   draftListing(person, e, asOf, { id: `l-${person.id}-${i}`, responsibleUnit: "u-sfs", responsiblePerson: "赵强", actor }),
  * );
  * ```
  * @since 0.1.0
@@ -340,10 +344,15 @@ export const draftListing = (
     evidence: finding.evidence,
     responsibleUnit: input.responsibleUnit,
     responsiblePerson: input.responsiblePerson,
-    startedOn,
-    nextReviewOn: minDate(plusInterval(startedOn, c.reviewEvery), finding.basisEndsOn),
     basisEndsOn: finding.basisEndsOn,
-    status: { kind: "active" },
     details: finding.details,
+    history: [
+      {
+        kind: "opened",
+        on: startedOn,
+        actor: input.actor,
+        nextReviewOn: minDate(plusInterval(startedOn, c.reviewEvery), finding.basisEndsOn),
+      },
+    ],
   };
 };

@@ -48,7 +48,29 @@ export const listingArb = (category?: SupportCategory): fc.Arbitrary<Listing> =>
     startedOn: dateArb,
     jurisdiction: villageArb,
     person: fc.integer({ min: 0, max: 49 }).map((n) => `p-${n}`),
-  }) as fc.Arbitrary<Listing>;
+  }) as unknown as fc.Arbitrary<Listing>;
+
+/**
+ * The edge days of a listing, each with the day before and the day after: its
+ * opening, the day of every event, every review date it was given, and the last
+ * day of its basis.
+ */
+export const edgeDaysOf = (listing: Listing): ReadonlyArray<LocalDate> => {
+  const days = new Set<LocalDate>([listing.basisEndsOn]);
+  for (const e of listing.history) {
+    days.add(e.on);
+    if (e.kind === "opened" || e.kind === "reviewed") days.add(e.nextReviewOn);
+  }
+  return [...days].flatMap((d) => [plusDays(d, -1), d, plusDays(d, 1)]);
+};
+
+/** A day around one of the listing's edge days (most often), or any day from 2015 to about 2035. */
+export const dayAround = (listing: Listing): fc.Arbitrary<LocalDate> =>
+  fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...edgeDaysOf(listing)) }, { weight: 1, arbitrary: dateArb });
+
+/** A listing and a day to ask about it, drawn around its edge days. */
+export const listingAndDayArb = (category?: SupportCategory): fc.Arbitrary<readonly [Listing, LocalDate]> =>
+  listingArb(category).chain((l) => dayAround(l).map((asOf) => [l, asOf] as const));
 
 /**
  * Support facts with any sections except threats, and any petition facts: the

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { plusDays } from "../calendar/local-dates.js";
+import { daysFromTo, plusDays } from "../calendar/local-dates.js";
 import { gradingFacts } from "../grading/grading-facts.js";
 import { ReferralTargets, ResolutionOutcomes } from "../lifecycle/case-outcomes.js";
 import { identityCheckCharacter } from "../model/identity-number.js";
@@ -301,13 +301,89 @@ const listingDetails = (category: SupportCategory, on: string) => {
   }
 };
 
-const listingStatus = (start: string) =>
-  fc.oneof(
-    { weight: 6, arbitrary: record({ kind: fc.constant("active" as const) }) },
-    { weight: 1, arbitrary: record({ kind: fc.constant("lapsed" as const), since: dateAfter(start, 400) }) },
-    { weight: 1, arbitrary: record({ kind: fc.constant("ended" as const), since: dateAfter(start, 400) }) },
-    { weight: 1, arbitrary: record({ kind: fc.constant("removed" as const), since: dateAfter(start, 400), reason: fc.oneof(fc.constant("已迁出"), text(500)) }) },
-  );
+/** How a generated history ends, after its reviews. */
+const historyEnding = fc.oneof(
+  { weight: 3, arbitrary: fc.constant("open" as const) },
+  { weight: 2, arbitrary: fc.constant("lapse" as const) },
+  { weight: 1, arbitrary: fc.constant("lapse-then-removal" as const) },
+  { weight: 1, arbitrary: fc.constant("lapse-then-basis-end" as const) },
+  { weight: 1, arbitrary: fc.constant("removal" as const) },
+  { weight: 1, arbitrary: fc.constant("early-end" as const) },
+  { weight: 1, arbitrary: fc.constant("basis-end" as const) },
+);
+
+/** Where in its allowed range a review or a closing falls: its first day, its last, or any. */
+const placeIn = fc.oneof(
+  { weight: 1, arbitrary: fc.constant("first" as const) },
+  { weight: 1, arbitrary: fc.constant("last" as const) },
+  { weight: 3, arbitrary: fc.nat() },
+);
+const pickDay = (from: string, to: string, place: "first" | "last" | number): string => {
+  const span = daysFromTo(from as LocalDate, to as LocalDate);
+  const offset = place === "first" ? 0 : place === "last" ? span : place % (span + 1);
+  return plusDays(from as LocalDate, offset) as string;
+};
+const minDay = (a: string, b: string): string => (a < b ? a : b);
+
+/**
+ * A listing's history that the Listing schema accepts: the opening on `start`,
+ * reviews each on a day the listing holds (often on the due day itself), then
+ * possibly a lapse on the day after the missed review, a removal or an early end
+ * by a person with a reason, or the end the day after the basis period.
+ */
+const listingHistory = (start: string, basisEndsOn: string) =>
+  fc
+    .record({
+      actors: fc.array(actor, { minLength: 1, maxLength: 3 }),
+      firstReview: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 400 })),
+      reviews: fc.array(
+        record({ place: placeIn, gap: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 400 })) }),
+        { maxLength: 4 },
+      ),
+      ending: historyEnding,
+      closeOn: placeIn,
+      reason: fc.oneof(fc.constantFrom("已迁出本镇", "困难已解决", "误列"), text(500)),
+    })
+    .map(({ actors, firstReview, reviews, ending, closeOn, reason }) => {
+      const by = (i: number) => actors[i % actors.length]!;
+      let next = plusDays(start as LocalDate, firstReview) as string;
+      let last = start;
+      const events: Array<EncodedOf<"Listing">["history"][number]> = [{ kind: "opened", on: start, actor: by(0), nextReviewOn: next }];
+      for (const r of reviews) {
+        const until = minDay(next, basisEndsOn);
+        if (until < last) break;
+        const on = pickDay(last, until, r.place);
+        next = plusDays(on as LocalDate, r.gap) as string;
+        events.push({ kind: "reviewed", on, actor: by(events.length), nextReviewOn: next });
+        last = on;
+      }
+      const lapseOn = plusDays(next as LocalDate, 1) as string;
+      const canLapse = lapseOn <= basisEndsOn;
+      let lapsed = false;
+      /** A missed review is recorded before anything dated on or after its lapse. */
+      const lapse = () => {
+        if (lapsed || !canLapse) return;
+        events.push({ kind: "lapsed", on: lapseOn, actor: by(events.length), reason: { rule: "missed-review" } });
+        last = lapseOn;
+        lapsed = true;
+      };
+      if (ending.startsWith("lapse")) lapse();
+      if (ending === "removal" || ending === "early-end" || (ending === "lapse-then-removal" && canLapse)) {
+        const on = pickDay(last, basisEndsOn, closeOn);
+        if (on >= lapseOn) lapse();
+        events.push(
+          ending === "early-end"
+            ? { kind: "ended", on, actor: by(events.length), reason: { text: reason } }
+            : { kind: "removed", on, actor: by(events.length), reason: { text: reason } },
+        );
+      }
+      if (ending === "basis-end" || (ending === "lapse-then-basis-end" && canLapse)) {
+        lapse();
+        const on = plusDays(basisEndsOn as LocalDate, 1) as string;
+        events.push({ kind: "ended", on, actor: by(events.length), reason: { rule: "basis-ended" } });
+      }
+      return events;
+    });
 
 /**
  * The options of {@link listingArbitrary}. @internal
@@ -325,21 +401,23 @@ export interface ListingArbitraryOptions {
 
 /**
  * Listings of every category, each with the details of its category (dated on
- * its start day), a review and a basis end on or after the start, and any status.
- * Internal: the support and access tests narrow it to their dates and villages.
+ * its start day), a basis end on or after the start, and a dated history the
+ * Listing schema accepts: reviews (often on their due day), lapses, removals,
+ * early ends and ends by the basis rule. Internal: the support and access tests
+ * narrow it to their dates and villages.
  *
  * @internal
  */
-export const listingArbitrary = (options: ListingArbitraryOptions = {}) =>
+export const listingArbitrary = (options: ListingArbitraryOptions = {}): fc.Arbitrary<EncodedOf<"Listing">> =>
   fc
     .record({
       category: options.category === undefined ? fromTaxonomy(taxonomies.SupportCategories) : fc.constant(options.category),
       startedOn: options.startedOn ?? wideDate,
-      reviewAfter: fc.integer({ min: 0, max: 400 }),
-      basisAfter: fc.integer({ min: 0, max: 2000 }),
+      basisAfter: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 2000 })),
     })
-    .chain(({ category, startedOn, reviewAfter, basisAfter }) =>
-      record({
+    .chain(({ category, startedOn, basisAfter }) => {
+      const basisEndsOn = plusDays(startedOn as LocalDate, basisAfter) as string;
+      return record({
         id,
         person: options.person ?? id,
         jurisdiction: options.jurisdiction ?? divisionCode(0),
@@ -348,13 +426,28 @@ export const listingArbitrary = (options: ListingArbitraryOptions = {}) =>
         evidence: record({ text: recordText, assessedBy: personName, assessedOn: fc.constant(startedOn) }),
         responsibleUnit: id,
         responsiblePerson: personName,
-        startedOn: fc.constant(startedOn),
-        nextReviewOn: fc.constant(plusDays(startedOn as LocalDate, reviewAfter) as string),
-        basisEndsOn: fc.constant(plusDays(startedOn as LocalDate, basisAfter) as string),
-        status: listingStatus(startedOn),
+        basisEndsOn: fc.constant(basisEndsOn),
         details: listingDetails(category, startedOn),
-      }),
-    );
+        history: listingHistory(startedOn, basisEndsOn),
+      }) as fc.Arbitrary<EncodedOf<"Listing">>;
+    });
+
+/** A review of a listing as a caller sends it: any days, details of any category. */
+const listingReview = record(
+  {
+    reviewedOn: localDate(1900, 2199),
+    actor,
+    nextReviewOn: localDate(1900, 2199),
+    evidence: record({ text: recordText, assessedBy: personName, assessedOn: localDate(1900, 2199) }),
+    details: fc
+      .tuple(fromTaxonomy(taxonomies.SupportCategories), wideDate)
+      .chain(([category, on]) => listingDetails(category, on) as fc.Arbitrary<EncodedOf<"Listing">["details"]>),
+  },
+  ["reviewedOn", "actor", "nextReviewOn"],
+);
+
+/** An early end or a removal of a listing as a caller sends it. */
+const listingClosure = record({ on: localDate(1900, 2199), actor, reason: fc.oneof(fc.constantFrom("已迁出本镇", "困难已解决"), text(500)) });
 
 // --- Grading tables and routing configurations
 
@@ -639,6 +732,8 @@ export const arbitraries: { readonly [K in ArbitraryName]: fc.Arbitrary<EncodedO
   UnlawfulActReferral: unlawfulActReferral,
   SupportFacts: supportFactsArbitrary(),
   Listing: listingArbitrary(),
+  ListingReview: listingReview,
+  ListingClosure: listingClosure,
   GradingTable: gradingTable,
   GradeDecision: gradeDecision,
   RoutingConfig: routingConfig,

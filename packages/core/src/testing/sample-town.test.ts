@@ -6,6 +6,9 @@ import {
   decode,
   Dispute,
   DivisionCode,
+  Listing,
+  listingStatusAsOf,
+  listingTimeline,
   divisionLevel,
   encode,
   identityNumberFacts,
@@ -31,6 +34,7 @@ const smallOptionsArb: fc.Arbitrary<SampleTownOptions> = fc.record(
     disputes: fc.integer({ min: 0, max: 150 }),
     from: dateArb,
     months: fc.integer({ min: 1, max: 36 }),
+    listings: fc.integer({ min: 0, max: 20 }),
   },
   { requiredKeys: [] },
 );
@@ -67,6 +71,14 @@ describe("sampleTown", () => {
     for (const d of town.disputes) expect(roundTrip(Dispute, d)).toEqual(d);
   });
 
+  test.prop([seedArb, dateArb, fc.integer({ min: 1, max: 36 })], { numRuns: 10 })(
+    "every listing decodes and round-trips",
+    (seed, from, months) => {
+      const town = sampleTown(seed, { villages: 4, persons: 40, disputes: 0, listings: 16, from, months });
+      for (const l of town.listings) expect(roundTrip(Listing, l)).toEqual(l);
+    },
+  );
+
   test.prop([seedArb, smallOptionsArb], { numRuns: 20 })("is deterministic", (seed, options) => {
     expect(sampleTown(seed, options)).toStrictEqual(sampleTown(seed, { ...options }));
   });
@@ -93,6 +105,7 @@ describe("sampleTown", () => {
     expect(town.villages).toHaveLength(options.villages ?? 12);
     expect(town.persons).toHaveLength(options.persons ?? 400);
     expect(town.disputes).toHaveLength(options.disputes ?? 200);
+    expect(town.listings).toHaveLength(options.listings ?? Math.ceil((options.persons ?? 400) / 16));
 
     const unique = (values: ReadonlyArray<unknown>) => new Set(values).size === values.length;
     expect(unique(town.villages.map((v) => v.code))).toBe(true);
@@ -185,6 +198,29 @@ describe("sampleTown", () => {
     },
   );
 
+  test.prop([seedArb], { numRuns: 5 })(
+    "listings have histories with reviews, lapses, removals and ends, settled by the period's last day",
+    (seed) => {
+      // 200 listings: the chance that one of the kinds below is missing by chance is below one in a million.
+      const town = sampleTown(seed, { persons: 800, disputes: 0, listings: 200, from: "2024-05-01" as LocalDate, months: 14 });
+      expect(town.listings).toHaveLength(200);
+      const kinds = town.listings.flatMap((l) => l.history.map((e) => e.kind));
+      for (const kind of ["opened", "reviewed", "lapsed", "removed", "ended"] as const) expect(kinds).toContain(kind);
+      const byId = new Map(town.persons.map((p) => [p.id as string, p]));
+      const units = new Set(town.units.map((u) => u.id as string));
+      for (const l of town.listings) {
+        expect(byId.get(l.person)?.jurisdiction).toBe(l.jurisdiction);
+        expect(units.has(l.responsibleUnit)).toBe(true);
+        for (const e of l.history) expect(units.has(e.actor.unit)).toBe(true);
+        // Settled on the last day: what the rules made by then is recorded, not only derived.
+        const now = listingStatusAsOf(l, town.period.to);
+        if (now.kind !== "active" && now.kind !== "upcoming") expect(l.history.some((e) => e.kind === now.kind && e.on === now.since)).toBe(true);
+        const lapses = listingTimeline(l, town.period.to).filter((s) => s.kind === "lapsed");
+        expect(l.history.filter((e) => e.kind === "lapsed")).toHaveLength(lapses.length);
+      }
+    },
+  );
+
   test.prop([seedArb, smallOptionsArb], { numRuns: 30 })("facts follow the domain rules", (seed, options) => {
     const town = sampleTown(seed, options);
     const organisationDomains = new Set(["economic-financial", "unpaid-debts-wages", "land-requisition", "medical", "forest-land"]);
@@ -234,6 +270,7 @@ describe("sampleTown", () => {
       expect(large.villages).toEqual(small.villages);
       expect(large.units).toEqual(small.units);
       expect(large.persons).toEqual(small.persons);
+      expect(large.listings).toEqual(small.listings);
     },
   );
 
@@ -253,6 +290,8 @@ describe("sampleTown", () => {
         fc.record({ months: fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 1201 })) }),
         fc.record({ from: fc.constantFrom("2025-02-30", "2024-13-01", "20241101", "1899-12-31").map((s) => s as LocalDate) }),
         fc.constant({ persons: 0, disputes: 1 }),
+        fc.constant({ persons: 0, disputes: 0, listings: 1 }),
+        fc.record({ listings: fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: 1_000_001 })) }),
       ),
     ],
     { numRuns: 30 },

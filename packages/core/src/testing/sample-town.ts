@@ -5,6 +5,12 @@ import { identityCheckCharacter } from "../model/identity-number.js";
 import { isValidCalendarDay, type LocalDate } from "../model/local-date.js";
 import type { Person, PersonJson } from "../model/person.js";
 import type { Unit, UnitJson } from "../model/unit.js";
+import type { Interval } from "../calendar/local-dates.js";
+import { zixiSupportCriteria } from "../presets/zixi/support-criteria.js";
+import type { Listing, ListingJson } from "../support/listing.js";
+import { criterionOf } from "../support/support-criteria.js";
+import { CrisisIndicators, HardshipIndicators, type ResidenceRegistration } from "../support/support-facts.js";
+import type { SupportCategory } from "../taxonomy/support-categories.js";
 import type { DisputeDomain } from "../taxonomy/dispute-domains.js";
 import type { PartyRole } from "../taxonomy/party-roles.js";
 import type { PetitionLevel } from "../taxonomy/petition-levels.js";
@@ -79,6 +85,15 @@ export interface SampleTown {
   readonly persons: ReadonlyArray<Person>;
   /** The ledger, in the order of reporting (ids follow the dates). */
   readonly disputes: ReadonlyArray<Dispute>;
+  /**
+   * Support listings of residents, each with a dated history as recorded by the
+   * last day of the period: reviews on or a little before their due days, some
+   * missed reviews (a lapse), some removals and early ends, and ends by the basis
+   * rule, each event with its actor (an officer of the lead unit; lapses and ends
+   * by rule are recorded by the peace and rule-of-law office's settlement).
+   * @since 0.2.0
+   */
+  readonly listings: ReadonlyArray<Listing>;
   /** The first and last day disputes may be reported on (both inclusive). */
   readonly period: { readonly from: LocalDate; readonly to: LocalDate };
 }
@@ -110,6 +125,12 @@ export interface SampleTownOptions {
    * @default 200
    */
   readonly disputes?: number;
+  /**
+   * How many support listings (0–1,000,000; at least 1 person when there are any).
+   * @default one for every 16 residents, rounded up (25 for 400)
+   * @since 0.2.0
+   */
+  readonly listings?: number;
   /**
    * The first day of the period in which disputes are reported.
    * @default "2024-11-01"
@@ -311,6 +332,232 @@ const TOWNSHIP_UNITS: ReadonlyArray<readonly [UnitKind, string, string]> = [
   ["governance-centre", "zzzx", "综治中心"],
 ];
 
+// ---------------------------------------------------------------------------
+// Support listings.
+// ---------------------------------------------------------------------------
+
+/** Categories: hardship and migrant residents most common, high-risk petitioners rare. */
+const CATEGORIES = weighted<SupportCategory>([
+  [1, 10],
+  [2, 12],
+  [3, 14],
+  [4, 4],
+  [5, 32],
+  [6, 28],
+]);
+const GRADES = weighted<0 | 1 | 2 | 3 | 4 | 5>([
+  [0, 40],
+  [1, 25],
+  [2, 15],
+  [3, 10],
+  [4, 6],
+  [5, 4],
+]);
+const REGISTRATIONS = weighted<ResidenceRegistration>([
+  ["registered", 55],
+  ["applied", 20],
+  ["unregistered", 25],
+]);
+/** Chance that a due review is done (on its day or up to three weeks before); otherwise it is missed. */
+const REVIEW_DONE = 0.85;
+const REMOVAL = 0.08;
+const EARLY_END = 0.05;
+const REMOVAL_REASONS = ["已迁出本镇", "经复核不符合认定条件，予以撤销", "重复登记，予以撤销"] as const;
+const EARLY_END_REASONS: Readonly<Record<SupportCategory, string>> = {
+  1: "经卫生院评估，转入常规随访管理",
+  2: "社区矫正依法解除",
+  3: "经评估危机已解除",
+  4: "经评估现实危险已消除",
+  5: "困难已解决，帮扶目标已实现",
+  6: "居住登记已办结，信息齐全",
+};
+/** The township unit (short id, kind) that leads each category, before the village committee. */
+const LEAD_UNIT: Readonly<Record<SupportCategory, readonly [string, UnitKind]>> = {
+  1: ["wsy", "health-centre"],
+  2: ["sfs", "justice-office"],
+  3: ["shswb", "social-affairs-office"],
+  4: ["pafzb", "peace-rule-of-law-office"],
+  5: ["shswb", "social-affairs-office"],
+  6: ["pcs", "police-station"],
+};
+const FIRST_DAY_NO = Date.UTC(1900, 0, 1) / 86_400_000;
+const LAST_DAY_NO = Date.UTC(2199, 11, 31) / 86_400_000;
+
+interface ListingContext {
+  readonly persons: ReadonlyArray<PersonJson>;
+  readonly villages: ReadonlyArray<SampleVillage>;
+  readonly townCode: string;
+  readonly firstDay: number;
+  readonly lastDay: number;
+  readonly maleGiven: ReadonlyArray<ReadonlyArray<string>>;
+  readonly femaleGiven: ReadonlyArray<ReadonlyArray<string>>;
+}
+
+type ActorJson = ListingJson["history"][number]["actor"];
+type EventJson = ListingJson["history"][number];
+
+/**
+ * Listings with their histories, as recorded by the last day of the period: the
+ * opening by an officer of the lead unit, reviews, a lapse where a review is
+ * missed, a removal or an early end by a person with a reason, and the end the
+ * day after the basis period, recorded by settlement.
+ */
+const makeListings = (r: SeededRandom, count: number, ctx: ListingContext): Array<ListingJson> => {
+  const officers = new Map<string, ActorJson>();
+  const officer = (unitShort: string, role: ActorJson["role"], scope: string): ActorJson => {
+    let found = officers.get(unitShort);
+    if (!found) {
+      const year = r.int(1965, 1998);
+      const given = (r.chance(0.5) ? ctx.maleGiven : ctx.femaleGiven)[eraOf(year)]!;
+      const name = SURNAME_TABLE.draw(r) + r.pick(given) + (r.chance(0.7) ? r.pick(given) : "");
+      found = { officerId: `${unitShort}-${String(officers.size + 1).padStart(3, "0")}`, name, unit: `u-${unitShort}`, role, scope };
+      officers.set(unitShort, found);
+    }
+    return found;
+  };
+  const settler = (): ActorJson => officer("pafzb", "coordinator", ctx.townCode);
+  const plus = (day: number, i: Interval): number => {
+    if ("days" in i) return day + i.days;
+    const d = new Date(day * DAY_MS);
+    return addMonths(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), i.months);
+  };
+  const width = Math.max(4, String(count).length);
+  const out: Array<ListingJson> = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const person = ctx.persons[r.below(ctx.persons.length)]!;
+    const category = CATEGORIES.draw(r);
+    const criterion = criterionOf(zixiSupportCriteria, category);
+    const every = criterion.reviewEvery;
+    const start = r.int(Math.min(ctx.lastDay, Math.max(FIRST_DAY_NO, ctx.firstDay - 300)), ctx.lastDay);
+    /** A day up to `max` days before the start, never before 1900. */
+    const before = (max: number): number => start - r.int(0, Math.min(max, start - FIRST_DAY_NO));
+    const village = ctx.villages.find((v) => v.code === person.jurisdiction)!;
+    const committee = `${village.kind === "community" ? "c" : "v"}${village.code.slice(9)}`;
+    const [leadShort, leadKind] = LEAD_UNIT[category];
+    const byCommittee = (category === 3 || category === 6) && r.chance(0.4);
+    const lead = byCommittee
+      ? officer(committee, "village-committee", village.code)
+      : officer(leadShort, leadKind === "peace-rule-of-law-office" ? "coordinator" : "unit-officer", ctx.townCode);
+    const assessedOn = dayString(before(10));
+
+    let basisEnd = plus(start, criterion.listingPeriod);
+    let details: ListingJson["details"];
+    let evidence: ListingJson["evidence"];
+    switch (category) {
+      case 1: {
+        const grade = GRADES.draw(r);
+        details = { kind: "mental-health", confirmedBy: "health-centre", confirmedOn: assessedOn, dangerousnessGrade: grade };
+        evidence = { text: `卫生院确认，危险性评估 ${grade} 级`, assessedBy: "卫生院", assessedOn };
+        break;
+      }
+      case 2: {
+        if (r.chance(0.6)) {
+          const released = before(1400);
+          basisEnd = plus(released, criterionOf(zixiSupportCriteria, 2).parameters.resettlementPeriod);
+          const recordedBy = `司法所${lead.name}`;
+          details = { kind: "correction", correction: { kind: "released", releasedOn: dayString(released), recordedBy, recordedOn: assessedOn } };
+          evidence = { text: `${dayString(released)} 刑满释放，安置帮教期至 ${dayString(basisEnd)}`, assessedBy: recordedBy, assessedOn };
+        } else {
+          const from = before(200);
+          basisEnd = Math.max(start, from + r.int(180, 1500));
+          const recordedBy = `司法所${lead.name}`;
+          details = { kind: "correction", correction: { kind: "community-correction", startsOn: dayString(from), endsOn: dayString(basisEnd), recordedBy, recordedOn: assessedOn } };
+          evidence = { text: `社区矫正期至 ${dayString(basisEnd)}`, assessedBy: recordedBy, assessedOn };
+        }
+        break;
+      }
+      case 3: {
+        const indicators = [...new Set([r.pick(CrisisIndicators.codes), r.pick(CrisisIndicators.codes)])];
+        details = { kind: "crisis", assessedBy: lead.name, profession: r.pick(["社工", "心理咨询师", "医生"]), assessedOn, indicators };
+        evidence = { text: `评估发现：${indicators.map((c) => CrisisIndicators.label(c)).join("、")}`, assessedBy: lead.name, assessedOn };
+        break;
+      }
+      case 4: {
+        const record = r.pick(["扬言报复，接警记录存档", "扬言伤害对方当事人，出警记录存档"]);
+        details = { kind: "threat", threats: [{ kind: "violence", documentedBy: "派出所民警", documentedOn: assessedOn, record }] };
+        evidence = { text: record, assessedBy: "派出所民警", assessedOn };
+        break;
+      }
+      case 5: {
+        const indicators = [...new Set([r.pick(HardshipIndicators.codes), r.pick(HardshipIndicators.codes)])];
+        details = { kind: "hardship", indicators, assessedBy: lead.name, assessedOn };
+        evidence = { text: `困难情形：${indicators.map((c) => HardshipIndicators.label(c)).join("、")}`, assessedBy: lead.name, assessedOn };
+        break;
+      }
+      case 6: {
+        const registration = REGISTRATIONS.draw(r);
+        details = {
+          kind: "residence",
+          householdRegisteredElsewhere: true,
+          registration,
+          recordedBy: lead.name,
+          recordedOn: assessedOn,
+          ...(r.chance(0.7) ? { housing: r.pick(["出租房", "单位宿舍", "自建房"]) } : {}),
+          ...(r.chance(0.5) ? { employer: r.pick(["个体经营", "紫溪茶厂", "建筑工地务工"]) } : {}),
+        };
+        evidence = { text: "户籍在外地、在本辖区居住", assessedBy: lead.name, assessedOn };
+        break;
+      }
+    }
+    basisEnd = Math.min(basisEnd, LAST_DAY_NO);
+
+    // The history, as recorded by the last day of the period.
+    const end = ctx.lastDay;
+    let next = Math.min(plus(start, every), basisEnd);
+    const history: Array<EventJson> = [{ kind: "opened", on: dayString(start), actor: lead, nextReviewOn: dayString(next) }];
+    let last = start;
+    let lapsed = false;
+    const lapse = (): void => {
+      if (lapsed || next >= basisEnd) return;
+      history.push({ kind: "lapsed", on: dayString(next + 1), actor: settler(), reason: { rule: "missed-review" } });
+      last = next + 1;
+      lapsed = true;
+    };
+    const closing = r.chance(REMOVAL) ? "removed" : r.chance(EARLY_END) ? "ended" : undefined;
+    const closeOn = closing === undefined ? undefined : r.int(start, Math.min(basisEnd, end));
+    while (next < basisEnd && next < end && (closeOn === undefined || next < closeOn)) {
+      if (!r.chance(REVIEW_DONE)) {
+        if (next + 1 <= end) lapse();
+        break;
+      }
+      const on = r.int(Math.max(last, next - 20), next);
+      const following = Math.min(plus(on, every), basisEnd);
+      if (plus(on, every) > LAST_DAY_NO) break;
+      history.push({ kind: "reviewed", on: dayString(on), actor: lead, nextReviewOn: dayString(following) });
+      last = on;
+      next = following;
+    }
+    if (closing !== undefined && closeOn !== undefined && closeOn >= last) {
+      // A missed review is recorded before the closing that follows it.
+      if (next + 1 <= closeOn) lapse();
+      const text = closing === "removed" ? r.pick(REMOVAL_REASONS) : EARLY_END_REASONS[category];
+      history.push(
+        closing === "removed"
+          ? { kind: "removed", on: dayString(closeOn), actor: lead, reason: { text } }
+          : { kind: "ended", on: dayString(closeOn), actor: lead, reason: { text } },
+      );
+    } else if (basisEnd + 1 <= end && basisEnd < LAST_DAY_NO) {
+      lapse();
+      history.push({ kind: "ended", on: dayString(basisEnd + 1), actor: settler(), reason: { rule: "basis-ended" } });
+    }
+
+    out[i] = {
+      id: `l-${String(i + 1).padStart(width, "0")}`,
+      person: person.id,
+      jurisdiction: person.jurisdiction,
+      category,
+      lawfulBasis: criterion.lawfulBasis.zh,
+      evidence,
+      responsibleUnit: lead.unit,
+      responsiblePerson: lead.name,
+      basisEndsOn: dayString(basisEnd),
+      details,
+      history,
+    };
+  }
+  return out;
+};
+
 /**
  * Makes a realistic synthetic township from a seed: a town (镇) in a county of
  * Chuxiong prefecture, Yunnan, with villages and communities, the units the Zixi
@@ -350,7 +597,9 @@ export const sampleTown = (seed: number, options: SampleTownOptions = {}): Sampl
   const personCount = wholeNumber("persons", options.persons ?? 400, 0, 1_000_000);
   const disputeCount = wholeNumber("disputes", options.disputes ?? 200, 0, 100_000_000);
   const months = wholeNumber("months", options.months ?? 7, 1, 1200);
+  const listingCount = wholeNumber("listings", options.listings ?? Math.ceil(personCount / 16), 0, 1_000_000);
   if (disputeCount > 0 && personCount === 0) throw new RangeError("sampleTown: disputes need at least one person");
+  if (listingCount > 0 && personCount === 0) throw new RangeError("sampleTown: listings need at least one person");
   const fromText = options.from ?? "2024-11-01";
   const fromParts = parseDate(fromText);
   if (!fromParts) throw new RangeError(`sampleTown: from must be a date written YYYY-MM-DD, got ${fromText}`);
@@ -363,6 +612,7 @@ export const sampleTown = (seed: number, options: SampleTownOptions = {}): Sampl
   const townRandom = root.stream();
   const personRandom = root.stream();
   const disputeRandom = root.stream();
+  const listingRandom = root.stream();
 
   // --- The town and its villages ---------------------------------------------
   const county = townRandom.pick(COUNTIES);
@@ -661,6 +911,16 @@ export const sampleTown = (seed: number, options: SampleTownOptions = {}): Sampl
       : dispute;
   }
 
+  const listings = makeListings(listingRandom, listingCount, {
+    persons: personJson,
+    villages,
+    townCode,
+    firstDay,
+    lastDay,
+    maleGiven,
+    femaleGiven,
+  });
+
   return {
     seed,
     county: trusted<CountyCode>(county.code),
@@ -670,6 +930,7 @@ export const sampleTown = (seed: number, options: SampleTownOptions = {}): Sampl
     units: trusted<ReadonlyArray<Unit>>(unitJson),
     persons: trusted<ReadonlyArray<Person>>(personJson),
     disputes: trusted<ReadonlyArray<Dispute>>(disputes),
+    listings: trusted<ReadonlyArray<Listing>>(listings),
     period: { from: trusted<LocalDate>(dayString(firstDay)), to: trusted<LocalDate>(dayString(lastDay)) },
   };
 };
