@@ -244,11 +244,14 @@ export {
   type HolidaySchedule,
   makeCalendar,
   overlayCalendar,
+  scheduleYearOf,
   weekendCalendar,
 } from "./calendar/calendar.js";
 export {
   type CountingConvention,
+  type DayCountRefusalReason,
   type Period,
+  DayCountRefused,
   civilCodeCounting,
   nextWorkingDay,
   periodEnd,
@@ -360,5 +363,5 @@ export { type SupportMeasuresOptions, supportMeasures, zixiSupportMeasures } fro
 export { zixiGradingTable } from "./presets/zixi/grading-table.js";
 export { zixiRoutingConfig } from "./presets/zixi/routing-config.js";
 export { type Zixi2025Options, zixi2025, zixi2025Campaign, zixiReportingUnitKinds } from "./presets/zixi/campaign.js";
-export { defaultTimeLimits, timeLimitsWith } from "./presets/zixi/time-limits.js";
+export { type TimeLimitsOptions, defaultTimeLimits, timeLimitsWith } from "./presets/zixi/time-limits.js";
 export { zixiPolicyConfig } from "./presets/zixi/policy-config.js";
