@@ -40,7 +40,11 @@ export {
 } from "./model/division-code.js";
 export { CountyCode, countyOf } from "./model/county-code.js";
 export {
+  type CitizenIdentityFacts,
+  type ForeignPermanentResidentFacts,
+  type IdentityCheckCharacter,
   type IdentityNumberFacts,
+  type IdentityNumberKind,
   IdentityNumber,
   identityCheckCharacter,
   identityNumberFacts,
