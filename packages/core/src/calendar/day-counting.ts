@@ -66,7 +66,8 @@ export const civilCodeCounting: CountingConvention = { startsNextDay: true, roll
  * - `beyond-range`: the result would fall after 2199-12-31, the last date the
  *   library handles;
  * - `invalid-period`: the length is not a whole number of days, zero or more;
- * - `invalid-date`: a date given is not a real `YYYY-MM-DD` date of 1900–2199.
+ * - `invalid-date`: a date given is not a real `YYYY-MM-DD` date of 1900–2199;
+ * - `no-calendar`: no calendar was passed (a caller without the types).
  *
  * @example
  * ```ts
@@ -74,7 +75,7 @@ export const civilCodeCounting: CountingConvention = { startsNextDay: true, roll
  * ```
  * @since 0.2.0
  */
-export type DayCountRefusalReason = "year-not-covered" | "no-working-day" | "beyond-range" | "invalid-period" | "invalid-date";
+export type DayCountRefusalReason = "year-not-covered" | "no-working-day" | "beyond-range" | "invalid-period" | "invalid-date" | "no-calendar";
 
 /**
  * A count of days the library refused to make rather than return a date it
@@ -116,6 +117,8 @@ export class DayCountRefused extends Data.TaggedError("DayCountRefused")<{
         return { zh: "期间长度应为零或正整数天", en: "a period is a whole number of days, zero or more" };
       case "invalid-date":
         return { zh: "日期应为 1900–2199 年间的有效日期（YYYY-MM-DD）", en: "a date must be a real YYYY-MM-DD date of 1900–2199" };
+      case "no-calendar":
+        return { zh: "未提供日历：工作日须按日历（如中国官方节假日安排）认定", en: "no calendar was given: working days are told by a calendar (such as China's official one)" };
     }
   }
   override get message(): string { return `${this.text.zh} / ${this.text.en}`; }
@@ -134,7 +137,13 @@ const dayNumber = (date: unknown): number | undefined => {
 };
 
 const refused = (reason: DayCountRefusalReason, calendar: Calendar, year?: number): { readonly ok: false; readonly error: DayCountRefused } =>
-  err(new DayCountRefused({ reason, calendar: calendar.name, ...(year === undefined ? {} : { year }) }));
+  err(new DayCountRefused({ reason, calendar: String(calendar.name), ...(year === undefined ? {} : { year }) }));
+
+/** Whether a value passed as a calendar is one (a caller without the types may pass nothing). */
+const isCalendar = (c: unknown): c is Calendar =>
+  typeof c === "object" && c !== null && typeof (c as Calendar).covers === "function" && typeof (c as Calendar).isWorkingDay === "function";
+
+const noCalendar = (): { readonly ok: false; readonly error: DayCountRefused } => err(new DayCountRefused({ reason: "no-calendar", calendar: "" }));
 
 /**
  * Walks the days from epoch day `from` on, each of which must be covered, and
@@ -173,6 +182,7 @@ const nthWorkingDay = (from: number, count: number, calendar: Calendar): Result<
  * @since 0.1.0
  */
 export const nextWorkingDay = (date: LocalDate, calendar: Calendar): Result<LocalDate, DayCountRefused> => {
+  if (!isCalendar(calendar)) return noCalendar();
   const n = dayNumber(date);
   if (n === undefined) return refused("invalid-date", calendar);
   const found = nthWorkingDay(n, 1, calendar);
@@ -208,6 +218,7 @@ export const periodEnd = (
   calendar: Calendar,
   convention: CountingConvention = civilCodeCounting,
 ): Result<LocalDate, DayCountRefused> => {
+  if (!isCalendar(calendar)) return noCalendar();
   const s = dayNumber(start);
   if (s === undefined) return refused("invalid-date", calendar);
   const length: unknown = "days" in period ? period.days : (period as { readonly workingDays?: unknown }).workingDays;
@@ -241,6 +252,7 @@ export const periodEnd = (
  * @since 0.1.0
  */
 export const workingDaysAfter = (from: LocalDate, to: LocalDate, calendar: Calendar): Result<number, DayCountRefused> => {
+  if (!isCalendar(calendar)) return noCalendar();
   const a = dayNumber(from);
   const b = dayNumber(to);
   if (a === undefined || b === undefined) return refused("invalid-date", calendar);

@@ -190,6 +190,11 @@ export interface ForeignPermanentResidentFacts {
  * What an identity number says of its holder: its kind and what each of its
  * parts means.
  *
+ * @example
+ * ```ts
+ * const r = identityNumberFacts(id);
+ * if (r.ok) r.value.kind === "citizen" ? r.value.region : r.value.nationality;
+ * ```
  * @since 0.1.0
  */
 export type IdentityNumberFacts = CitizenIdentityFacts | ForeignPermanentResidentFacts;

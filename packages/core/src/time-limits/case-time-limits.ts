@@ -103,8 +103,8 @@ export const openCaseTimeLimits = (
   asOf: LocalDate,
   options: OpenCaseTimeLimitsOptions,
 ): Result<ReadonlyArray<TimeLimitStatus>, DayCountRefused> => {
-  const rules = new Map((options.rules ?? defaultTimeLimits).map((r) => [r.id, r]));
-  const extensions = new Map((options.extensions ?? []).filter((e) => e.extension.on <= asOf).map((e) => [`${e.case}\u0000${e.rule}`, e.extension]));
+  const rules = new Map((options?.rules ?? defaultTimeLimits).map((r) => [r.id, r]));
+  const extensions = new Map((options?.extensions ?? []).filter((e) => e.extension.on <= asOf).map((e) => [`${e.case}\u0000${e.rule}`, e.extension]));
   const index = indexLedger(data);
   const out: Array<TimeLimitStatus> = [];
   const consider = (clock: TimeLimitClock): DayCountRefused | undefined => {
@@ -118,7 +118,7 @@ export const openCaseTimeLimits = (
   };
   const clocks: Array<TimeLimitClock> = [];
   for (const d of data.disputes) if (index.isOpen(d, asOf)) clocks.push(...caseClocks(d, index.caseOf(d.id), asOf));
-  for (const clock of options.clocks ?? []) if (clock.startedOn <= asOf) clocks.push(clock);
+  for (const clock of options?.clocks ?? []) if (clock.startedOn <= asOf) clocks.push(clock);
   for (const clock of clocks) {
     const refusal = consider(clock);
     if (refusal) return { ok: false, error: refusal };

@@ -124,10 +124,10 @@ export interface TimeLimitOptions {
  * @since 0.1.0
  */
 export const timeLimitDueOn = (clock: TimeLimitClock, rule: TimeLimitRule, options: TimeLimitOptions): Result<LocalDate, DayCountRefused> => {
-  const counting = options.counting ?? civilCodeCounting;
+  const counting = options?.counting ?? civilCodeCounting;
   const extra = clock.extension?.days ?? 0;
   const period = "days" in rule.period ? { days: rule.period.days + extra } : { workingDays: rule.period.workingDays + extra };
-  return periodEnd(clock.startedOn, period, options.calendar, counting);
+  return periodEnd(clock.startedOn, period, options?.calendar, counting);
 };
 
 /**
@@ -162,7 +162,7 @@ export const timeLimitStatus = (
     return ok({ clock, rule, dueOn, daysLeft, state: clock.metOn <= dueOn ? "met" : "met-late" });
   }
   const total = Math.max(1, daysFromTo(clock.startedOn, dueOn));
-  const share = options.atRiskShare ?? 0.25;
+  const share = options?.atRiskShare ?? 0.25;
   const state: TimeLimitState = daysLeft < 0 ? "overdue" : daysLeft / total < share ? "at-risk" : "on-time";
   return ok({ clock, rule, dueOn, daysLeft, state });
 };

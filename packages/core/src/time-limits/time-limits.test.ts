@@ -64,9 +64,10 @@ describe("time limits as data", () => {
   test("the calendar is a required option: nothing falls back to weekends", () => {
     const clock: TimeLimitClock = { case: id, rule: "petition-notice", startedOn: d("2025-03-03") };
     // @ts-expect-error the calendar is required
-    expect(() => timeLimitDueOn(clock, rule("petition-notice"), {})).toThrow();
+    expect(timeLimitDueOn(clock, rule("petition-notice"), {})).toMatchObject({ ok: false, error: { reason: "no-calendar" } });
+    const petition = { ...sampleTown(5, { villages: 3, persons: 30, disputes: 10 }).disputes[0]!, domain: "petition" as const, reportedOn: d("2025-03-03") };
     // @ts-expect-error the options (with the calendar) are required
-    expect(() => openCaseTimeLimits({ units: [], disputes: [] }, d("2025-03-03"))).toThrow();
+    expect(openCaseTimeLimits({ units: [], disputes: [petition] }, d("2025-03-04"))).toMatchObject({ ok: false, error: { reason: "no-calendar" } });
   });
 
   test("a limit ending in the National Day holiday ends on the next working day", () => {
