@@ -46,6 +46,9 @@ describe("China's official calendar", () => {
     expect(all.covers(d("2026-12-28"))).toBe(true);
     expect(all.covers(d("2026-12-29"))).toBe(false); // the 2027 notice may move it
     expect(chinaHolidaySchedule(2001).years).toEqual([]);
+    expect(all.coveredYears).toEqual(years);
+    const next = makeCalendar({ name: "2027", holidays: ["2027-01-01"], makeUpWorkingDays: [], years: [2027] });
+    expect(chinaCalendar({ overrides: [next] }).coveredYears).toEqual([...years, 2027]);
   });
 
   test("no notice in the data reaches back before 29 December: core's schedule year holds for every day", () => {

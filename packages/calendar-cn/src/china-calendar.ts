@@ -99,7 +99,7 @@ export interface ChinaCalendarOptions {
  * on. Dates are compared as `YYYY-MM-DD` strings, so the host's time zone plays
  * no part. It covers the years of its data ({@link chinaScheduleYears}) and of
  * its overrides, each from 29 December of the year before to 28 December (see
- * core's `scheduleYearOf`). A count that needs any other date is refused by
+ * core's `scheduleYearOf`), and lists them in `coveredYears`. A count that needs any other date is refused by
  * core with the missing year named: nothing falls back to weekends. Supply a new
  * year's notice through `overrides` (or core's `overlayCalendar`).
  *

@@ -79,6 +79,9 @@ describe("calendars", () => {
     expect(cal.isWorkingDay(d("2025-10-11"))).toBe(true);
     expect(cal.covers(d("2027-06-01"))).toBe(true);
     expect(cal.covers(d("2026-06-01"))).toBe(false);
+    expect(cal2025.coveredYears).toEqual([2025]);
+    expect(cal.coveredYears).toEqual([2025, 2027]);
+    expect(overlayCalendar(next, weekendCalendar).coveredYears).toBeUndefined();
   });
 });
 

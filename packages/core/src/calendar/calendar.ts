@@ -71,6 +71,13 @@ export interface Calendar {
   readonly kindOf: (date: LocalDate) => DayKind;
   readonly isWorkingDay: (date: LocalDate) => boolean;
   readonly covers: (date: LocalDate) => boolean;
+  /**
+   * The schedule years ({@link scheduleYearOf}) the calendar covers, in order,
+   * when it can list them: a calendar made from schedules reports them from its
+   * data. Absent for a calendar that covers every date or cannot tell.
+   * @since 0.2.0
+   */
+  readonly coveredYears?: ReadonlyArray<number>;
 }
 
 /**
@@ -140,6 +147,7 @@ export const makeCalendar = (schedule: HolidaySchedule): Calendar => {
       return k === "working-day" || k === "make-up-working-day";
     },
     covers: (date) => years.has(scheduleYearOf(date)),
+    coveredYears: [...years].sort((a, b) => a - b),
   };
 };
 
@@ -172,7 +180,8 @@ export const weekendCalendar: Calendar = {
 /**
  * A calendar whose own schedule comes first, falling back to `base` for the dates
  * it does not cover: how a user adds next year's schedule to a provider that does
- * not know it yet. It covers what either covers.
+ * not know it yet. It covers what either covers (and lists the years of both,
+ * when both list theirs).
  *
  * @example
  * ```ts
@@ -189,4 +198,7 @@ export const overlayCalendar = (top: Calendar, base: Calendar): Calendar => ({
   kindOf: (date) => (top.covers(date) ? top.kindOf(date) : base.kindOf(date)),
   isWorkingDay: (date) => (top.covers(date) ? top.isWorkingDay(date) : base.isWorkingDay(date)),
   covers: (date) => top.covers(date) || base.covers(date),
+  ...(top.coveredYears && base.coveredYears
+    ? { coveredYears: [...new Set([...top.coveredYears, ...base.coveredYears])].sort((a, b) => a - b) }
+    : {}),
 });
