@@ -30,3 +30,11 @@ test("the monthly totals add up: the by-level rows sum to the totals", () => {
     expect(rows.reduce((sum, row) => sum + row[column]!, 0)).toBe(Number(totals![column + 1]));
   }
 });
+
+test("time limits count on China's official calendar, and a year it lacks is refused by name until added", () => {
+  expect(out).toMatch(/日历 \/ calendar: 中国法定节假日 \d{4}–\d{4}/);
+  const refused = lines.find((l) => l.includes("30 days from 2026-12-10"))!;
+  expect(refused).toContain("没有 2027 年的节假日安排");
+  expect(refused).toContain("has no holiday schedule for 2027");
+  expect(lines.find((l) => l.includes("with a 2027 schedule added"))).toMatch(/2027-01-11$/);
+});

@@ -17,8 +17,11 @@ import {
   deadlinesBetween,
   evaluatePhaseRules,
   gradeDispute,
+  makeCalendar,
   monthlyReport,
   nextDeadlines,
+  overlayCalendar,
+  periodEnd,
   phaseOn,
   plusDays,
   registerCase,
@@ -174,12 +177,19 @@ export const printCampaignDemo = (town: SampleTown, date: LocalDate): void => {
     .at(-1);
   if (!reportDeadline) return;
   const period = reportingPeriodOf(zixi2025, reportDeadline);
-  const report = monthlyReport(data, {
+  // Time limits count on China's official calendar; there is no weekends-only default.
+  const calendar = chinaCalendar();
+  const counted = monthlyReport(data, {
     jurisdiction: town.township.code,
     period,
     campaign: zixi2025,
-    timeLimits: { calendar: chinaCalendar() },
+    timeLimits: { calendar },
   });
+  if (!counted.ok) {
+    console.log(`\n月度台账报表 / monthly ledger report: ${counted.error.message}`);
+    return;
+  }
+  const report = counted.value;
   const t = report.totals;
   console.log(`\n月度台账报表 / monthly ledger report ${period.from} – ${period.to}:`);
   console.log(`  本期新增 new ${t.new} | 累计 cumulative ${t.cumulative} | 本期化解 resolved ${t.resolvedInPeriod} | 期末未化解 open ${t.openAtEnd} | 化解率 rate ${pct(report.resolutionRate)}`);
@@ -191,4 +201,13 @@ export const printCampaignDemo = (town: SampleTown, date: LocalDate): void => {
     const c = row.counts;
     console.log(`  ${padCells(label, 24)}${String(c.new).padStart(8)} ${String(c.cumulative).padStart(10)} ${String(c.resolvedInPeriod).padStart(14)} ${String(c.openAtEnd).padStart(12)}`);
   }
+
+  // A limit that runs past the calendar's last year is refused, naming the year, until that year's schedule is added.
+  console.log(`\n日历 / calendar: ${calendar.name}`);
+  const lateStart = "2026-12-10" as LocalDate;
+  const refused = periodEnd(lateStart, { days: 30 }, calendar);
+  console.log(`  ${lateStart} 起 30 日 / 30 days from ${lateStart}: ${refused.ok ? refused.value : refused.error.message}`);
+  const notice2027 = makeCalendar({ name: "2027 年节假日安排（示例）", holidays: ["2027-01-01"], makeUpWorkingDays: [], years: [2027] });
+  const counted2027 = periodEnd(lateStart, { days: 30 }, overlayCalendar(notice2027, calendar));
+  console.log(`  补充 2027 年安排后 / with a 2027 schedule added: ${counted2027.ok ? counted2027.value : counted2027.error.message}`);
 };

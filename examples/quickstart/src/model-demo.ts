@@ -1,6 +1,7 @@
 import {
   Dispute,
   DisputeDomains,
+  type IdentityNumberFacts,
   PartyRoles,
   Person,
   type Result,
@@ -34,9 +35,13 @@ export const printModelDemo = (town: SampleTown): void => {
     const person = unwrap(decode(Person, json));
     const id = person.identityNumber;
     const facts = id ? identityNumberFacts(id) : undefined;
+    const masked = id ? maskIdentityNumber(id) : undefined;
+    const kind = (f: IdentityNumberFacts) => (f.kind === "citizen" ? "公民" : "外国人永久居留");
     console.log(
       `  ${person.name}  ${villageName.get(person.jurisdiction) ?? person.jurisdiction}  ` +
-        (id && facts ? `${maskIdentityNumber(id)} ${facts.sex === "female" ? "女" : "男"} ${facts.birthDate.slice(0, 4)}年生` : "（未登记身份号码）"),
+        (facts?.ok && masked?.ok
+          ? `${masked.value} ${kind(facts.value)} ${facts.value.sex === "female" ? "女" : "男"} ${facts.value.birthDate.slice(0, 4)}年生`
+          : "（未登记身份号码）"),
     );
   }
 

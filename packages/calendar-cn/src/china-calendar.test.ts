@@ -1,10 +1,15 @@
 import { fc, test } from "@fast-check/vitest";
-import { periodEnd, type LocalDate, makeCalendar } from "@tiaojie/core";
+import { type DisputeId, type LocalDate, defaultTimeLimits, makeCalendar, overlayCalendar, periodEnd, scheduleYearOf, timeLimitDueOn } from "@tiaojie/core";
+import { HolidayUtil } from "lunar-typescript";
 import { describe, expect } from "vitest";
-import { chinaCalendar, chinaHolidaySchedule } from "./china-calendar.js";
+import { chinaCalendar, chinaHolidaySchedule, chinaScheduleYears } from "./china-calendar.js";
 
 const d = (s: string) => s as LocalDate;
 const cal = chinaCalendar({ from: 2024, to: 2026 });
+const value = <A>(r: { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: { readonly message: string } }): A => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
 
 describe("China's official calendar", () => {
   test("covers the make-up working days of 2024–2026", () => {
@@ -22,8 +27,52 @@ describe("China's official calendar", () => {
   });
 
   test("Civil Code counting across the National Day holiday", () => {
-    expect(periodEnd(d("2025-09-16"), { days: 15 }, cal)).toBe("2025-10-09");
-    expect(periodEnd(d("2025-09-26"), { workingDays: 4 }, cal)).toBe("2025-10-09");
+    expect(value(periodEnd(d("2025-09-16"), { days: 15 }, cal))).toBe("2025-10-09");
+    expect(value(periodEnd(d("2025-09-26"), { workingDays: 4 }, cal))).toBe("2025-10-09");
+    const notice = defaultTimeLimits.find((r) => r.id === "petition-notice")!;
+    expect(value(timeLimitDueOn({ case: "d-1" as DisputeId, rule: notice.id, startedOn: d("2025-09-16") }, notice, { calendar: chinaCalendar() }))).toBe("2025-10-09");
+  });
+
+  test("its covered years come from its data: 2002 to 2026 with lunar-typescript 1.8.6", () => {
+    const years = chinaScheduleYears();
+    expect(years[0]).toBe(2002);
+    expect(years.at(-1)).toBe(2026);
+    expect(years).toEqual(Array.from({ length: years.length }, (_, i) => years[0]! + i));
+    const all = chinaCalendar();
+    expect(all.name).toContain("2002–2026");
+    expect(all.covers(d("2001-12-29"))).toBe(true); // arranged by the 2002 notice
+    expect(all.kindOf(d("2001-12-29"))).toBe("make-up-working-day");
+    expect(all.covers(d("2001-12-28"))).toBe(false);
+    expect(all.covers(d("2026-12-28"))).toBe(true);
+    expect(all.covers(d("2026-12-29"))).toBe(false); // the 2027 notice may move it
+    expect(chinaHolidaySchedule(2001).years).toEqual([]);
+    expect(all.coveredYears).toEqual(years);
+    const next = makeCalendar({ name: "2027", holidays: ["2027-01-01"], makeUpWorkingDays: [], years: [2027] });
+    expect(chinaCalendar({ overrides: [next] }).coveredYears).toEqual([...years, 2027]);
+  });
+
+  test("no notice in the data reaches back before 29 December: core's schedule year holds for every day", () => {
+    for (const year of chinaScheduleYears()) {
+      const s = chinaHolidaySchedule(year);
+      for (const day of [...s.holidays, ...s.makeUpWorkingDays]) expect(scheduleYearOf(d(day))).toBe(year);
+    }
+    // And every day the data lists belongs to one of the notices.
+    const listed = new Set(chinaScheduleYears().flatMap((y) => [...chinaHolidaySchedule(y).holidays, ...chinaHolidaySchedule(y).makeUpWorkingDays]));
+    for (let y = 2001; y <= 2027; y++) for (const h of HolidayUtil.getHolidays(y)) expect(listed.has(h.getDay())).toBe(true);
+  });
+
+  test("a count running past its last year is refused with that year named; next year's schedule makes it pass", () => {
+    const all = chinaCalendar();
+    const last = chinaScheduleYears().at(-1)!;
+    const start = d(`${last}-12-10`);
+    const refused = periodEnd(start, { days: 30 }, all);
+    expect(refused).toMatchObject({ ok: false, error: { _tag: "DayCountRefused", reason: "year-not-covered", year: last + 1 } });
+    expect(!refused.ok && refused.error.message).toContain(`${last + 1} 年`);
+    const next = makeCalendar({ name: `${last + 1} notice`, holidays: [`${last + 1}-01-01`], makeUpWorkingDays: [], years: [last + 1] });
+    expect(periodEnd(start, { days: 30 }, overlayCalendar(next, all)).ok).toBe(true);
+    expect(periodEnd(start, { days: 30 }, chinaCalendar({ overrides: [next] })).ok).toBe(true);
+    // 2026-12-10 + 30 days = 2027-01-09, a Saturday: the next working day of that (made-up) schedule is Monday 11 January.
+    expect(value(periodEnd(d("2026-12-10"), { days: 30 }, overlayCalendar(makeCalendar({ name: "2027", holidays: ["2027-01-01"], makeUpWorkingDays: [], years: [2027] }), all)))).toBe("2027-01-11");
   });
 
   test("a user's schedule overrides the package for its year", () => {

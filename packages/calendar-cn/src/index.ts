@@ -4,4 +4,4 @@
  *
  * @packageDocumentation
  */
-export { type ChinaCalendarOptions, chinaCalendar, chinaHolidaySchedule } from "./china-calendar.js";
+export { type ChinaCalendarOptions, chinaCalendar, chinaHolidaySchedule, chinaScheduleYears } from "./china-calendar.js";

@@ -66,7 +66,11 @@ export {
 } from "./model/division-code.js";
 export { CountyCode, countyOf } from "./model/county-code.js";
 export {
+  type CitizenIdentityFacts,
+  type ForeignPermanentResidentFacts,
+  type IdentityCheckCharacter,
   type IdentityNumberFacts,
+  type IdentityNumberKind,
   IdentityNumber,
   identityCheckCharacter,
   identityNumberFacts,
@@ -299,11 +303,14 @@ export {
   type HolidaySchedule,
   makeCalendar,
   overlayCalendar,
+  scheduleYearOf,
   weekendCalendar,
 } from "./calendar/calendar.js";
 export {
   type CountingConvention,
+  type DayCountRefusalReason,
   type Period,
+  DayCountRefused,
   civilCodeCounting,
   nextWorkingDay,
   periodEnd,
@@ -427,6 +434,6 @@ export { type SupportMeasuresOptions, supportMeasures, zixiSupportMeasures } fro
 export { zixiGradingTable } from "./presets/zixi/grading-table.js";
 export { zixiRoutingConfig } from "./presets/zixi/routing-config.js";
 export { type Zixi2025Options, zixi2025, zixi2025Campaign, zixiReportingUnitKinds } from "./presets/zixi/campaign.js";
-export { defaultTimeLimits, timeLimitsWith } from "./presets/zixi/time-limits.js";
+export { type TimeLimitsOptions, defaultTimeLimits, timeLimitsWith } from "./presets/zixi/time-limits.js";
 export { zixiPolicyConfig } from "./presets/zixi/policy-config.js";
 export { zixiLowerGradeApprovers } from "./presets/zixi/grade-approvers.js";

@@ -63,6 +63,13 @@ describe("refinements run core's own filters, with the refinement's message", ()
     expect(IdentityNumberSchema.parse("11010519491231002X")).toBe("11010519491231002X");
   });
 
+  it("accepts a foreigner's permanent-residence number and refuses one with no province, with core's message", () => {
+    expect(IdentityNumberSchema.parse("953104198807150029")).toBe("953104198807150029");
+    expect(issuesOf(IdentityNumberSchema, "900104198807150027")).toEqual([
+      [[], "外国人永久居留身份证号码的第 2–3 位应为签发地的省级代码 / digits 2–3 of a foreigner's permanent-residence number must be the code of the province that issued it"],
+    ]);
+  });
+
   it("reports the earlier filter when several fail (format before check character)", () => {
     expect(issuesOf(IdentityNumberSchema, "11010519491231002x")).toEqual([
       [[], "身份号码应为 18 位：17 位数字加 1 位数字或大写 X / an identity number is 18 characters: 17 digits, then a digit or an upper-case X"],

@@ -195,7 +195,7 @@ export const DivisionCodeSchema: PublicZodSchemas["DivisionCode"] = publicZodSch
 export const CountyCodeSchema: PublicZodSchemas["CountyCode"] = publicZodSchemas.CountyCode;
 
 /**
- * A citizen identity number of GB 11643: region, birth date, sequence and check character are all checked. Sensitive personal information. Derived from core's `IdentityNumber` schema: accepts and rejects exactly what
+ * An identity number: a citizen's (GB 11643, first digit 1–8) or a foreigner's permanent-residence number (2023 version, first digit 9, then province and nationality); region or province, birth date, sequence and check character are all checked. Sensitive personal information. Derived from core's `IdentityNumber` schema: accepts and rejects exactly what
  * `decode(IdentityNumber, …)` does, with the same "中文 / English" messages.
  *
  * The output is the JSON form: branded `IdentityNumber` in core, a plain `string` here, as zod brands would not line up with effect's.
@@ -206,6 +206,7 @@ export const CountyCodeSchema: PublicZodSchemas["CountyCode"] = publicZodSchemas
  *
  * IdentityNumberSchema.safeParse("11010519491231002X").success; // true
  * IdentityNumberSchema.safeParse("110105194912310021").success; // false
+ * IdentityNumberSchema.safeParse("953104198807150029").success; // true: a foreigner's permanent-residence number
  * ```
  * @since 0.1.0
  */

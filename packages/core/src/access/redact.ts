@@ -1,3 +1,4 @@
+import { maskIdentityShape } from "../model/identity-number.js";
 import type { SupportCategory } from "../taxonomy/support-categories.js";
 import { audienceAccess, audienceOf, fieldRuleOf, isInScope } from "./access-decisions.js";
 import { type AccessPolicy, defaultAccessPolicy } from "./access-policy.js";
@@ -18,9 +19,6 @@ import type { RedactedSupportRecord } from "./support-record.js";
  */
 export const maskPhoneNumber = (phone: string): string =>
   phone.length <= 7 ? "*".repeat(phone.length) : `${phone.slice(0, 3)}${"*".repeat(phone.length - 7)}${phone.slice(-4)}`;
-
-const maskIdentity = (id: string): string =>
-  id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : "*".repeat(id.length);
 
 const DROP = Symbol("drop");
 
@@ -80,7 +78,7 @@ export const redact = (
     if (access === "full") return value;
     if (access === "none" || typeof value !== "string") return DROP;
     const mask = fieldRuleOf(path, policy)?.mask;
-    return mask === "identity-number" ? maskIdentity(value) : mask === "phone-number" ? maskPhoneNumber(value) : DROP;
+    return mask === "identity-number" ? maskIdentityShape(value) : mask === "phone-number" ? maskPhoneNumber(value) : DROP;
   };
 
   return walk(record, "") as RedactedSupportRecord;

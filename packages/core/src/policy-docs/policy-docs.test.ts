@@ -6,6 +6,7 @@ import { RiskLevels } from "../taxonomy/risk-levels.js";
 import { UnitKinds } from "../taxonomy/unit-kinds.js";
 import { type PolicyConfig, renderPolicyDocs } from "./policy-docs.js";
 import { zixiPolicyConfig } from "../presets/zixi/policy-config.js";
+import { timeLimitsWith } from "../presets/zixi/time-limits.js";
 
 const docsRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "docs", "policy");
 const byFile = (config: PolicyConfig, lang: "zh" | "en") => new Map(renderPolicyDocs(config, lang).map((d) => [d.file, d.markdown]));
@@ -66,4 +67,16 @@ test("a county's own configuration renders its own rules", () => {
   expect(page).toContain("`county-test.1`");
   expect(page).toMatch(/`crowdRedMin` \| 50 人/);
   expect(page).toContain(RiskLevels.label("red"));
+});
+
+test("the time-limit page says which calendar limits count on, that an uncovered year is refused, and how petition limits count", () => {
+  const page = byFile(zixiPolicyConfig, "en").get("time-limits.md")!;
+  expect(page).toContain("China's official calendar");
+  expect(page).toContain("never falls back to counting weekends only");
+  expect(page).toMatch(/refused, naming the missing year/);
+  expect(page).toContain("counted in calendar days");
+  const local = byFile({ ...zixiPolicyConfig, timeLimits: timeLimitsWith({ petitionDays: "working-days" }) }, "zh").get("time-limits.md")!;
+  expect(local).toContain("以工作日计算，不含法定节假日和休息日");
+  expect(local).toContain("| 15 个工作日 |");
+  expect(local).toContain("不超过 30 个工作日");
 });

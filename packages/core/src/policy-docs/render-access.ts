@@ -12,7 +12,7 @@ export const renderAccess = (policy: AccessPolicy, lang: Lang): string =>
     bullets([
       pick(lang, "按需知悉：每个角色只看到其工作需要的信息；辖区范围以外的记录一律不可见。", "Need to know: each role sees only what its work needs; nothing outside the actor's jurisdiction is shown."),
       pick(lang, "健康信息、违法犯罪记录和身份证件号码属于敏感个人信息（《个人信息保护法》），加密存储，每次查阅和修改都留痕。", "Health data, criminal records and identity numbers are sensitive personal information under the Personal Information Protection Law: encrypted at rest, every read and write audited."),
-      pick(lang, "“脱敏”指身份号码只显示地址码和后四位，电话号码只显示前三位和后四位。", "'Masked' shows an identity number's region code and last four characters, a phone number's first three and last four digits."),
+      pick(lang, "“脱敏”指公民身份号码只显示地址码（前 6 位）和后四位，外国人永久居留身份证号码只显示前 3 位（首位 9 和省份代码，不显示国籍代码）和后四位，电话号码只显示前三位和后四位。", "'Masked' shows a citizen identity number's region code (first 6 digits) and last four characters, a foreigner's permanent-residence number's first 3 (the 9 and the province, not the nationality) and last four, a phone number's first three and last four digits."),
     ]),
     `## ${pick(lang, "各角色可见程度", "What each audience sees")}`,
     table(

@@ -11,8 +11,10 @@ import type { Campaign } from "../campaign/campaign.js";
 import { type DateRange, deadlinesBetween } from "../campaign/campaign-calendar.js";
 import { indexLedger, type LedgerData } from "../campaign/ledger-data.js";
 import { submissionStatuses } from "../campaign/submissions.js";
+import type { DayCountRefused } from "../calendar/day-counting.js";
 import { type OpenCaseTimeLimitsOptions, openCaseTimeLimits } from "../time-limits/case-time-limits.js";
 import type { TimeLimitStatus } from "../time-limits/time-limit-clock.js";
+import { ok, type Result } from "../validation/result.js";
 
 /**
  * The counts a report gives for the whole jurisdiction and for each group:
@@ -107,8 +109,8 @@ export interface OverdueSubmission {
  *
  * @example
  * ```ts
- * const r: MonthlyReport = monthlyReport(data, { jurisdiction, period });
- * r.totals.resolvedInPeriod; r.resolutionRate;
+ * const r = monthlyReport(data, { jurisdiction, period, timeLimits: { calendar: chinaCalendar() } });
+ * if (r.ok) { const report: MonthlyReport = r.value; report.totals.resolvedInPeriod; report.resolutionRate; }
  * ```
  * @since 0.1.0
  */
@@ -139,7 +141,12 @@ export interface MonthlyReport {
  *
  * @example
  * ```ts
- * const o: MonthlyReportOptions = { jurisdiction: town.township.code, period: { from: "2024-11-29" as LocalDate, to: "2024-12-28" as LocalDate }, campaign: zixi2025 };
+ * const o: MonthlyReportOptions = {
+ *   jurisdiction: town.township.code,
+ *   period: { from: "2024-11-29" as LocalDate, to: "2024-12-28" as LocalDate },
+ *   campaign: zixi2025,
+ *   timeLimits: { calendar: chinaCalendar() },
+ * };
  * ```
  * @since 0.1.0
  */
@@ -149,8 +156,11 @@ export interface MonthlyReportOptions {
   readonly period: DateRange;
   /** When given, the report lists the submissions missing or late for the campaign's deadlines due in the period. */
   readonly campaign?: Campaign;
-  /** How time limits are counted (calendar, convention, rules, extensions). */
-  readonly timeLimits?: OpenCaseTimeLimitsOptions;
+  /**
+   * How time limits are counted: the calendar (required since 0.2.0, China's
+   * official one for the Zixi plan), convention, rules, extensions.
+   */
+  readonly timeLimits: OpenCaseTimeLimitsOptions;
 }
 
 const zero = (): { new: number; cumulative: number; resolvedInPeriod: number; openAtEnd: number } => ({ new: 0, cumulative: 0, resolvedInPeriod: 0, openAtEnd: 0 });
@@ -180,19 +190,22 @@ const rows = <K extends string>(groups: ReadonlyArray<ReportGroup>, keyOf: (g: R
  * ledger's data as it stood at the end of the period's last day. Pure: the same
  * data always gives the same report. The groups sum to the totals; over
  * consecutive periods, each period's cumulative is the previous one's plus its
- * new disputes.
+ * new disputes. Refused (a {@link DayCountRefused}) when a time limit of an open
+ * case cannot be counted on the calendar, for example a limit running into a
+ * year whose holiday schedule the calendar does not have yet.
  *
  * @example
  * ```ts
  * import { deadlineByKey, monthlyReport, reportingPeriodOf, zixi2025 } from "@tiaojie/core";
+ * import { chinaCalendar } from "@tiaojie/calendar-cn";
  *
  * const period = reportingPeriodOf(zixi2025, deadlineByKey(zixi2025, "monthly-update@2024-12-28")!);
- * const report = monthlyReport(data, { jurisdiction: town.township.code, period, campaign: zixi2025 });
- * report.byLevel.map((r) => `${r.key}: ${r.counts.openAtEnd}`);
+ * const r = monthlyReport(data, { jurisdiction: town.township.code, period, campaign: zixi2025, timeLimits: { calendar: chinaCalendar() } });
+ * if (r.ok) r.value.byLevel.map((row) => `${row.key}: ${row.counts.openAtEnd}`);
  * ```
  * @since 0.1.0
  */
-export const monthlyReport = (data: LedgerData, options: MonthlyReportOptions): MonthlyReport => {
+export const monthlyReport = (data: LedgerData, options: MonthlyReportOptions): Result<MonthlyReport, DayCountRefused> => {
   const { jurisdiction, period } = options;
   const end = period.to;
   const previousReportOn = plusDays(period.from, -1);
@@ -250,9 +263,11 @@ export const monthlyReport = (data: LedgerData, options: MonthlyReportOptions): 
     }
   }
   const scoped: LedgerData = { ...data, disputes: data.disputes.filter(inScope) };
-  const limits = openCaseTimeLimits(scoped, end, options.timeLimits ?? {});
+  const counted = openCaseTimeLimits(scoped, end, options.timeLimits);
+  if (!counted.ok) return counted;
+  const limits = counted.value;
   const base = totals.cumulative - declined;
-  return {
+  return ok({
     jurisdiction,
     period,
     totals,
@@ -266,5 +281,5 @@ export const monthlyReport = (data: LedgerData, options: MonthlyReportOptions): 
     overdueSubmissions,
     overdueTimeLimits: limits.filter((s) => s.state === "overdue"),
     atRiskTimeLimits: limits.filter((s) => s.state === "at-risk"),
-  };
+  });
 };

@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import type { LocalDate } from "../model/local-date.js";
+import { makeCalendar, overlayCalendar, weekendCalendar } from "../calendar/calendar.js";
 import { plusDays } from "../calendar/local-dates.js";
 import { sampleTown } from "../testing/sample-town.js";
 import { deadlineByKey, deadlinesBetween, reportingPeriodOf } from "../campaign/campaign-calendar.js";
@@ -18,6 +19,13 @@ const sum = (rows: ReadonlyArray<{ counts: ReportCounts }>): ReportCounts =>
     openAtEnd: a.openAtEnd + r.counts.openAtEnd,
   }), { new: 0, cumulative: 0, resolvedInPeriod: 0, openAtEnd: 0 });
 
+/** The ledgers here only test the counts, so weekends only, chosen explicitly. */
+const timeLimits = { calendar: weekendCalendar };
+const value = <A>(r: { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: { readonly message: string } }): A => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
 const towns = new Map<number, ReturnType<typeof build>>();
 const build = (seed: number) => {
   const town = sampleTown(seed, { villages: 5, persons: 80, disputes: 60 });
@@ -34,7 +42,7 @@ describe("the monthly report", () => {
       let previous = 0;
       for (const n of lengths) {
         const period = { from, to: plusDays(from, n - 1) };
-        const r = monthlyReport(data, { jurisdiction: town.township.code, period, campaign: zixi2025 });
+        const r = value(monthlyReport(data, { jurisdiction: town.township.code, period, campaign: zixi2025, timeLimits }));
         expect(sum(r.groups)).toEqual(r.totals);
         for (const rows of [r.byVillage, r.byDomain, r.byLevel, r.byLeadUnit] as ReadonlyArray<ReadonlyArray<ReportRow<string>>>) expect(sum(rows)).toEqual(r.totals);
         expect(r.totals.cumulative).toBe(previous + r.totals.new);
@@ -51,8 +59,8 @@ describe("the monthly report", () => {
     const { town, data } = townOf(1);
     const village = town.villages[0]!.code;
     const period = reportingPeriodOf(zixi2025, deadlineByKey(zixi2025, "monthly-update@2025-02-28")!);
-    const all = monthlyReport(data, { jurisdiction: town.township.code, period });
-    const one = monthlyReport(data, { jurisdiction: village, period });
+    const all = value(monthlyReport(data, { jurisdiction: town.township.code, period, timeLimits }));
+    const one = value(monthlyReport(data, { jurisdiction: village, period, timeLimits }));
     expect(one.totals).toEqual(all.byVillage.find((r) => r.key === village)?.counts);
   });
 
@@ -60,27 +68,39 @@ describe("the monthly report", () => {
     const { town, data } = townOf(2);
     const period = reportingPeriodOf(zixi2025, deadlineByKey(zixi2025, "monthly-update@2024-12-28")!);
     const unit = data.submissions.find((s) => s.deadline === "monthly-update@2024-12-28")!.unit;
-    const r = monthlyReport(
+    const r = value(monthlyReport(
       { ...data, submissions: data.submissions.filter((s) => !(s.unit === unit && s.deadline === "monthly-update@2024-12-28")) },
-      { jurisdiction: town.township.code, period, campaign: zixi2025 },
-    );
+      { jurisdiction: town.township.code, period, campaign: zixi2025, timeLimits },
+    ));
     expect(r.overdueSubmissions).toEqual([]); // due that very day: not yet overdue at its end
     const next = reportingPeriodOf(zixi2025, deadlineByKey(zixi2025, "monthly-update@2025-01-28")!);
-    const later = monthlyReport(
+    const later = value(monthlyReport(
       { ...data, submissions: data.submissions.filter((s) => !(s.unit === unit && s.deadline === "monthly-update@2025-01-28")) },
-      { jurisdiction: town.township.code, period: { from: next.from, to: plusDays(next.to, 1) }, campaign: zixi2025 },
-    );
+      { jurisdiction: town.township.code, period: { from: next.from, to: plusDays(next.to, 1) }, campaign: zixi2025, timeLimits },
+    ));
     expect(later.overdueSubmissions).toEqual([{ deadline: "monthly-update@2025-01-28", unit, status: "missing" }]);
     // Unresolved mediations run past the 30-day target.
     expect(later.overdueTimeLimits.length).toBeGreaterThan(0);
     expect(later.overdueTimeLimits.every((s) => s.state === "overdue")).toBe(true);
+  });
+
+  test("a report whose time limits run into a year the calendar does not cover is refused, naming it", () => {
+    const { town, data } = townOf(2);
+    const period = reportingPeriodOf(zixi2025, deadlineByKey(zixi2025, "monthly-update@2024-12-28")!);
+    const only2024 = makeCalendar({ name: "2024 only", holidays: ["2024-10-01"], makeUpWorkingDays: [], years: [2024] });
+    const r = monthlyReport(data, { jurisdiction: town.township.code, period, timeLimits: { calendar: only2024 } });
+    expect(r).toMatchObject({ ok: false, error: { _tag: "DayCountRefused", reason: "year-not-covered", year: 2025 } });
+    const next = makeCalendar({ name: "2025", holidays: ["2025-01-01"], makeUpWorkingDays: [], years: [2025] });
+    const withNext = monthlyReport(data, { jurisdiction: town.township.code, period, timeLimits: { calendar: overlayCalendar(next, only2024) } });
+    expect(withNext.ok).toBe(true);
+    expect(campaignSummaryReport(zixi2025, data, { jurisdiction: town.township.code, timeLimits: { calendar: only2024 } })).toMatchObject({ ok: false, error: { year: 2025 } });
   });
 });
 
 describe("the campaign summary report", () => {
   test("its series tiles the campaign and adds up to the whole", () => {
     const { town, data } = townOf(3);
-    const s = campaignSummaryReport(zixi2025, data, { jurisdiction: town.township.code });
+    const s = value(campaignSummaryReport(zixi2025, data, { jurisdiction: town.township.code, timeLimits }));
     expect(s.period).toEqual({ from: "2024-11-01", to: "2025-05-31" });
     expect(s.series.map((r) => r.period.to)).toEqual(deadlinesBetween(zixi2025, d("2024-11-01"), d("2025-05-31")).filter((x) => x.kind === "ledger-report").map((x) => x.due));
     expect(s.series.reduce((n, r) => n + r.totals.new, 0)).toBe(s.series.at(-1)!.totals.cumulative);

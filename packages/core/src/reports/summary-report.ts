@@ -5,6 +5,8 @@ import { campaignStart, type DateRange, deadlinesBetween, reportingPeriodOf } fr
 import type { LedgerData } from "../campaign/ledger-data.js";
 import { evaluatePhaseRules, type PhaseEvaluation } from "../campaign/phase-rules.js";
 import { submissionStatuses } from "../campaign/submissions.js";
+import type { DayCountRefused } from "../calendar/day-counting.js";
+import { ok, type Result } from "../validation/result.js";
 import { type MonthlyReport, type MonthlyReportOptions, monthlyReport } from "./monthly-report.js";
 
 /**
@@ -32,8 +34,8 @@ export interface DeadlineCompliance {
  *
  * @example
  * ```ts
- * const s: CampaignSummaryReport = campaignSummaryReport(zixi2025, data, { jurisdiction });
- * s.overall.totals.cumulative; s.series.length;
+ * const r = campaignSummaryReport(zixi2025, data, { jurisdiction, timeLimits: { calendar: chinaCalendar() } });
+ * if (r.ok) { const s: CampaignSummaryReport = r.value; s.overall.totals.cumulative; s.series.length; }
  * ```
  * @since 0.1.0
  */
@@ -50,14 +52,16 @@ export interface CampaignSummaryReport {
 
 /**
  * Builds the summary report of a campaign for a jurisdiction, from the ledger's
- * data at the end of the last phase.
+ * data at the end of the last phase; refused (a {@link DayCountRefused}) when a
+ * time limit of one of its monthly reports cannot be counted on the calendar.
  *
  * @example
  * ```ts
  * import { campaignSummaryReport, zixi2025 } from "@tiaojie/core";
+ * import { chinaCalendar } from "@tiaojie/calendar-cn";
  *
- * const s = campaignSummaryReport(zixi2025, data, { jurisdiction: town.township.code });
- * s.phases.map((p) => `${p.phase.id}: ${p.failing.length} failing`);
+ * const r = campaignSummaryReport(zixi2025, data, { jurisdiction: town.township.code, timeLimits: { calendar: chinaCalendar() } });
+ * if (r.ok) r.value.phases.map((p) => `${p.phase.id}: ${p.failing.length} failing`);
  * ```
  * @since 0.1.0
  */
@@ -65,14 +69,20 @@ export const campaignSummaryReport = (
   campaign: Campaign,
   data: LedgerData,
   options: Pick<MonthlyReportOptions, "jurisdiction" | "timeLimits">,
-): CampaignSummaryReport => {
+): Result<CampaignSummaryReport, DayCountRefused> => {
   const from = campaignStart(campaign);
   const to = campaign.phases.at(-1)?.end ?? from;
-  const base = { jurisdiction: options.jurisdiction, campaign, ...(options.timeLimits ? { timeLimits: options.timeLimits } : {}) };
+  const base = { jurisdiction: options.jurisdiction, campaign, timeLimits: options.timeLimits };
   const deadlines = deadlinesBetween(campaign, from, to);
-  const series = deadlines
-    .filter((d) => d.kind === "ledger-report")
-    .map((d) => monthlyReport(data, { ...base, period: reportingPeriodOf(campaign, d) }));
+  const series: Array<MonthlyReport> = [];
+  for (const d of deadlines) {
+    if (d.kind !== "ledger-report") continue;
+    const report = monthlyReport(data, { ...base, period: reportingPeriodOf(campaign, d) });
+    if (!report.ok) return report;
+    series.push(report.value);
+  }
+  const overall = monthlyReport(data, { ...base, period: { from, to } });
+  if (!overall.ok) return overall;
   const units = data.units.filter((u) => isWithinDivision(u.jurisdiction, options.jurisdiction) || isWithinDivision(options.jurisdiction, u.jurisdiction));
   const compliance = deadlines.map((d): DeadlineCompliance => {
     const statuses = submissionStatuses(campaign, d, units, data.submissions ?? [], to);
@@ -83,13 +93,13 @@ export const campaignSummaryReport = (
       missing: statuses.filter((s) => s.status === "missing").length,
     };
   });
-  return {
+  return ok({
     campaign: campaign.id,
     jurisdiction: options.jurisdiction,
     period: { from, to },
-    overall: monthlyReport(data, { ...base, period: { from, to } }),
+    overall: overall.value,
     series,
     phases: campaign.phases.map((p) => evaluatePhaseRules(campaign, p.id, data)!),
     compliance,
-  };
+  });
 };

@@ -58,12 +58,26 @@ const divisionCode = (minLevel: number): fc.Arbitrary<string> =>
       [p, level >= 1 ? pr : "00", level >= 2 ? c : "00", level >= 3 ? t : "000", level >= 4 ? v : "000"].join(""),
     );
 
-const identityNumber = fc
+const withCheckCharacter = (first17: string): string => {
+  const check = identityCheckCharacter(first17);
+  return check.ok ? first17 + check.value : first17;
+};
+
+const citizenIdentityNumber = fc
   .tuple(countyCode, localDate(1900, 2100), fc.integer({ min: 0, max: 999 }))
-  .map(([region, birth, sequence]) => {
-    const first17 = `${region}${birth.replaceAll("-", "")}${pad(sequence, 3)}`;
-    return first17 + identityCheckCharacter(first17);
-  });
+  .map(([region, birth, sequence]) => withCheckCharacter(`${region}${birth.replaceAll("-", "")}${pad(sequence, 3)}`));
+
+/** A foreigner's permanent-residence number (2023 version): 9, province, nationality, birth date, sequence, check. */
+const foreignerIdentityNumber = fc
+  .tuple(
+    fc.constantFrom("11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65"),
+    fc.integer({ min: 4, max: 894 }),
+    localDate(1900, 2100),
+    fc.integer({ min: 0, max: 999 }),
+  )
+  .map(([province, nationality, birth, sequence]) => withCheckCharacter(`9${province}${pad(nationality, 3)}${birth.replaceAll("-", "")}${pad(sequence, 3)}`));
+
+const identityNumber = fc.oneof({ weight: 3, arbitrary: citizenIdentityNumber }, { weight: 1, arbitrary: foreignerIdentityNumber });
 
 const phoneNumber = fc.stringMatching(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/);
 

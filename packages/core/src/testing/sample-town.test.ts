@@ -178,12 +178,20 @@ describe("sampleTown", () => {
       const town = sampleTown(seed, { persons, disputes: 0 });
       const given = (sex: "male" | "female", year: number) => (sex === "male" ? MALE_GIVEN : FEMALE_GIVEN)[eraOf(year)]!;
       let withNumber = 0;
+      let foreign = 0;
       for (const p of town.persons) {
         expect(p.name.length === 2 || p.name.length === 3).toBe(true);
         if (!p.identityNumber) continue;
         withNumber++;
-        const facts = identityNumberFacts(p.identityNumber);
-        expect(facts.region).toBe(town.county);
+        const read = identityNumberFacts(p.identityNumber);
+        if (!read.ok) throw read.error;
+        const facts = read.value;
+        if (facts.kind === "citizen") expect(facts.region).toBe(town.county);
+        else {
+          foreign++;
+          expect(facts.province).toBe(town.county.slice(0, 2));
+          expect(["104", "418", "704"]).toContain(facts.nationality);
+        }
         expect(decode(LocalDate, facts.birthDate).ok).toBe(true);
         const year = Number(facts.birthDate.slice(0, 4));
         expect(year).toBeGreaterThanOrEqual(1940);
@@ -195,6 +203,7 @@ describe("sampleTown", () => {
       // About 80% have a number on record.
       expect(withNumber / persons).toBeGreaterThan(0.6);
       expect(withNumber / persons).toBeLessThan(0.95);
+      expect(foreign).toBeLessThanOrEqual(withNumber);
     },
   );
 
@@ -220,6 +229,15 @@ describe("sampleTown", () => {
       }
     },
   );
+
+  test.each([1, 2, 3])("a few residents hold a foreigner's permanent-residence number (seed %i)", (seed) => {
+    const numbers = sampleTown(seed, { persons: 5000, disputes: 0 }).persons.flatMap((p) => (p.identityNumber ? [p.identityNumber] : []));
+    const foreign = numbers.filter((n) => n.startsWith("9"));
+    // About 1 in 100: 40 expected of 4,000, bounds more than 4 standard deviations away.
+    expect(foreign.length).toBeGreaterThanOrEqual(12);
+    expect(foreign.length).toBeLessThanOrEqual(80);
+    for (const n of foreign) expect(decode(Person, { id: "p", name: "某", jurisdiction: "532301104201", identityNumber: n }).ok).toBe(true);
+  });
 
   test.prop([seedArb, smallOptionsArb], { numRuns: 30 })("facts follow the domain rules", (seed, options) => {
     const town = sampleTown(seed, options);

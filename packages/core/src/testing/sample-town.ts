@@ -258,6 +258,13 @@ const PROFILES: Readonly<Record<DisputeDomain, DomainProfile>> = {
 const UNPAID_COMPENSATION_SHARE = 0.3;
 /** Share of residents with an identity number on record. */
 const IDENTITY_SHARE = 0.8;
+/**
+ * Share of those whose number is a foreigner's permanent-residence number (2023
+ * version): spouses from the neighbouring countries, settled in the town.
+ */
+const FOREIGN_RESIDENT_SHARE = 0.01;
+/** Their nationalities, as ISO 3166-1 numeric codes: Myanmar, Laos, Vietnam. */
+const NEIGHBOUR_NATIONALITIES = ["104", "418", "704"] as const;
 
 // ---------------------------------------------------------------------------
 // Summaries are expanded once and shared by every town: a dispute holds a
@@ -561,8 +568,9 @@ const makeListings = (r: SeededRandom, count: number, ctx: ListingContext): Arra
 /**
  * Makes a realistic synthetic township from a seed: a town (镇) in a county of
  * Chuxiong prefecture, Yunnan, with villages and communities, the units the Zixi
- * plan names, residents with Chinese names, GB 11643 identity numbers (about 80%)
- * and mobile numbers, and a ledger of disputes spread over a period. The same seed
+ * plan names, residents with Chinese names, identity numbers (about 80%: GB 11643
+ * citizen numbers, and about 1 in 100 of them a foreigner's permanent-residence
+ * number of a spouse from Myanmar, Laos or Vietnam) and mobile numbers, and a ledger of disputes spread over a period. The same seed
  * and options always give a deep-equal town; different seeds give different towns.
  *
  * Distributions, roughly: domains neighbours 28%, marriage and family 24%, forest
@@ -613,6 +621,8 @@ export const sampleTown = (seed: number, options: SampleTownOptions = {}): Sampl
   const personRandom = root.stream();
   const disputeRandom = root.stream();
   const listingRandom = root.stream();
+  // Drawn last, so that the town, its people and its disputes stay as they were before it.
+  const foreignRandom = root.stream();
 
   // --- The town and its villages ---------------------------------------------
   const county = townRandom.pick(COUNTIES);
@@ -722,7 +732,13 @@ export const sampleTown = (seed: number, options: SampleTownOptions = {}): Sampl
       do first17 = born + String(2 * r.int(0, 498) + (male ? 1 : 2)).padStart(3, "0");
       while (usedIdentity.has(first17));
       usedIdentity.add(first17);
-      identityNumber = first17 + identityCheckCharacter(first17);
+      if (foreignRandom.chance(FOREIGN_RESIDENT_SHARE)) {
+        // 9, the province, the nationality, then the same birth date and sequence.
+        first17 = `9${county.code.slice(0, 2)}${foreignRandom.pick(NEIGHBOUR_NATIONALITIES)}${first17.slice(6)}`;
+        usedIdentity.add(first17);
+      }
+      const check = identityCheckCharacter(first17);
+      if (check.ok) identityNumber = first17 + check.value;
     }
     let phone: string | undefined;
     if (r.chance(year < 1955 ? 0.35 : 0.8)) {

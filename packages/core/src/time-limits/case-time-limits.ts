@@ -4,6 +4,8 @@ import type { CaseRecord } from "../lifecycle/case-record.js";
 import { indexLedger, type LedgerData } from "../campaign/ledger-data.js";
 import { type TimeLimitRule } from "./time-limit-rules.js";
 import { defaultTimeLimits } from "../presets/zixi/time-limits.js";
+import type { DayCountRefused } from "../calendar/day-counting.js";
+import { ok, type Result } from "../validation/result.js";
 import { type TimeLimitClock, type TimeLimitExtension, type TimeLimitOptions, type TimeLimitStatus, timeLimitStatus } from "./time-limit-clock.js";
 
 /**
@@ -55,10 +57,13 @@ export const caseClocks = (dispute: Dispute, record: CaseRecord | undefined, asO
 };
 
 /**
- * The options of {@link openCaseTimeLimits}.
+ * The options of {@link openCaseTimeLimits}: the calendar (required) and the
+ * rest of {@link TimeLimitOptions}, the rules, extensions and extra clocks.
  *
  * @example
  * ```ts
+ * import { chinaCalendar } from "@tiaojie/calendar-cn";
+ *
  * const o: OpenCaseTimeLimitsOptions = { calendar: chinaCalendar(), extensions: [] };
  * ```
  * @since 0.1.0
@@ -78,33 +83,45 @@ export interface OpenCaseTimeLimitsOptions extends TimeLimitOptions {
 /**
  * The status on `asOf` of every running time limit of every open case (and of
  * every extra clock passed that is not yet met): on time, at risk or overdue.
- * Ordered by due day, then case.
+ * Ordered by due day, then case. Refused as a whole (the first
+ * {@link DayCountRefused}) when any clock's due day cannot be counted on the
+ * calendar: a list with a limit silently missing would read as "nothing due".
  *
  * @example
  * ```ts
  * import { openCaseTimeLimits } from "@tiaojie/core";
  * import { chinaCalendar } from "@tiaojie/calendar-cn";
  *
- * openCaseTimeLimits(data, "2025-03-01" as LocalDate, { calendar: chinaCalendar() }).filter((s) => s.state === "overdue");
+ * const r = openCaseTimeLimits(data, "2025-03-01" as LocalDate, { calendar: chinaCalendar() });
+ * if (r.ok) r.value.filter((s) => s.state === "overdue");
+ * else console.error(r.error.message); // e.g. the calendar has no schedule for a year
  * ```
  * @since 0.1.0
  */
-export const openCaseTimeLimits = (data: LedgerData, asOf: LocalDate, options: OpenCaseTimeLimitsOptions = {}): ReadonlyArray<TimeLimitStatus> => {
-  const rules = new Map((options.rules ?? defaultTimeLimits).map((r) => [r.id, r]));
-  const extensions = new Map((options.extensions ?? []).filter((e) => e.extension.on <= asOf).map((e) => [`${e.case}\u0000${e.rule}`, e.extension]));
+export const openCaseTimeLimits = (
+  data: LedgerData,
+  asOf: LocalDate,
+  options: OpenCaseTimeLimitsOptions,
+): Result<ReadonlyArray<TimeLimitStatus>, DayCountRefused> => {
+  const rules = new Map((options?.rules ?? defaultTimeLimits).map((r) => [r.id, r]));
+  const extensions = new Map((options?.extensions ?? []).filter((e) => e.extension.on <= asOf).map((e) => [`${e.case}\u0000${e.rule}`, e.extension]));
   const index = indexLedger(data);
   const out: Array<TimeLimitStatus> = [];
-  const consider = (clock: TimeLimitClock) => {
+  const consider = (clock: TimeLimitClock): DayCountRefused | undefined => {
     const rule = rules.get(clock.rule);
-    if (!rule) return;
+    if (!rule) return undefined;
     const extension = clock.extension ?? extensions.get(`${clock.case}\u0000${clock.rule}`);
     const status = timeLimitStatus(extension ? { ...clock, extension } : clock, rule, asOf, options);
-    if (status.state !== "met" && status.state !== "met-late") out.push(status);
+    if (!status.ok) return status.error;
+    if (status.value.state !== "met" && status.value.state !== "met-late") out.push(status.value);
+    return undefined;
   };
-  for (const d of data.disputes) {
-    if (!index.isOpen(d, asOf)) continue;
-    for (const clock of caseClocks(d, index.caseOf(d.id), asOf)) consider(clock);
+  const clocks: Array<TimeLimitClock> = [];
+  for (const d of data.disputes) if (index.isOpen(d, asOf)) clocks.push(...caseClocks(d, index.caseOf(d.id), asOf));
+  for (const clock of options?.clocks ?? []) if (clock.startedOn <= asOf) clocks.push(clock);
+  for (const clock of clocks) {
+    const refusal = consider(clock);
+    if (refusal) return { ok: false, error: refusal };
   }
-  for (const clock of options.clocks ?? []) if (clock.startedOn <= asOf) consider(clock);
-  return out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.clock.case < b.clock.case ? -1 : a.clock.case > b.clock.case ? 1 : 0));
+  return ok(out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.clock.case < b.clock.case ? -1 : a.clock.case > b.clock.case ? 1 : 0)));
 };

@@ -1,11 +1,11 @@
 import { Data } from "effect";
 import type { DisputeId } from "../model/ids.js";
 import type { LocalDate } from "../model/local-date.js";
-import { type Calendar, weekendCalendar } from "../calendar/calendar.js";
-import { civilCodeCounting, type CountingConvention, periodEnd } from "../calendar/day-counting.js";
+import type { Calendar } from "../calendar/calendar.js";
+import { civilCodeCounting, type CountingConvention, type DayCountRefused, periodEnd } from "../calendar/day-counting.js";
 import { daysFromTo } from "../calendar/local-dates.js";
 import type { Bilingual } from "../validation/bilingual.js";
-import type { Result } from "../validation/result.js";
+import { ok, type Result } from "../validation/result.js";
 import type { TimeLimitRule } from "./time-limit-rules.js";
 
 /**
@@ -60,8 +60,8 @@ export type TimeLimitState = "on-time" | "at-risk" | "overdue" | "met" | "met-la
  *
  * @example
  * ```ts
- * const s: TimeLimitStatus = timeLimitStatus(clock, rule, "2025-03-20" as LocalDate);
- * s.dueOn; s.state;
+ * const r = timeLimitStatus(clock, rule, "2025-03-20" as LocalDate, { calendar: chinaCalendar() });
+ * if (r.ok) { const s: TimeLimitStatus = r.value; s.dueOn; s.state; }
  * ```
  * @since 0.1.0
  */
@@ -74,10 +74,14 @@ export interface TimeLimitStatus {
 }
 
 /**
- * The options of time-limit functions.
+ * The options of time-limit functions. The calendar is required: China's time
+ * limits count on China's official calendar (`chinaCalendar()` from
+ * `@tiaojie/calendar-cn`), and the library never falls back to weekends alone.
  *
  * @example
  * ```ts
+ * import { chinaCalendar } from "@tiaojie/calendar-cn";
+ *
  * const o: TimeLimitOptions = { calendar: chinaCalendar() };
  * ```
  * @since 0.1.0
@@ -85,10 +89,11 @@ export interface TimeLimitStatus {
 export interface TimeLimitOptions {
   /**
    * Which days are working days: decides where a limit ending on a holiday ends,
-   * and counts limits stated in working days.
-   * @default weekendCalendar
+   * and counts limits stated in working days. A date the calendar does not cover
+   * makes the count refuse (a {@link DayCountRefused} naming the missing year).
+   * Required since 0.2.0 (it was `weekendCalendar` by default).
    */
-  readonly calendar?: Calendar;
+  readonly calendar: Calendar;
   /**
    * How days are counted.
    * @default civilCodeCounting
@@ -103,50 +108,63 @@ export interface TimeLimitOptions {
 
 /**
  * The last day of a clock's limit, extension included: the period (plus the
- * extension's days, for a period of calendar days) counted from the start under
- * the convention, then moved off a holiday.
+ * extension's days, in the period's own unit) counted from the start under the
+ * convention, then moved off a holiday; or a {@link DayCountRefused} when the
+ * calendar does not cover a day the count needs.
  *
  * @example
  * ```ts
  * import { defaultTimeLimits, timeLimitDueOn } from "@tiaojie/core";
+ * import { chinaCalendar } from "@tiaojie/calendar-cn";
  *
- * timeLimitDueOn(clock, defaultTimeLimits[1]!);
+ * const notice = defaultTimeLimits.find((r) => r.id === "petition-notice")!;
+ * timeLimitDueOn({ case: id, rule: notice.id, startedOn: "2025-09-16" as LocalDate }, notice, { calendar: chinaCalendar() });
+ * // { ok: true, value: "2025-10-09" }: 15 days end on 1 October, in the National Day holiday
  * ```
  * @since 0.1.0
  */
-export const timeLimitDueOn = (clock: TimeLimitClock, rule: TimeLimitRule, options: TimeLimitOptions = {}): LocalDate => {
-  const calendar = options.calendar ?? weekendCalendar;
-  const counting = options.counting ?? civilCodeCounting;
+export const timeLimitDueOn = (clock: TimeLimitClock, rule: TimeLimitRule, options: TimeLimitOptions): Result<LocalDate, DayCountRefused> => {
+  const counting = options?.counting ?? civilCodeCounting;
   const extra = clock.extension?.days ?? 0;
   const period = "days" in rule.period ? { days: rule.period.days + extra } : { workingDays: rule.period.workingDays + extra };
-  return periodEnd(clock.startedOn, period, calendar, counting);
+  return periodEnd(clock.startedOn, period, options?.calendar, counting);
 };
 
 /**
  * The status of a clock at the end of `asOf`. A clock met on or before its due
  * day is `met`, after it `met-late`; a running clock is `overdue` after its due
  * day, `at-risk` when less than a quarter (by default) of its days are left, and
- * `on-time` otherwise.
+ * `on-time` otherwise. Refused (a {@link DayCountRefused}) when the due day
+ * cannot be counted on the calendar.
  *
  * @example
  * ```ts
  * import { defaultTimeLimits, timeLimitStatus } from "@tiaojie/core";
+ * import { chinaCalendar } from "@tiaojie/calendar-cn";
  *
  * const rule = defaultTimeLimits.find((r) => r.id === "petition-notice")!;
- * timeLimitStatus({ case: id, rule: rule.id, startedOn: "2025-03-03" as LocalDate }, rule, "2025-03-16" as LocalDate).state; // "at-risk"
+ * const r = timeLimitStatus({ case: id, rule: rule.id, startedOn: "2025-03-03" as LocalDate }, rule, "2025-03-16" as LocalDate, { calendar: chinaCalendar() });
+ * if (r.ok) r.value.state; // "at-risk"
  * ```
  * @since 0.1.0
  */
-export const timeLimitStatus = (clock: TimeLimitClock, rule: TimeLimitRule, asOf: LocalDate, options: TimeLimitOptions = {}): TimeLimitStatus => {
-  const dueOn = timeLimitDueOn(clock, rule, options);
+export const timeLimitStatus = (
+  clock: TimeLimitClock,
+  rule: TimeLimitRule,
+  asOf: LocalDate,
+  options: TimeLimitOptions,
+): Result<TimeLimitStatus, DayCountRefused> => {
+  const due = timeLimitDueOn(clock, rule, options);
+  if (!due.ok) return due;
+  const dueOn = due.value;
   const daysLeft = daysFromTo(asOf, dueOn);
   if (clock.metOn !== undefined && clock.metOn <= asOf) {
-    return { clock, rule, dueOn, daysLeft, state: clock.metOn <= dueOn ? "met" : "met-late" };
+    return ok({ clock, rule, dueOn, daysLeft, state: clock.metOn <= dueOn ? "met" : "met-late" });
   }
   const total = Math.max(1, daysFromTo(clock.startedOn, dueOn));
-  const share = options.atRiskShare ?? 0.25;
+  const share = options?.atRiskShare ?? 0.25;
   const state: TimeLimitState = daysLeft < 0 ? "overdue" : daysLeft / total < share ? "at-risk" : "on-time";
-  return { clock, rule, dueOn, daysLeft, state };
+  return ok({ clock, rule, dueOn, daysLeft, state });
 };
 
 /**

@@ -4,7 +4,16 @@ import type { Bilingual } from "../../validation/bilingual.js";
 const PETITION: Bilingual = { zh: "信访工作条例（2022年）", en: "Regulation on Petition Work (2022)" };
 
 /**
- * The time limits the library knows, with their sources:
+ * The time limits the library knows, with their sources. Each is counted on the
+ * calendar the caller passes (China's official calendar, `chinaCalendar()` from
+ * `@tiaojie/calendar-cn`, for the Zixi plan): the day after the start is day 1,
+ * and a limit whose last day is a public holiday or rest day ends on the next
+ * working day (Civil Code arts. 201 and 203). The Regulation on Petition Work
+ * states its limits in days (日) and, unlike laws that count working days
+ * (工作日), says nothing more, so they are calendar days here; a province whose
+ * own rules count working days uses {@link timeLimitsWith} with
+ * `petitionDays: "working-days"`. A limit whose count reaches a year the
+ * calendar does not cover is refused, never guessed.
  *
  * | id | limit | starts | source |
  * |---|---|---|---|
@@ -101,17 +110,46 @@ export const defaultTimeLimits: ReadonlyArray<TimeLimitRule> = [
 ];
 
 /**
- * The default time limits with the mediation target set to another number of days.
+ * The options of {@link timeLimitsWith}.
+ *
+ * @example
+ * ```ts
+ * const o: TimeLimitsOptions = { mediationTargetDays: 45, petitionDays: "working-days" };
+ * ```
+ * @since 0.2.0
+ */
+export interface TimeLimitsOptions {
+  /**
+   * The mediation target, in days.
+   * @default 30
+   */
+  readonly mediationTargetDays?: number;
+  /**
+   * How the petition-work limits (every `petition-…` rule, review and re-review
+   * included, and the settling limit's extension) are counted: in calendar days,
+   * as the national regulation writes them, or in working days, where local
+   * rules say so.
+   * @default "calendar-days"
+   */
+  readonly petitionDays?: "calendar-days" | "working-days";
+}
+
+/**
+ * The default time limits with the mediation target set to another number of
+ * days, or the petition-work limits counted in working days.
  *
  * @example
  * ```ts
  * import { timeLimitsWith } from "@tiaojie/core";
  *
  * const rules = timeLimitsWith({ mediationTargetDays: 45 });
+ * const local = timeLimitsWith({ petitionDays: "working-days" }); // petition-notice: 15 working days
  * ```
  * @since 0.1.0
  */
-export const timeLimitsWith = (options: { readonly mediationTargetDays?: number }): ReadonlyArray<TimeLimitRule> =>
-  defaultTimeLimits.map((r) =>
-    r.id === "mediation-target" && options.mediationTargetDays !== undefined ? { ...r, period: { days: options.mediationTargetDays } } : r,
-  );
+export const timeLimitsWith = (options: TimeLimitsOptions): ReadonlyArray<TimeLimitRule> =>
+  defaultTimeLimits.map((r) => {
+    if (r.id === "mediation-target" && options.mediationTargetDays !== undefined) return { ...r, period: { days: options.mediationTargetDays } };
+    if (r.id.startsWith("petition-") && options.petitionDays === "working-days" && "days" in r.period) return { ...r, period: { workingDays: r.period.days } };
+    return r;
+  });
