@@ -369,6 +369,12 @@ export {
   monthlyReport,
 } from "./reports/monthly-report.js";
 export { type CampaignSummaryReport, type DeadlineCompliance, campaignSummaryReport } from "./reports/summary-report.js";
+export {
+  type DisputeWorkListOptions,
+  type PrioritySource,
+  type WorkListItem,
+  disputeWorkList,
+} from "./reports/work-list.js";
 
 // Policy documents
 export { type PolicyConfig, type PolicyDocument, renderPolicyDocs } from "./policy-docs/policy-docs.js";

@@ -49,13 +49,15 @@ export const renderGrading = (grading: GradingTable, lang: Lang): string => {
         "Petitioning, suing, complaining and appealing are lawful rights and never risk factors: rules can read only the facts listed below, and a table whose rules read such activity is refused.",
       ),
     ]),
-    `## ${pick(lang, "可读取的事实", "Facts a rule may read")}`,
+    `## ${pick(lang, "可读取的事实", "Facts a condition may read")}`,
     table(
       [pick(lang, "事实", "fact"), pick(lang, "名称", "name"), pick(lang, "来源", "source")],
       gradingFacts.map((f) => [
         say(f, lang),
         `\`${f.name}\``,
-        f.source === "stored" ? pick(lang, "登记的纠纷要素", "recorded with the dispute") : pick(lang, "研判时计算", "computed when grading"),
+        f.source === "stored"
+          ? pick(lang, "登记的纠纷要素", "recorded with the dispute")
+          : pick(lang, "研判时计算；只有优先级升级规则可以读取", "computed when grading; read by priority escalators only"),
       ]),
     ),
     `## ${pick(lang, "参数", "Parameters")}`,
