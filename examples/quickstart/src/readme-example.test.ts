@@ -1,4 +1,4 @@
-import { type LocalDate, Dispute, decode, defaultGradingTable, encode, routeDispute } from "@tiaojie/core";
+import { type LocalDate, Dispute, decode, defaultGradingTable, encode, explainGrade, routeDispute } from "@tiaojie/core";
 import { sampleTown } from "@tiaojie/core/testing";
 import { expect, test } from "vitest";
 
@@ -12,7 +12,9 @@ test("the README example: decode, grade with reasons, route", () => {
   if (!result.ok) return;
   const dispute = result.value;
   const grade = defaultGradingTable().grade(dispute, "2025-02-10" as LocalDate);
-  for (const rule of grade.fired) expect(rule.reason.zh.length).toBeGreaterThan(0);
+  const why = explainGrade(grade, "zh");
+  expect(why.ok).toBe(true);
+  if (why.ok) for (const rule of why.value.fired) expect(rule.reason.length).toBeGreaterThan(0);
   const route = routeDispute({ domain: dispute.domain, level: grade.level, facts: dispute.facts });
   expect(route.reasons.length).toBeGreaterThan(0);
 });

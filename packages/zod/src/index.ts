@@ -39,6 +39,7 @@ export {
   type PublicZodSchemas,
   publicZodSchemas,
   ResolutionChannelSchema,
+  ResolutionPrioritySchema,
   RiskLevelSchema,
   RoutingConfigSchema,
   SupportCategorySchema,
