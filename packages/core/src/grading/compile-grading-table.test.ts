@@ -89,9 +89,23 @@ describe("the result is plain, frozen data", () => {
       escalations: [{ id: "long-unresolved", from: "urgent", to: "urgent", reads: ["daysUnresolved"] }],
       tasks: [],
       daysUnresolved: 200,
-      values: { ...facts, daysUnresolved: 200 },
+      values: { peopleInvolved: 32, amountAtStake: 150_000, daysUnresolved: 200 },
     });
+    expect(generated.evaluate({ ...facts, peopleInvolved: 2, amountAtStake: 0 }, 3).values).toStrictEqual({});
   });
+
+  test.prop([factsArb, daysArb, fc.constantFrom(generated, closures)])(
+    "the values are exactly the facts read by what fired, with the dispute's values",
+    (facts, days, table) => {
+      const r = table.evaluate(facts, days);
+      const tasks = zixiGradingTable.tasks.filter((t) => r.tasks.some((x) => x.id === t.id));
+      const read = new Set<string>([...r.fired.flatMap((f) => f.reads), ...r.escalations.flatMap((e) => e.reads)]);
+      for (const t of tasks) for (const fact of JSON.stringify(t.when).match(/"fact":"(\w+)"/g) ?? []) read.add(fact.slice(8, -1));
+      expect(new Set(Object.keys(r.values))).toEqual(read);
+      const all: Record<string, unknown> = { ...facts, daysUnresolved: days };
+      for (const [fact, value] of Object.entries(r.values)) expect(value).toBe(all[fact]);
+    },
+  );
 });
 
 describe("the evaluator (properties)", () => {

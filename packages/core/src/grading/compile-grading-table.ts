@@ -295,14 +295,28 @@ interface Escalator {
   readonly reads: ReadonlyArray<GradingFactName>;
 }
 
+/** A fact and the indexes of the rules, escalators and tasks whose conditions read it. */
+interface Readers {
+  readonly fact: GradingFactName;
+  readonly rules: ReadonlyArray<number>;
+  readonly escalators: ReadonlyArray<number>;
+  readonly tasks: ReadonlyArray<number>;
+}
+
+const EMPTY_VALUES: FactValues = freeze({});
+
 /** @internal Everything a compiled table needs, built once. */
 interface Parts {
   readonly version: string;
   readonly rules: ReadonlyArray<{ readonly rank: number; readonly when: GradingCondition }>;
   readonly escalators: ReadonlyArray<Escalator>;
   readonly taskConditions: ReadonlyArray<GradingCondition>;
-  /** The facts the table reads, in the vocabulary's order: the keys of `values`. */
-  readonly valueFacts: ReadonlyArray<GradingFactName>;
+  /**
+   * Every fact the table reads, in the vocabulary's order, with the rules,
+   * escalators and tasks that read it: a result's `values` hold the facts read
+   * by what fired.
+   */
+  readonly readers: ReadonlyArray<Readers>;
   /** Builds a result from the level's rank, what held, and the values read. */
   readonly finish: (rank: number, rules: Bits, escalators: Bits, tasks: Bits, values: FactValues, days: number) => GradingResult;
 }
@@ -327,7 +341,11 @@ const partsOf = (table: GradingTable): Parts => {
     rules: table.rules.map((r) => ({ rank: riskRank(r.level), when: r.when })),
     escalators,
     taskConditions: table.tasks.map((t) => t.when),
-    valueFacts: readsOf([...table.rules, ...table.escalators, ...table.tasks].map((x) => x.when)),
+    readers: readsOf([...table.rules, ...table.escalators, ...table.tasks].map((x) => x.when)).map((fact) => {
+      const readersIn = (items: ReadonlyArray<{ readonly when: GradingCondition }>) =>
+        items.flatMap((item, i) => (readsOf([item.when]).includes(fact) ? [i] : []));
+      return { fact, rules: readersIn(table.rules), escalators: readersIn(table.escalators), tasks: readersIn(table.tasks) };
+    }),
     finish: (rank, ruleBits, escalatorBits, taskBits, values, days) => {
       const escalated = escalate(escalatorBits, base[rank]!);
       return freeze({
@@ -353,8 +371,18 @@ const bitSource = (name: string, count: number) => {
     declare: Array.from({ length: words }, (_, w) => `${name}${w} = 0`).join(", "),
     set: (i: number) => `${name}${(i / 31) | 0} |= ${1 << i % 31};`,
     value: words === 1 ? `${name}0` : `[${Array.from({ length: words }, (_, w) => `${name}${w}`).join(", ")}]`,
+    /** An expression that is non-zero when any of the indexes is set. */
+    any: (indexes: ReadonlyArray<number>): ReadonlyArray<string> => {
+      const masks = new Map<number, number>();
+      for (const i of indexes) masks.set((i / 31) | 0, (masks.get((i / 31) | 0) ?? 0) | (1 << i % 31));
+      return [...masks].map(([w, mask]) => `(${name}${w} & ${mask})`);
+    },
   };
 };
+
+/** Calm results are shared for 0 to 4,095 days unresolved (about eleven years). */
+const CALM_BITS = 12;
+const CALM_DAYS = 1 << CALM_BITS;
 
 const valueSource = (fact: GradingFactName): string => {
   const src = factSource(fact);
@@ -366,23 +394,54 @@ const generate = (parts: Parts, params: ReadonlyMap<string, GradingParameter>): 
   const r = bitSource("r", parts.rules.length);
   const e = bitSource("e", parts.escalators.length);
   const t = bitSource("t", parts.taskConditions.length);
-  const lines: Array<string> = ["'use strict';", "var freeze = Object.freeze;", "return function evaluate(f, d) {", `  var rank = 1, ${r.declare}, ${e.declare}, ${t.declare};`];
+  // A calm dispute (no rule fired, no task due, and escalators, if any, that read
+  // only the days) has a result that depends on the days alone: it is built once
+  // per number of days and escalators, and shared (it is frozen).
+  const daysOnly = parts.escalators.reduce((m, esc, i) => (esc.reads.every((x) => x === "daysUnresolved") ? m | (1 << i) : m), 0);
+  const shareCalm = parts.rules.length <= 31 && parts.taskConditions.length <= 31 && parts.escalators.length <= 4;
+  const lines: Array<string> = [
+    "'use strict';",
+    "var freeze = Object.freeze;",
+    `var CALM = ${shareCalm ? `new Array(${CALM_DAYS << parts.escalators.length}).fill(undefined)` : "null"};`,
+    "return function evaluate(f, d) {",
+    "  if (d === 0) d = 0; // -0 as 0",
+    `  var rank = 1, ${r.declare}, ${e.declare}, ${t.declare};`,
+  ];
   parts.rules.forEach((rule, i) => {
     lines.push(`  if ${generateTest(rule.when, params)} { ${r.set(i)} if (rank < ${rule.rank}) rank = ${rule.rank}; }`);
   });
   parts.escalators.forEach((esc, i) => lines.push(`  if ${generateTest(esc.when, params)} { ${e.set(i)} }`));
   parts.taskConditions.forEach((when, i) => lines.push(`  if ${generateTest(when, params)} { ${t.set(i)} }`));
-  const values = parts.valueFacts.map((fact) => `${fact}: ${valueSource(fact)}`).join(", ");
-  lines.push(`  return FINISH(rank, ${r.value}, ${e.value}, ${t.value}, freeze({ ${values} }), d);`, "};");
-  const factory = new Function("FINISH", lines.join("\n")) as (finish: Parts["finish"]) => Evaluate;
-  return factory(parts.finish);
+  if (shareCalm) {
+    lines.push(
+      "  var calm = -1;",
+      `  if ((r0 | t0) === 0 && (e0 & ${~daysOnly}) === 0 && d >= 0 && d < ${CALM_DAYS} && (d | 0) === d) {`,
+      `    calm = (e0 << ${CALM_BITS}) | d;`,
+      "    var shared = CALM[calm];",
+      "    if (shared !== undefined) return shared;",
+      "  }",
+    );
+  }
+  // The values of the facts read by what fired: none (a shared empty object) when nothing did.
+  lines.push("  var v = EMPTY;");
+  for (const reader of parts.readers) {
+    const any = [...r.any(reader.rules), ...e.any(reader.escalators), ...t.any(reader.tasks)];
+    if (any.length === 0) continue;
+    lines.push(`  if (${any.join(" | ")}) { if (v === EMPTY) v = {}; v.${reader.fact} = ${valueSource(reader.fact)}; }`);
+  }
+  lines.push("  if (v !== EMPTY) freeze(v);");
+  lines.push(`  var result = FINISH(rank, ${r.value}, ${e.value}, ${t.value}, v, d);`);
+  if (shareCalm) lines.push("  if (calm >= 0) CALM[calm] = result;");
+  lines.push("  return result;", "};");
+  const factory = new Function("FINISH", "EMPTY", lines.join("\n")) as (finish: Parts["finish"], empty: FactValues) => Evaluate;
+  return factory(parts.finish, EMPTY_VALUES);
 };
 
 const closures = (parts: Parts, params: ReadonlyMap<string, GradingParameter>): Evaluate => {
   const rules = parts.rules.map((r) => ({ rank: r.rank, test: compileClosure(r.when, params) }));
   const escalators = parts.escalators.map((x) => compileClosure(x.when, params));
   const tasks = parts.taskConditions.map((when) => compileClosure(when, params));
-  const getters = parts.valueFacts.map((fact) => [fact, factGetter(fact)] as const);
+  const readers = parts.readers.map((reader) => ({ ...reader, get: factGetter(reader.fact) }));
   const section = (count: number) => (count <= 31 ? undefined : Math.ceil(count / 31));
   const collect = (tests: ReadonlyArray<Test>, f: DisputeFacts, d: number): Bits => {
     const words = section(tests.length);
@@ -400,12 +459,17 @@ const closures = (parts: Parts, params: ReadonlyMap<string, GradingParameter>): 
     const ruleBits = collect(ruleTests, f, d);
     let rank = 1;
     for (let i = 0; i < rules.length; i++) if (rank < rules[i]!.rank && hasBit(ruleBits, i)) rank = rules[i]!.rank;
-    const values: Record<string, unknown> = {};
-    for (const [fact, get] of getters) {
-      const v = get(f, d);
-      values[fact] = typeof v === "number" ? v + 0 : v;
+    const escalatorBits = collect(escalators, f, d);
+    const taskBits = collect(tasks, f, d);
+    let values: Record<string, unknown> | undefined;
+    for (const reader of readers) {
+      const read = reader.rules.some((i) => hasBit(ruleBits, i)) || reader.escalators.some((i) => hasBit(escalatorBits, i)) ||
+        reader.tasks.some((i) => hasBit(taskBits, i));
+      if (!read) continue;
+      const v = reader.get(f, d);
+      (values ??= {})[reader.fact] = typeof v === "number" ? v + 0 : v;
     }
-    return parts.finish(rank, ruleBits, collect(escalators, f, d), collect(tasks, f, d), freeze(values) as FactValues, d);
+    return parts.finish(rank, ruleBits, escalatorBits, taskBits, values ? (freeze(values) as FactValues) : EMPTY_VALUES, d);
   };
 };
 

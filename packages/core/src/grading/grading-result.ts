@@ -4,9 +4,10 @@ import type { GradingFactName } from "./grading-facts.js";
 import type { GradingTaskRule } from "./grading-table.js";
 
 /**
- * The values of the facts a grading read, by fact name: every fact named by a
- * condition of the table (rules, escalators and tasks), and `daysUnresolved`
- * when the table reads it. Plain numbers and booleans.
+ * The values of the facts that what fired read, by fact name: every fact named
+ * by the condition of a rule that fired, an escalator that held or a task that
+ * is due (`daysUnresolved` among them when an escalator read it), and nothing
+ * else. Plain numbers and booleans; empty when nothing fired.
  *
  * @example
  * ```ts
@@ -95,7 +96,8 @@ export interface GradingTask {
  *   raises the priority, never the level.
  * - `fired`, `escalations`, `tasks`: every rule that fired, every escalator that
  *   held and every task due, in table order.
- * - `daysUnresolved`: the days unresolved used; `values`: the facts read.
+ * - `daysUnresolved`: the days unresolved used; `values`: the facts that what
+ *   fired read, with their values (nothing else of the dispute).
  * - `tableVersion`: the version of the table that graded it.
  *
  * Texts (descriptions and reasons citing the values) come from
@@ -122,7 +124,7 @@ export interface GradingResult {
   readonly tasks: ReadonlyArray<GradingTask>;
   /** The days unresolved used (0 on the day of reporting; counting stops on the day of resolution). */
   readonly daysUnresolved: number;
-  /** @since 0.2.0 */
+  /** The values of the facts read by the rules fired, the escalators that held and the tasks due. @since 0.2.0 */
   readonly values: FactValues;
 }
 

@@ -1,0 +1,2 @@
+Object.freeze = ((x: unknown) => x) as never;
+await import("./tmp-quick.js");
