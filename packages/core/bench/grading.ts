@@ -238,7 +238,10 @@ export const runGradingBench = async (): Promise<ReadonlyArray<BenchEntry>> => {
   const vsEngine = evaluator.perSecond / jre.perSecond;
   const entries = [
     comparison("grading: evaluator / hand-written", evaluator.perSecond, "disputes/s", vsHand, 0.6),
-    comparison("grading: evaluator / json-rules-engine", evaluator.perSecond, "disputes/s", vsEngine, 500),
+    // 500× until 0.1; since 0.2 every result is deeply frozen data and every
+    // variant reads the fired ids back, which costs the evaluator about three
+    // times its old throughput (the engine hardly notices): ~500× now, so 300×.
+    comparison("grading: evaluator / json-rules-engine", evaluator.perSecond, "disputes/s", vsEngine, 300),
   ];
   console.log("");
   printTable(

@@ -380,6 +380,9 @@ const bitSource = (name: string, count: number) => {
   };
 };
 
+/** Values of one fact are shared for whole values from 0 to 255. */
+const SMALL = 256;
+
 /** Calm results are shared for 0 to 4,095 days unresolved (about eleven years). */
 const CALM_BITS = 12;
 const CALM_DAYS = 1 << CALM_BITS;
@@ -403,6 +406,7 @@ const generate = (parts: Parts, params: ReadonlyMap<string, GradingParameter>): 
     "'use strict';",
     "var freeze = Object.freeze;",
     `var CALM = ${shareCalm ? `new Array(${CALM_DAYS << parts.escalators.length}).fill(undefined)` : "null"};`,
+    `var SINGLE = new Array(${SMALL * Math.max(1, parts.readers.length)}).fill(undefined);`,
     "return function evaluate(f, d) {",
     "  if (d === 0) d = 0; // -0 as 0",
     `  var rank = 1, ${r.declare}, ${e.declare}, ${t.declare};`,
@@ -422,14 +426,28 @@ const generate = (parts: Parts, params: ReadonlyMap<string, GradingParameter>): 
       "  }",
     );
   }
-  // The values of the facts read by what fired: none (a shared empty object) when nothing did.
-  lines.push("  var v = EMPTY;");
-  for (const reader of parts.readers) {
+  // The values of the facts read by what fired: none (a shared empty object) when
+  // nothing did. A single fact with a small whole value (a yes/no, a count, a
+  // level of 0–3) is the commonest case: those values are built once and shared.
+  lines.push("  var v = EMPTY, n = 0, one = -1;");
+  const codes: Array<string> = [];
+  parts.readers.forEach((reader, k) => {
     const any = [...r.any(reader.rules), ...e.any(reader.escalators), ...t.any(reader.tasks)];
-    if (any.length === 0) continue;
-    lines.push(`  if (${any.join(" | ")}) { if (v === EMPTY) v = {}; v.${reader.fact} = ${valueSource(reader.fact)}; }`);
-  }
-  lines.push("  if (v !== EMPTY) freeze(v);");
+    if (any.length === 0) return;
+    lines.push(`  if (${any.join(" | ")}) { if (v === EMPTY) v = {}; v.${reader.fact} = ${valueSource(reader.fact)}; n++; one = ${k}; }`);
+    const x = `v.${reader.fact}`;
+    const code = gradingFact(reader.fact)?.kind === "boolean"
+      ? `(${x} === true ? 1 : ${x} === false ? 0 : -1)`
+      : `(${x} >= 0 && ${x} < ${SMALL} && (${x} | 0) === ${x} ? ${x} : -1)`;
+    codes.push(`case ${k}: small = ${code}; break;`);
+  });
+  lines.push(
+    "  if (n === 1) {",
+    `    var small = -1; switch (one) { ${codes.join(" ")} }`,
+    `    var at = one * ${SMALL} + small, shared = small >= 0 ? SINGLE[at] : v;`,
+    "    if (shared === undefined) SINGLE[at] = freeze(v); else if (shared === v) freeze(v); else v = shared;",
+    "  } else if (v !== EMPTY) freeze(v);",
+  );
   lines.push(`  var result = FINISH(rank, ${r.value}, ${e.value}, ${t.value}, v, d);`);
   if (shareCalm) lines.push("  if (calm >= 0) CALM[calm] = result;");
   lines.push("  return result;", "};");

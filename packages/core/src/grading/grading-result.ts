@@ -101,7 +101,10 @@ export interface GradingTask {
  * - `tableVersion`: the version of the table that graded it.
  *
  * Texts (descriptions and reasons citing the values) come from
- * {@link explainGrade}, which checks the table version.
+ * {@link explainGrade}, which checks the table version. Being frozen, equal
+ * parts may be shared between results (the lists of what fired, the values of
+ * a single fact, the whole result of a calm dispute): compare results by their
+ * content, not by identity.
  *
  * @example
  * ```ts

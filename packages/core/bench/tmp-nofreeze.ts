@@ -1,2 +1,0 @@
-Object.freeze = ((x: unknown) => x) as never;
-await import("./tmp-quick.js");
