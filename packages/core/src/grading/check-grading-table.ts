@@ -351,7 +351,8 @@ const searchWitnesses = (table: GradingTable): Witnesses => {
  * import { findGradingWitnesses, zixiGradingTable } from "@tiaojie/core";
  *
  * const w = findGradingWitnesses(zixiGradingTable);
- * w.red?.facts.threatOfViolence; // true
+ * w.red !== undefined; // true: some dispute is graded red
+ * w.red?.facts; // the facts of one such dispute
  * ```
  * @since 0.1.0
  */
@@ -368,7 +369,7 @@ export const findGradingWitnesses = (table: GradingTable): Partial<Record<RiskLe
  * import { findPriorityWitnesses, zixiGradingTable } from "@tiaojie/core";
  *
  * const w = findPriorityWitnesses(zixiGradingTable);
- * w.high?.daysUnresolved; // e.g. 181: a calm dispute left unresolved
+ * w.urgent !== undefined; // true: some dispute is urgent
  * ```
  * @since 0.2.0
  */

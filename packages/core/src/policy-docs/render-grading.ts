@@ -57,7 +57,7 @@ export const renderGrading = (grading: GradingTable, lang: Lang): string => {
         `\`${f.name}\``,
         f.source === "stored"
           ? pick(lang, "登记的纠纷要素", "recorded with the dispute")
-          : pick(lang, "研判时计算；只有优先级升级规则可以读取", "computed when grading; read by priority escalators only"),
+          : pick(lang, "研判时计算；研判规则不得读取，只用于优先级升级和任务", "computed when grading; never read by a rule, only by escalators and tasks"),
       ]),
     ),
     `## ${pick(lang, "参数", "Parameters")}`,
