@@ -72,8 +72,8 @@ const syntheticLedger = (town: SampleTown, date: LocalDate): LedgerData => {
   const measures: Array<ResolutionMeasure> = [];
   town.disputes.forEach((d, i) => {
     if (d.reportedOn > date) return;
-    const level = gradeDispute(d, { asOf: d.reportedOn }).level;
-    if (i % 17 !== 5) grades.push({ dispute: d.id, level, on: d.reportedOn });
+    const { level, priority } = gradeDispute(d, { asOf: d.reportedOn });
+    if (i % 17 !== 5) grades.push({ dispute: d.id, level, priority, on: d.reportedOn });
     const route = routeDispute({ domain: d.domain, level, facts: d.facts });
     const lead =
       route.lead === "village-committee" || route.lead === "community-committee"

@@ -21,6 +21,7 @@ export { type DisputeDomain, DisputeDomains } from "./taxonomy/dispute-domains.j
 export { type PartyRole, PartyRoles } from "./taxonomy/party-roles.js";
 export { type PetitionLevel, PetitionLevels } from "./taxonomy/petition-levels.js";
 export { type ResolutionChannel, ResolutionChannels } from "./taxonomy/resolution-channels.js";
+export { type ResolutionPriority, ResolutionPriorities, priorityOfRank, priorityRank } from "./taxonomy/resolution-priorities.js";
 export { type RiskLevel, RiskLevels, riskRank } from "./taxonomy/risk-levels.js";
 export { type SupportCategory, SupportCategories } from "./taxonomy/support-categories.js";
 export { type UnitKind, UnitKinds } from "./taxonomy/unit-kinds.js";
@@ -221,6 +222,7 @@ export {
   type ComparisonOp,
   type GradingCondition,
   type GradingTableJson,
+  BasePriorities,
   EscalatorEffect,
   GradingConditionSchema,
   GradingEscalator,
@@ -235,8 +237,16 @@ export {
   type GradingTableProblemCode,
   checkGradingTable,
   findGradingWitnesses,
+  findPriorityWitnesses,
 } from "./grading/check-grading-table.js";
-export { type AppliedEscalator, type FiredRule, type GradingResult, type GradingTask } from "./grading/grading-result.js";
+export {
+  type AppliedEscalator,
+  type FactValues,
+  type FiredRule,
+  type GradingResult,
+  type GradingTask,
+  priorityRaisedBy,
+} from "./grading/grading-result.js";
 export {
   type CompileOptions,
   type CompileResult,
@@ -246,8 +256,17 @@ export {
   GradingTableError,
   compileGradingTable,
 } from "./grading/compile-grading-table.js";
-export { daysUnresolved } from "./grading/days-unresolved.js";
+export { caseResolvedOn, daysUnresolved } from "./grading/days-unresolved.js";
 export { type GradeDisputeOptions, defaultGradingTable, gradeDispute } from "./grading/grade-dispute.js";
+export {
+  type ExplainGradeResult,
+  type ExplainedEscalation,
+  type ExplainedRule,
+  type ExplainedTask,
+  type GradeExplanation,
+  GradeTableMismatch,
+  explainGrade,
+} from "./grading/explain-grade.js";
 export { GradeDecision, type GradeDecisionJson, GradeOverride } from "./grading/grade-decision.js";
 export {
   type ConfirmGradeInput,
@@ -424,6 +443,12 @@ export {
   monthlyReport,
 } from "./reports/monthly-report.js";
 export { type CampaignSummaryReport, type DeadlineCompliance, campaignSummaryReport } from "./reports/summary-report.js";
+export {
+  type DisputeWorkListOptions,
+  type PrioritySource,
+  type WorkListItem,
+  disputeWorkList,
+} from "./reports/work-list.js";
 
 // Policy documents
 export { type PolicyConfig, type PolicyDocument, renderPolicyDocs } from "./policy-docs/policy-docs.js";

@@ -23,6 +23,7 @@ import { DisputeDomains } from "./taxonomy/dispute-domains.js";
 import { PartyRoles } from "./taxonomy/party-roles.js";
 import { PetitionLevels } from "./taxonomy/petition-levels.js";
 import { ResolutionChannels } from "./taxonomy/resolution-channels.js";
+import { ResolutionPriorities } from "./taxonomy/resolution-priorities.js";
 import { RiskLevels } from "./taxonomy/risk-levels.js";
 import { SupportCategories } from "./taxonomy/support-categories.js";
 import { UnitKinds } from "./taxonomy/unit-kinds.js";
@@ -61,6 +62,7 @@ export const publicSchemas = {
   UnitKind: UnitKinds.schema,
   ResolutionChannel: ResolutionChannels.schema,
   RiskLevel: RiskLevels.schema,
+  ResolutionPriority: ResolutionPriorities.schema,
   SupportCategory: SupportCategories.schema,
   CaseStatus: CaseStatuses.schema,
   PartyRole: PartyRoles.schema,
@@ -99,6 +101,7 @@ export const taxonomies = {
   UnitKinds,
   ResolutionChannels,
   RiskLevels,
+  ResolutionPriorities,
   SupportCategories,
   CaseStatuses,
   PartyRoles,

@@ -41,6 +41,7 @@ export {
   type PublicZodSchemas,
   publicZodSchemas,
   ResolutionChannelSchema,
+  ResolutionPrioritySchema,
   RiskLevelSchema,
   RoutingConfigSchema,
   SupportCategorySchema,

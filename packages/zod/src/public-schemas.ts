@@ -290,6 +290,22 @@ export const ResolutionChannelSchema: PublicZodSchemas["ResolutionChannel"] = pu
 export const RiskLevelSchema: PublicZodSchemas["RiskLevel"] = publicZodSchemas.RiskLevel;
 
 /**
+ * A resolution priority code, urgent to normal (`ResolutionPriorities` in core): how urgently a dispute
+ * must be resolved, apart from its risk level. Derived from core's `ResolutionPriority` schema: accepts
+ * and rejects exactly what `decode(ResolutionPriority, …)` does, with the same "中文 / English" messages.
+ *
+ * @example
+ * ```ts
+ * import { ResolutionPrioritySchema } from "@tiaojie/zod";
+ *
+ * ResolutionPrioritySchema.safeParse("urgent").success; // true
+ * ResolutionPrioritySchema.safeParse("red").success; // false: a risk level, not a priority
+ * ```
+ * @since 0.2.0
+ */
+export const ResolutionPrioritySchema: PublicZodSchemas["ResolutionPriority"] = publicZodSchemas.ResolutionPriority;
+
+/**
  * A support category, one of the plan's six groups by number (`SupportCategories` in core). Derived from core's `SupportCategory` schema: accepts and rejects exactly what
  * `decode(SupportCategory, …)` does, with the same "中文 / English" messages.
  *
@@ -599,8 +615,10 @@ export const ListingReviewSchema: PublicZodSchemas["ListingReview"] = publicZodS
 export const ListingClosureSchema: PublicZodSchemas["ListingClosure"] = publicZodSchemas.ListingClosure;
 
 /**
- * A grading table: parameters, rules, escalators and tasks, whose conditions nest
- * (`all`, `any`, `not`) to any depth; the recursion is a `z.lazy`. Derived from
+ * A grading table: parameters, rules (which set the risk level), the base
+ * priority of each level, escalators (which raise the priority, never the level)
+ * and tasks, whose conditions nest (`all`, `any`, `not`) to any depth; the
+ * recursion is a `z.lazy`. Derived from
  * core's `GradingTable` schema: accepts and rejects exactly what
  * `decode(GradingTable, …)` does, with the same "中文 / English" messages. Like
  * `decode`, it checks the shape only: check the rules with `checkGradingTable`.
@@ -618,7 +636,9 @@ export const ListingClosureSchema: PublicZodSchemas["ListingClosure"] = publicZo
 export const GradingTableSchema: PublicZodSchemas["GradingTable"] = publicZodSchemas.GradingTable;
 
 /**
- * A grade decided by a person, as stored for the audit trail. Derived from core's
+ * A grade decided by a person, as stored for the audit trail: the recommended
+ * and decided risk levels, the recommended resolution priority, the table
+ * version, the rules fired and escalators applied. Derived from core's
  * `GradeDecision` schema, with its rules: an override exactly when the level
  * differs, in the right direction, with a second, different officer to lower it.
  *
@@ -627,7 +647,8 @@ export const GradingTableSchema: PublicZodSchemas["GradingTable"] = publicZodSch
  * import { GradeDecisionSchema } from "@tiaojie/zod";
  *
  * const r = GradeDecisionSchema.safeParse(row);
- * if (!r.success) console.log(r.error.issues[0]?.message);
+ * if (r.success) console.log(r.data.level, r.data.priority);
+ * else console.log(r.error.issues[0]?.message);
  * ```
  * @since 0.1.0
  */

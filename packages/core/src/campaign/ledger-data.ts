@@ -3,6 +3,7 @@ import type { DisputeId, ListingId, UnitId } from "../model/ids.js";
 import type { LocalDate } from "../model/local-date.js";
 import type { Unit } from "../model/unit.js";
 import type { Listing } from "../support/listing.js";
+import type { ResolutionPriority } from "../taxonomy/resolution-priorities.js";
 import type { RiskLevel } from "../taxonomy/risk-levels.js";
 import type { Instant } from "../calendar/local-dates.js";
 import { type CaseRecord, isOpenStatus } from "../lifecycle/case-record.js";
@@ -25,18 +26,29 @@ export interface Submission {
 }
 
 /**
- * A confirmed risk grade of a dispute and the day it was confirmed; the latest on
- * or before a day is the dispute's grade that day.
+ * A confirmed grade of a dispute and the day it was confirmed: the harm risk
+ * level, the resolution priority, and the escalator that set the priority (absent
+ * when it is the level's base priority). The latest on or before a day is the
+ * dispute's grade that day. Fill it from a grading result and its confirmation:
+ * `{ dispute, level: decision.level, priority: result.priority, prioritySetBy: priorityRaisedBy(result), on }`.
  *
  * @example
  * ```ts
- * const g: LedgerGrade = { dispute: "d-000001" as DisputeId, level: "yellow", on: "2024-11-10" as LocalDate };
+ * const g: LedgerGrade = { dispute: "d-000001" as DisputeId, level: "yellow", priority: "high", prioritySetBy: "long-unresolved", on: "2024-11-10" as LocalDate };
  * ```
  * @since 0.1.0
  */
 export interface LedgerGrade {
   readonly dispute: DisputeId;
   readonly level: RiskLevel;
+  /** @since 0.2.0 */
+  readonly priority: ResolutionPriority;
+  /**
+   * The id of the escalator that set the priority ({@link priorityRaisedBy}).
+   * @default absent: the level's base priority
+   * @since 0.2.0
+   */
+  readonly prioritySetBy?: string;
   readonly on: LocalDate;
 }
 
@@ -100,6 +112,8 @@ export interface LedgerData {
 export interface LedgerIndex {
   readonly caseOf: (dispute: DisputeId) => CaseRecord | undefined;
   readonly gradeOf: (dispute: DisputeId, asOf: LocalDate) => RiskLevel | undefined;
+  /** The latest grade on or before a day. */
+  readonly latestGradeOf: (dispute: DisputeId, asOf: LocalDate) => LedgerGrade | undefined;
   readonly stateOf: (dispute: Dispute, asOf: LocalDate) => CaseRecord | undefined;
   readonly isOpen: (dispute: Dispute, asOf: LocalDate) => boolean;
 }
@@ -114,6 +128,11 @@ export const indexLedger = (data: LedgerData): LedgerIndex => {
     grades.set(g.dispute, list);
   }
   for (const list of grades.values()) list.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  const latestGradeOf = (id: DisputeId, asOf: LocalDate): LedgerGrade | undefined => {
+    let latest: LedgerGrade | undefined;
+    for (const g of grades.get(id) ?? []) if (g.on <= asOf) latest = g;
+    return latest;
+  };
   const stateOf = (dispute: Dispute, asOf: LocalDate): CaseRecord | undefined => {
     if (dispute.reportedOn > asOf) return undefined;
     const record = cases.get(dispute.id);
@@ -122,11 +141,8 @@ export const indexLedger = (data: LedgerData): LedgerIndex => {
   };
   return {
     caseOf: (id) => cases.get(id),
-    gradeOf: (id, asOf) => {
-      let level: RiskLevel | undefined;
-      for (const g of grades.get(id) ?? []) if (g.on <= asOf) level = g.level;
-      return level;
-    },
+    gradeOf: (id, asOf) => latestGradeOf(id, asOf)?.level,
+    latestGradeOf,
     stateOf,
     isOpen: (dispute, asOf) => {
       const s = stateOf(dispute, asOf);

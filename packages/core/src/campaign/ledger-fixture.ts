@@ -9,6 +9,7 @@ import type { EventId, OfficerId, UnitId } from "../model/ids.js";
 import type { LocalDate } from "../model/local-date.js";
 import type { DisputeDomain } from "../taxonomy/dispute-domains.js";
 import type { RiskLevel } from "../taxonomy/risk-levels.js";
+import { zixiGradingTable } from "../presets/zixi/grading-table.js";
 import type { SampleTown } from "../testing/sample-town.js";
 import { plusDays, shanghaiStartOf } from "../calendar/local-dates.js";
 import type { CaseRecord } from "../lifecycle/case-record.js";
@@ -71,7 +72,10 @@ export const completeLedger = (town: SampleTown, campaign: Campaign, until: Loca
     if (i % 3 === 0) steps.push(["resolve", 10, { outcome: "agreement" }], ["close", 15]);
     return buildCase(town, d, steps);
   });
-  const grades = town.disputes.map((d, i): LedgerGrade => ({ dispute: d.id, level: LEVELS[i % LEVELS.length]!, on: d.reportedOn }));
+  const grades = town.disputes.map((d, i): LedgerGrade => {
+    const level = LEVELS[i % LEVELS.length]!;
+    return { dispute: d.id, level, priority: zixiGradingTable.basePriority[level], on: d.reportedOn };
+  });
   const resolutionMeasures = town.disputes.map((d): ResolutionMeasure => ({ dispute: d.id, measure: "组织双方调解", recordedOn: d.reportedOn }));
   const submissions: Array<Submission> = [];
   const units = reportingUnits(campaign, town.units);

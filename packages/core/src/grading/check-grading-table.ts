@@ -1,4 +1,5 @@
 import type { DisputeFacts } from "../model/dispute.js";
+import { type ResolutionPriority, ResolutionPriorities, priorityOfRank, priorityRank } from "../taxonomy/resolution-priorities.js";
 import { type RiskLevel, RiskLevels, riskRank } from "../taxonomy/risk-levels.js";
 import { decode } from "../validation/decode.js";
 import type { Problem } from "../validation/problem.js";
@@ -26,9 +27,13 @@ export type GradingTableProblemCode =
   | "unknown-parameter"
   | "empty-combination"
   | "duplicate-name"
+  | "escalator-touches-level"
+  | "level-reads-time"
+  | "base-priority-order"
   | "escalator-lowers"
   | "escalator-no-effect"
-  | "unreachable-level";
+  | "unreachable-level"
+  | "unreachable-priority";
 
 /**
  * One problem with a grading table: where it is, what kind, and what is wrong in
@@ -74,6 +79,46 @@ const scanFacts = (input: unknown, out: Array<GradingTableProblem>): void => {
   for (const section of ["rules", "escalators", "tasks"]) visit(input[section], [section]);
 };
 
+/**
+ * Looks for any attempt of an escalator to set or raise the harm risk level in the
+ * raw input, before decoding: a field whose name speaks of a level (`level`,
+ * `riskLevel`, `levels` …) anywhere in an escalator, such as 0.1's
+ * `then: { op: "atLeast", level: "red" }`. Escalators raise the priority only.
+ */
+const scanEscalatorLevels = (input: unknown, out: Array<GradingTableProblem>): void => {
+  if (!isRecord(input) || !Array.isArray(input["escalators"])) return;
+  const visit = (node: unknown, path: IssuePath): void => {
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => visit(child, [...path, i]));
+      return;
+    }
+    if (!isRecord(node)) return;
+    for (const [key, child] of Object.entries(node)) {
+      if (/level/i.test(key))
+        out.push(problem("escalator-touches-level", [...path, key],
+          "升级规则只能提高化解优先级，不得改变风险等级：风险等级只由研判规则根据纠纷事实确定，长期未化解不会使当事人成为“高风险”。请改用 priority（如 { op: \"atLeast\", priority: \"high\" }）",
+          "an escalator raises the resolution priority only and can never change the harm risk level: the level comes from the rules and the facts of the dispute alone, and a long wait never makes a person a \"high risk\". Use a priority instead (e.g. { op: \"atLeast\", priority: \"high\" })"));
+      else visit(child, [...path, key]);
+    }
+  };
+  input["escalators"].forEach((e, i) => visit(e, ["escalators", i]));
+};
+
+/** The paths of every `daysUnresolved` read in a condition. */
+const timeReads = (c: GradingCondition, path: IssuePath, out: Array<IssuePath>): void => {
+  switch (c.op) {
+    case "all":
+    case "any":
+      c.of.forEach((inner, i) => timeReads(inner, [...path, "of", i], out));
+      return;
+    case "not":
+      timeReads(c.of, [...path, "of"], out);
+      return;
+    default:
+      if (gradingFact(c.fact)?.source === "derived") out.push([...path, "fact"]);
+  }
+};
+
 const checkCondition = (
   c: GradingCondition,
   path: IssuePath,
@@ -115,16 +160,44 @@ const duplicates = (names: ReadonlyArray<string>, path: IssuePath, what: { zh: s
 
 const LEVELS_BY_RANK: ReadonlyArray<RiskLevel> = ["blue", "blue", "yellow", "orange", "red"];
 
-/** @internal The reference (interpreted) grade of a table: level only. */
-export const referenceLevel = (table: GradingTable, input: GradingInput, params = parameterMap(table.parameters)): RiskLevel => {
-  let rank = 1;
-  for (const rule of table.rules) if (evaluateCondition(rule.when, input, params)) rank = Math.max(rank, riskRank(rule.level));
+/** @internal The reference (interpreted) grade of a table: level, priority and what fired. */
+export interface ReferenceGrade {
+  readonly level: RiskLevel;
+  readonly priority: ResolutionPriority;
+  readonly fired: ReadonlyArray<string>;
+  readonly escalations: ReadonlyArray<{ readonly id: string; readonly from: ResolutionPriority; readonly to: ResolutionPriority }>;
+  readonly tasks: ReadonlyArray<string>;
+}
+
+/**
+ * @internal The reference meaning of a table, by walking its conditions: the
+ * level is the highest among the rules that hold; the priority starts at the
+ * level's base priority and each escalator that holds raises it, in order.
+ */
+export const referenceGrade = (table: GradingTable, input: GradingInput, params = parameterMap(table.parameters)): ReferenceGrade => {
+  const fired = table.rules.filter((rule) => evaluateCondition(rule.when, input, params));
+  const rank = Math.max(1, ...fired.map((rule) => riskRank(rule.level)));
+  const level = LEVELS_BY_RANK[rank]!;
+  let p = priorityRank(table.basePriority[level]);
+  const escalations: Array<{ id: string; from: ResolutionPriority; to: ResolutionPriority }> = [];
   for (const esc of table.escalators) {
     if (!evaluateCondition(esc.when, input, params)) continue;
-    rank = esc.then.op === "raise" ? Math.min(4, Math.max(1, rank + esc.then.steps)) : Math.max(rank, riskRank(esc.then.level));
+    const from = p;
+    p = esc.then.op === "raise" ? Math.min(3, Math.max(1, p + esc.then.steps)) : Math.max(p, priorityRank(esc.then.priority));
+    escalations.push({ id: esc.id, from: priorityOfRank(from), to: priorityOfRank(p) });
   }
-  return LEVELS_BY_RANK[rank]!;
+  return {
+    level,
+    priority: priorityOfRank(p),
+    fired: fired.map((rule) => rule.id),
+    escalations,
+    tasks: table.tasks.filter((task) => evaluateCondition(task.when, input, params)).map((task) => task.id),
+  };
 };
+
+/** @internal The reference level alone. */
+export const referenceLevel = (table: GradingTable, input: GradingInput, params = parameterMap(table.parameters)): RiskLevel =>
+  referenceGrade(table, input, params).level;
 
 const calmFacts: DisputeFacts = {
   peopleInvolved: 1, amountAtStake: 0, threatOfViolence: false, selfHarmRisk: false, violentHistory: false,
@@ -218,48 +291,90 @@ const satisfyingAssignments = (
   return found;
 };
 
+interface Witnesses {
+  readonly levels: Partial<Record<RiskLevel, GradingInput>>;
+  readonly priorities: Partial<Record<ResolutionPriority, GradingInput>>;
+}
+
+const MAX_FRONTIER = 256;
+
+/** Searches the values at and around every threshold for an example of each level and each priority. */
+const searchWitnesses = (table: GradingTable): Witnesses => {
+  const params = parameterMap(table.parameters);
+  const candidates = candidateValues(table, params);
+  const base: GradingInput = { facts: calmFacts, daysUnresolved: 0 };
+  const levels: Partial<Record<RiskLevel, GradingInput>> = {};
+  const priorities: Partial<Record<ResolutionPriority, GradingInput>> = {};
+  const complete = () =>
+    RiskLevels.codes.every((l) => levels[l]) && ResolutionPriorities.codes.every((p) => priorities[p]);
+  const consider = (input: GradingInput): void => {
+    const grade = referenceGrade(table, input, params);
+    if (!levels[grade.level]) levels[grade.level] = input;
+    if (!priorities[grade.priority]) priorities[grade.priority] = input;
+  };
+  consider(base);
+  let frontier: Array<GradingInput> = [base];
+  for (const rule of table.rules) {
+    for (const a of satisfyingAssignments(rule.when, base, candidates, params, 8)) {
+      const input = applyAssignment(base, a);
+      consider(input);
+      frontier.push(input);
+    }
+  }
+  // Escalators in order, each tried on what the earlier ones reached, so that
+  // raises that add up are found too.
+  for (const esc of table.escalators) {
+    if (complete()) break;
+    const next: Array<GradingInput> = [];
+    for (const start of frontier) {
+      for (const a of satisfyingAssignments(esc.when, start, candidates, params, 2)) {
+        const input = applyAssignment(start, a);
+        consider(input);
+        next.push(input);
+      }
+    }
+    frontier = [...frontier, ...next].slice(0, MAX_FRONTIER);
+  }
+  return { levels, priorities };
+};
+
 /**
- * Finds an example input for each level the table can give, by trying the values
- * at and around every threshold the table uses. Every witness is checked by
- * evaluating the table on it. Useful in documentation ("a dispute graded orange,
- * for example: ...") and used by {@link checkGradingTable} to prove every level is
- * reachable. The table should be well formed (see {@link checkGradingTable}).
+ * Finds an example input for each harm risk level the table can give, by trying
+ * the values at and around every threshold the table uses. Every witness is
+ * checked by evaluating the table on it. Useful in documentation ("a dispute
+ * graded orange, for example: ...") and used by {@link checkGradingTable} to
+ * prove every level is reachable. The table should be well formed (see
+ * {@link checkGradingTable}).
  *
  * @example
  * ```ts
  * import { findGradingWitnesses, zixiGradingTable } from "@tiaojie/core";
  *
  * const w = findGradingWitnesses(zixiGradingTable);
- * w.red?.facts.peopleInvolved; // e.g. 30
+ * w.red !== undefined; // true: some dispute is graded red
+ * w.red?.facts; // the facts of one such dispute
  * ```
  * @since 0.1.0
  */
-export const findGradingWitnesses = (table: GradingTable): Partial<Record<RiskLevel, GradingInput>> => {
-  const params = parameterMap(table.parameters);
-  const candidates = candidateValues(table, params);
-  const base: GradingInput = { facts: calmFacts, daysUnresolved: 0 };
-  const out: Partial<Record<RiskLevel, GradingInput>> = {};
-  const consider = (input: GradingInput): void => {
-    const level = referenceLevel(table, input, params);
-    if (!out[level]) out[level] = input;
-  };
-  consider(base);
-  const starts: Array<GradingInput> = [base];
-  for (const rule of table.rules) {
-    for (const a of satisfyingAssignments(rule.when, base, candidates, params, 8)) {
-      const input = applyAssignment(base, a);
-      consider(input);
-      starts.push(input);
-    }
-  }
-  for (const esc of table.escalators) {
-    for (const start of starts) {
-      if (RiskLevels.codes.every((l) => out[l])) return out;
-      for (const a of satisfyingAssignments(esc.when, start, candidates, params, 4)) consider(applyAssignment(start, a));
-    }
-  }
-  return out;
-};
+export const findGradingWitnesses = (table: GradingTable): Partial<Record<RiskLevel, GradingInput>> => searchWitnesses(table).levels;
+
+/**
+ * Finds an example input for each resolution priority the table can give (the
+ * base priorities of the levels, raised by the escalators), checked by
+ * evaluating the table on it. Used by {@link checkGradingTable} to prove every
+ * priority is reachable.
+ *
+ * @example
+ * ```ts
+ * import { findPriorityWitnesses, zixiGradingTable } from "@tiaojie/core";
+ *
+ * const w = findPriorityWitnesses(zixiGradingTable);
+ * w.urgent !== undefined; // true: some dispute is urgent
+ * ```
+ * @since 0.2.0
+ */
+export const findPriorityWitnesses = (table: GradingTable): Partial<Record<ResolutionPriority, GradingInput>> =>
+  searchWitnesses(table).priorities;
 
 /**
  * Checks a grading table, given as decoded data or as raw JSON, and lists every
@@ -270,8 +385,14 @@ export const findGradingWitnesses = (table: GradingTable): Partial<Record<RiskLe
  *   every parameter it names exists; names are not repeated;
  * - no condition reads protected activity (petitions, lawsuits, complaints,
  *   appeals): such a table is always rejected, and no option turns this off;
- * - no escalator can lower a level;
- * - every level, blue to red, is reachable: a witness input is found for each.
+ * - the harm risk level depends on the facts alone: no escalator names a level
+ *   (escalators raise the resolution priority only), and no rule reads the days
+ *   a dispute has waited. Time raises the priority, never the level; no option
+ *   turns this off either;
+ * - a more severe level never has a lower base priority; no escalator lowers the
+ *   priority or does nothing;
+ * - every level, blue to red, and every priority is reachable: a witness input
+ *   is found for each.
  *
  * {@link compileGradingTable} runs these checks and refuses a table with problems.
  *
@@ -283,12 +404,16 @@ export const findGradingWitnesses = (table: GradingTable): Partial<Record<RiskLe
  * const bad = { ...zixiGradingTable, rules: [{ id: "x", level: "red", zh: "x", en: "x",
  *   when: { op: ">=", fact: "petitionCount", than: 3 } }] };
  * checkGradingTable(bad)[0]?.code; // "protected-activity"
+ * const old = { ...zixiGradingTable, escalators: [{ id: "x", zh: "x", en: "x",
+ *   when: { op: ">", fact: "daysUnresolved", than: 180 }, then: { op: "atLeast", level: "red" } }] };
+ * checkGradingTable(old)[0]?.code; // "escalator-touches-level"
  * ```
  * @since 0.1.0
  */
 export const checkGradingTable = (input: unknown): ReadonlyArray<GradingTableProblem> => {
   const out: Array<GradingTableProblem> = [];
   scanFacts(input, out);
+  scanEscalatorLevels(input, out);
   const decoded = decode(GradingTable, input);
   if (!decoded.ok) {
     for (const issue of decoded.error.issues) out.push({ code: "malformed", ...issue });
@@ -300,22 +425,44 @@ export const checkGradingTable = (input: unknown): ReadonlyArray<GradingTablePro
   duplicates(table.rules.map((r) => r.id), ["rules"], { zh: "规则编号", en: "rule id" }, out);
   duplicates(table.escalators.map((r) => r.id), ["escalators"], { zh: "升级规则编号", en: "escalator id" }, out);
   duplicates(table.tasks.map((r) => r.id), ["tasks"], { zh: "任务编号", en: "task id" }, out);
-  table.rules.forEach((r, i) => checkCondition(r.when, ["rules", i, "when"], params, out));
+  table.rules.forEach((r, i) => {
+    checkCondition(r.when, ["rules", i, "when"], params, out);
+    const reads: Array<IssuePath> = [];
+    timeReads(r.when, ["rules", i, "when"], reads);
+    for (const path of reads)
+      out.push(problem("level-reads-time", path,
+        "研判规则不得读取未化解天数：等待时间只提高化解优先级（用升级规则），不提高风险等级",
+        "a rule must not read the days unresolved: time raises the resolution priority (use an escalator), never the harm risk level"));
+  });
+  const ordered = [...RiskLevels.codes].reverse(); // blue … red
+  ordered.forEach((level, i) => {
+    const lower = ordered[i - 1];
+    if (lower !== undefined && priorityRank(table.basePriority[level]) < priorityRank(table.basePriority[lower]))
+      out.push(problem("base-priority-order", ["basePriority", level],
+        `${RiskLevels.label(level, "zh")}的基础优先级不得低于${RiskLevels.label(lower, "zh")}`,
+        `the base priority of ${RiskLevels.label(level, "en")} must not be lower than that of ${RiskLevels.label(lower, "en")}`));
+  });
   table.escalators.forEach((e, i) => {
     checkCondition(e.when, ["escalators", i, "when"], params, out);
     if (e.then.op === "raise" && e.then.steps < 0)
-      out.push(problem("escalator-lowers", ["escalators", i, "then", "steps"], "升级规则不得降低风险等级", "an escalator must never lower a level"));
+      out.push(problem("escalator-lowers", ["escalators", i, "then", "steps"], "升级规则不得降低化解优先级", "an escalator must never lower the priority"));
     if (e.then.op === "raise" && e.then.steps === 0)
-      out.push(problem("escalator-no-effect", ["escalators", i, "then", "steps"], "升级规则升高 0 级，没有作用", "the escalator raises by 0 steps and has no effect"));
+      out.push(problem("escalator-no-effect", ["escalators", i, "then", "steps"], "升级规则提高 0 级，没有作用", "the escalator raises by 0 steps and has no effect"));
   });
   table.tasks.forEach((t, i) => checkCondition(t.when, ["tasks", i, "when"], params, out));
   if (out.length > 0) return out;
-  const witnesses = findGradingWitnesses(table);
+  const witnesses = searchWitnesses(table);
   for (const level of RiskLevels.codes) {
-    if (!witnesses[level])
+    if (!witnesses.levels[level])
       out.push(problem("unreachable-level", ["rules"],
         `没有任何纠纷能被评为${RiskLevels.label(level, "zh")}：未找到示例`,
         `no dispute can be graded ${RiskLevels.label(level, "en")}: no witness found`));
+  }
+  for (const priority of ResolutionPriorities.codes) {
+    if (!witnesses.priorities[priority])
+      out.push(problem("unreachable-priority", ["basePriority"],
+        `没有任何纠纷的化解优先级能为“${ResolutionPriorities.label(priority, "zh")}”：未找到示例`,
+        `no dispute can have the resolution priority ${ResolutionPriorities.label(priority, "en")}: no witness found`));
   }
   return out;
 };

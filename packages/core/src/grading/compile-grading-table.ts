@@ -1,13 +1,14 @@
 import { Data } from "effect";
 import type { DisputeFacts } from "../model/dispute.js";
 import type { LocalDate } from "../model/local-date.js";
+import { type ResolutionPriority, priorityRank } from "../taxonomy/resolution-priorities.js";
 import { type RiskLevel, riskRank } from "../taxonomy/risk-levels.js";
 import { type GradingTableProblem, checkGradingTable } from "./check-grading-table.js";
 import { parameterMap } from "./condition.js";
 import type { Result } from "../validation/result.js";
 import { daysUnresolved } from "./days-unresolved.js";
-import { gradingFact } from "./grading-facts.js";
-import { type BitSet, type CompiledMeta, type GradingResult, GradingResultRecord } from "./grading-result.js";
+import { type GradingFactName, gradingFact, gradingFacts } from "./grading-facts.js";
+import type { AppliedEscalator, FactValues, FiredRule, GradingResult, GradingTask } from "./grading-result.js";
 import type { GradingCondition, GradingParameter, GradingTable } from "./grading-table.js";
 
 /**
@@ -68,13 +69,18 @@ export interface CompileOptions {
 }
 
 /**
- * A dispute, as far as grading needs it.
+ * A dispute, as far as grading needs it: the day it was reported, its facts, and
+ * the day its case was resolved, if it was. Days unresolved count from
+ * `reportedOn` and stop on `resolvedOn`: a dispute graded again after it was
+ * resolved is not escalated for the time since. A dispute of the ledger is one
+ * as it stands; add `resolvedOn` from its case with {@link caseResolvedOn}.
  *
  * @example
  * ```ts
- * import { defaultGradingTable, type GradableDispute } from "@tiaojie/core";
+ * import { caseResolvedOn, defaultGradingTable, type GradableDispute } from "@tiaojie/core";
  *
- * const d: GradableDispute = { reportedOn: dispute.reportedOn, facts: dispute.facts };
+ * const resolvedOn = caseResolvedOn(record, asOf);
+ * const d: GradableDispute = { reportedOn: dispute.reportedOn, facts: dispute.facts, ...(resolvedOn ? { resolvedOn } : {}) };
  * defaultGradingTable().grade(d, asOf);
  * ```
  * @since 0.1.0
@@ -82,6 +88,13 @@ export interface CompileOptions {
 export interface GradableDispute {
   readonly reportedOn: LocalDate;
   readonly facts: DisputeFacts;
+  /**
+   * The day the case was resolved (or closed, the day of its resolution), if it
+   * was: days unresolved stop counting then.
+   * @default absent: unresolved, counted up to the date graded as of
+   * @since 0.2.0
+   */
+  readonly resolvedOn?: LocalDate;
 }
 
 /**
@@ -102,7 +115,10 @@ export interface CompiledGradingTable {
   readonly strategy: "generated" | "closures";
   /** Grades facts, given the days the dispute has been unresolved. */
   readonly evaluate: (facts: DisputeFacts, daysUnresolved: number) => GradingResult;
-  /** Grades a dispute as of a date (days unresolved are counted from `reportedOn`). */
+  /**
+   * Grades a dispute as of a date: days unresolved are counted from `reportedOn`
+   * to `asOf`, or to `resolvedOn` when the dispute was resolved earlier.
+   */
   readonly grade: (dispute: GradableDispute, asOf: LocalDate) => GradingResult;
 }
 
@@ -121,6 +137,9 @@ export interface CompiledGradingTable {
 export type CompileResult = Result<CompiledGradingTable, GradingTableError>;
 
 const LEVELS: ReadonlyArray<RiskLevel> = ["blue", "blue", "yellow", "orange", "red"];
+const PRIORITIES: ReadonlyArray<ResolutionPriority> = ["normal", "normal", "high", "urgent"];
+const freeze = Object.freeze;
+const EMPTY: ReadonlyArray<never> = freeze([]);
 
 type Test = (f: DisputeFacts, d: number) => boolean;
 
@@ -197,110 +216,285 @@ const factSource = (fact: string): string => {
   return `f.${fact}`;
 };
 
-const partsOf = (table: GradingTable): CompiledMeta => {
-  const params = parameterMap(table.parameters);
+/** The facts a condition reads, in the vocabulary's order. */
+const readsOf = (conditions: ReadonlyArray<GradingCondition>): ReadonlyArray<GradingFactName> => {
+  const names = new Set<string>();
+  const visit = (c: GradingCondition): void => {
+    switch (c.op) {
+      case "all":
+      case "any":
+        return c.of.forEach(visit);
+      case "not":
+        return visit(c.of);
+      default:
+        names.add(c.fact);
+    }
+  };
+  conditions.forEach(visit);
+  return freeze(gradingFacts.filter((f) => names.has(f.name)).map((f) => f.name));
+};
+
+/**
+ * A set of indexes into one section of the table (rules, escalators or tasks):
+ * a 31-bit word for a section of up to 31 items, or an array of words.
+ */
+type Bits = number | ReadonlyArray<number>;
+
+const hasBit = (set: Bits, i: number): boolean =>
+  typeof set === "number" ? (set & (1 << i)) !== 0 : ((set[(i / 31) | 0] ?? 0) & (1 << i % 31)) !== 0;
+
+/** Sections up to this size keep one frozen list per combination, built once and shared. */
+const SHARED_UP_TO = 12;
+
+/** The frozen list of the items whose bit is set, shared between results for small sections. */
+const listOf = <T>(items: ReadonlyArray<T>): ((bits: Bits) => ReadonlyArray<T>) => {
+  const build = (bits: Bits): ReadonlyArray<T> => {
+    const list = items.filter((_item, i) => hasBit(bits, i));
+    return list.length === 0 ? EMPTY : freeze(list);
+  };
+  if (items.length > SHARED_UP_TO) return build;
+  const shared = new Array<ReadonlyArray<T> | undefined>(1 << items.length).fill(undefined);
+  return (bits) => shared[bits as number] ?? (shared[bits as number] = build(bits));
+};
+
+interface Escalated {
+  readonly priority: ResolutionPriority;
+  readonly escalations: ReadonlyArray<AppliedEscalator>;
+}
+
+/**
+ * What the escalators that held do to a base priority (rank 1–3): the priority
+ * reached and the escalations, each with the priority before and after it.
+ * Shared between results for small sections.
+ */
+const escalationsOf = (escalators: ReadonlyArray<Escalator>): ((bits: Bits, base: number) => Escalated) => {
+  const build = (bits: Bits, base: number): Escalated => {
+    let p = base;
+    const list: Array<AppliedEscalator> = [];
+    escalators.forEach((e, i) => {
+      if (!hasBit(bits, i)) return;
+      const from = p;
+      p = e.raise !== 0 ? Math.min(3, Math.max(1, p + e.raise)) : Math.max(p, e.atLeast);
+      list.push(freeze({ id: e.id, from: PRIORITIES[from]!, to: PRIORITIES[p]!, reads: e.reads }));
+    });
+    return freeze({ priority: PRIORITIES[p]!, escalations: list.length === 0 ? EMPTY : freeze(list) });
+  };
+  if (escalators.length > SHARED_UP_TO - 2) return build;
+  const shared = new Array<Escalated | undefined>(4 << escalators.length).fill(undefined);
+  return (bits, base) => {
+    const key = ((bits as number) << 2) | base;
+    return shared[key] ?? (shared[key] = build(bits, base));
+  };
+};
+
+interface Escalator {
+  readonly id: string;
+  readonly when: GradingCondition;
+  readonly raise: number;
+  readonly atLeast: number;
+  readonly reads: ReadonlyArray<GradingFactName>;
+}
+
+/** A fact and the indexes of the rules, escalators and tasks whose conditions read it. */
+interface Readers {
+  readonly fact: GradingFactName;
+  readonly rules: ReadonlyArray<number>;
+  readonly escalators: ReadonlyArray<number>;
+  readonly tasks: ReadonlyArray<number>;
+}
+
+const EMPTY_VALUES: FactValues = freeze({});
+
+/** @internal Everything a compiled table needs, built once. */
+interface Parts {
+  readonly version: string;
+  readonly rules: ReadonlyArray<{ readonly rank: number; readonly when: GradingCondition }>;
+  readonly escalators: ReadonlyArray<Escalator>;
+  readonly taskConditions: ReadonlyArray<GradingCondition>;
+  /**
+   * Every fact the table reads, in the vocabulary's order, with the rules,
+   * escalators and tasks that read it: a result's `values` hold the facts read
+   * by what fired.
+   */
+  readonly readers: ReadonlyArray<Readers>;
+  /** Builds a result from the level's rank, what held, and the values read. */
+  readonly finish: (rank: number, rules: Bits, escalators: Bits, tasks: Bits, values: FactValues, days: number) => GradingResult;
+}
+
+const partsOf = (table: GradingTable): Parts => {
+  const fired: ReadonlyArray<FiredRule> = table.rules.map((r) => freeze({ id: r.id, level: r.level, reads: readsOf([r.when]) }));
+  const tasks: ReadonlyArray<GradingTask> = table.tasks.map((t) => freeze({ id: t.id, kind: t.kind, priority: t.priority }));
+  const escalators: ReadonlyArray<Escalator> = table.escalators.map((e) => ({
+    id: e.id,
+    when: e.when,
+    raise: e.then.op === "raise" ? e.then.steps : 0,
+    atLeast: e.then.op === "atLeast" ? priorityRank(e.then.priority) : 0,
+    reads: readsOf([e.when]),
+  }));
+  const base = LEVELS.map((level) => priorityRank(table.basePriority[level]));
+  const firedOf = listOf(fired);
+  const tasksOf = listOf(tasks);
+  const escalate = escalationsOf(escalators);
+  const version = table.version;
   return {
-    version: table.version,
-    rules: table.rules.map((r) => ({
-      id: r.id, level: r.level, rank: riskRank(r.level), description: { zh: r.zh, en: r.en }, when: r.when, params,
-    })),
-    escalators: table.escalators.map((e) => ({
-      id: e.id, level: "red" as const, description: { zh: e.zh, en: e.en }, when: e.when, params,
-      raise: e.then.op === "raise" ? e.then.steps : 0,
-      atLeast: e.then.op === "atLeast" ? riskRank(e.then.level) : 0,
-    })),
-    tasks: table.tasks.map((t) =>
-      Object.freeze({ id: t.id, kind: t.kind, priority: t.priority, description: Object.freeze({ zh: t.zh, en: t.en }) }),
-    ),
+    version,
+    rules: table.rules.map((r) => ({ rank: riskRank(r.level), when: r.when })),
+    escalators,
     taskConditions: table.tasks.map((t) => t.when),
+    readers: readsOf([...table.rules, ...table.escalators, ...table.tasks].map((x) => x.when)).map((fact) => {
+      const readersIn = (items: ReadonlyArray<{ readonly when: GradingCondition }>) =>
+        items.flatMap((item, i) => (readsOf([item.when]).includes(fact) ? [i] : []));
+      return { fact, rules: readersIn(table.rules), escalators: readersIn(table.escalators), tasks: readersIn(table.tasks) };
+    }),
+    finish: (rank, ruleBits, escalatorBits, taskBits, values, days) => {
+      const escalated = escalate(escalatorBits, base[rank]!);
+      return freeze({
+        tableVersion: version,
+        level: LEVELS[rank]!,
+        priority: escalated.priority,
+        fired: firedOf(ruleBits),
+        escalations: escalated.escalations,
+        tasks: tasksOf(taskBits),
+        daysUnresolved: days,
+        values,
+      });
+    },
   };
 };
 
 type Evaluate = (facts: DisputeFacts, days: number) => GradingResult;
 
-// One bit set covers rules [0, R), escalators [R, R + E) and tasks [R + E, R + E + T):
-// a single 31-bit word (the usual case) or several.
-const wordCount = (meta: CompiledMeta): number =>
-  Math.max(1, Math.ceil((meta.rules.length + meta.escalators.length + meta.tasks.length) / 31));
-
-const generate = (meta: CompiledMeta, params: ReadonlyMap<string, GradingParameter>): Evaluate => {
-  const words = wordCount(meta);
-  const setBit = (i: number): string => `b${(i / 31) | 0} |= ${1 << i % 31};`;
-  const vars = Array.from({ length: words }, (_, w) => `b${w} = 0`).join(", ");
-  const bits = words === 1 ? "b0" : `[${Array.from({ length: words }, (_, w) => `b${w}`).join(", ")}]`;
-  const lines: Array<string> = ["'use strict';", "return function evaluate(f, d) {", `  var rank = 1, ${vars};`];
-  meta.rules.forEach((r, i) => {
-    const rank = riskRank(r.level);
-    lines.push(`  if ${generateTest(r.when, params)} { ${setBit(i)} if (rank < ${rank}) rank = ${rank}; }`);
-  });
-  const e0 = meta.rules.length;
-  meta.escalators.forEach((e, i) => {
-    const to = e.raise !== 0 ? `Math.min(4, Math.max(1, rank + ${e.raise}))` : `Math.max(rank, ${e.atLeast})`;
-    lines.push(`  if ${generateTest(e.when, params)} { ${setBit(e0 + i)} rank = ${to}; }`);
-  });
-  const t0 = e0 + meta.escalators.length;
-  meta.taskConditions.forEach((when, i) => {
-    lines.push(`  if ${generateTest(when, params)} { ${setBit(t0 + i)} }`);
-  });
-  lines.push(`  return new Result(META, LEVELS[rank], ${bits}, f, d);`, "};");
-  const factory = new Function("META", "LEVELS", "Result", lines.join("\n")) as (...args: Array<unknown>) => Evaluate;
-  return factory(meta, LEVELS, GradingResultRecord);
+/** The source of a section's bit variables and of setting bit `i`. */
+const bitSource = (name: string, count: number) => {
+  const words = Math.max(1, Math.ceil(count / 31));
+  return {
+    declare: Array.from({ length: words }, (_, w) => `${name}${w} = 0`).join(", "),
+    set: (i: number) => `${name}${(i / 31) | 0} |= ${1 << i % 31};`,
+    value: words === 1 ? `${name}0` : `[${Array.from({ length: words }, (_, w) => `${name}${w}`).join(", ")}]`,
+    /** An expression that is non-zero when any of the indexes is set. */
+    any: (indexes: ReadonlyArray<number>): ReadonlyArray<string> => {
+      const masks = new Map<number, number>();
+      for (const i of indexes) masks.set((i / 31) | 0, (masks.get((i / 31) | 0) ?? 0) | (1 << i % 31));
+      return [...masks].map(([w, mask]) => `(${name}${w} & ${mask})`);
+    },
+  };
 };
 
-const closures = (meta: CompiledMeta, params: ReadonlyMap<string, GradingParameter>): Evaluate => {
-  const rules = meta.rules.map((r) => ({ rank: riskRank(r.level), test: compileClosure(r.when, params) }));
-  const escalators = meta.escalators.map((e) => ({ raise: e.raise, atLeast: e.atLeast, test: compileClosure(e.when, params) }));
-  const tasks = meta.taskConditions.map((when) => compileClosure(when, params));
-  const words = wordCount(meta);
-  const e0 = rules.length;
-  const t0 = e0 + escalators.length;
-  if (words === 1) {
-    // The usual case: every rule, escalator and task fits in one 31-bit word.
-    return (f, d) => {
-      let rank = 1;
-      let b = 0;
-      for (let i = 0; i < rules.length; i++) {
-        const r = rules[i]!;
-        if (!r.test(f, d)) continue;
-        b |= 1 << i;
-        if (rank < r.rank) rank = r.rank;
-      }
-      for (let i = 0; i < escalators.length; i++) {
-        const x = escalators[i]!;
-        if (!x.test(f, d)) continue;
-        b |= 1 << (e0 + i);
-        rank = x.raise !== 0 ? Math.min(4, Math.max(1, rank + x.raise)) : Math.max(rank, x.atLeast);
-      }
-      for (let i = 0; i < tasks.length; i++) if (tasks[i]!(f, d)) b |= 1 << (t0 + i);
-      return new GradingResultRecord(meta, LEVELS[rank]!, b, f, d);
-    };
+/** Values of one fact are shared for whole values from 0 to 255. */
+const SMALL = 256;
+
+/** Calm results are shared for 0 to 4,095 days unresolved (about eleven years). */
+const CALM_BITS = 12;
+const CALM_DAYS = 1 << CALM_BITS;
+
+const valueSource = (fact: GradingFactName): string => {
+  const src = factSource(fact);
+  // `+ 0` writes -0 as 0, so that the values survive JSON unchanged.
+  return gradingFact(fact)?.kind === "number" ? `(${src} + 0)` : src;
+};
+
+const generate = (parts: Parts, params: ReadonlyMap<string, GradingParameter>): Evaluate => {
+  const r = bitSource("r", parts.rules.length);
+  const e = bitSource("e", parts.escalators.length);
+  const t = bitSource("t", parts.taskConditions.length);
+  // A calm dispute (no rule fired, no task due, and escalators, if any, that read
+  // only the days) has a result that depends on the days alone: it is built once
+  // per number of days and escalators, and shared (it is frozen).
+  const daysOnly = parts.escalators.reduce((m, esc, i) => (esc.reads.every((x) => x === "daysUnresolved") ? m | (1 << i) : m), 0);
+  const shareCalm = parts.rules.length <= 31 && parts.taskConditions.length <= 31 && parts.escalators.length <= 4;
+  const lines: Array<string> = [
+    "'use strict';",
+    "var freeze = Object.freeze;",
+    `var CALM = ${shareCalm ? `new Array(${CALM_DAYS << parts.escalators.length}).fill(undefined)` : "null"};`,
+    `var SINGLE = new Array(${SMALL * Math.max(1, parts.readers.length)}).fill(undefined);`,
+    "return function evaluate(f, d) {",
+    "  if (d === 0) d = 0; // -0 as 0",
+    `  var rank = 1, ${r.declare}, ${e.declare}, ${t.declare};`,
+  ];
+  parts.rules.forEach((rule, i) => {
+    lines.push(`  if ${generateTest(rule.when, params)} { ${r.set(i)} if (rank < ${rule.rank}) rank = ${rule.rank}; }`);
+  });
+  parts.escalators.forEach((esc, i) => lines.push(`  if ${generateTest(esc.when, params)} { ${e.set(i)} }`));
+  parts.taskConditions.forEach((when, i) => lines.push(`  if ${generateTest(when, params)} { ${t.set(i)} }`));
+  if (shareCalm) {
+    lines.push(
+      "  var calm = -1;",
+      `  if ((r0 | t0) === 0 && (e0 & ${~daysOnly}) === 0 && d >= 0 && d < ${CALM_DAYS} && (d | 0) === d) {`,
+      `    calm = (e0 << ${CALM_BITS}) | d;`,
+      "    var shared = CALM[calm];",
+      "    if (shared !== undefined) return shared;",
+      "  }",
+    );
   }
-  return (f, d) => {
-    let rank = 1;
+  // The values of the facts read by what fired: none (a shared empty object) when
+  // nothing did. A single fact with a small whole value (a yes/no, a count, a
+  // level of 0–3) is the commonest case: those values are built once and shared.
+  lines.push("  var v = EMPTY, n = 0, one = -1;");
+  const codes: Array<string> = [];
+  parts.readers.forEach((reader, k) => {
+    const any = [...r.any(reader.rules), ...e.any(reader.escalators), ...t.any(reader.tasks)];
+    if (any.length === 0) return;
+    lines.push(`  if (${any.join(" | ")}) { if (v === EMPTY) v = {}; v.${reader.fact} = ${valueSource(reader.fact)}; n++; one = ${k}; }`);
+    const x = `v.${reader.fact}`;
+    const code = gradingFact(reader.fact)?.kind === "boolean"
+      ? `(${x} === true ? 1 : ${x} === false ? 0 : -1)`
+      : `(${x} >= 0 && ${x} < ${SMALL} && (${x} | 0) === ${x} ? ${x} : -1)`;
+    codes.push(`case ${k}: small = ${code}; break;`);
+  });
+  lines.push(
+    "  if (n === 1) {",
+    `    var small = -1; switch (one) { ${codes.join(" ")} }`,
+    `    var at = one * ${SMALL} + small, shared = small >= 0 ? SINGLE[at] : v;`,
+    "    if (shared === undefined) SINGLE[at] = freeze(v); else if (shared === v) freeze(v); else v = shared;",
+    "  } else if (v !== EMPTY) freeze(v);",
+  );
+  lines.push(`  var result = FINISH(rank, ${r.value}, ${e.value}, ${t.value}, v, d);`);
+  if (shareCalm) lines.push("  if (calm >= 0) CALM[calm] = result;");
+  lines.push("  return result;", "};");
+  const factory = new Function("FINISH", "EMPTY", lines.join("\n")) as (finish: Parts["finish"], empty: FactValues) => Evaluate;
+  return factory(parts.finish, EMPTY_VALUES);
+};
+
+const closures = (parts: Parts, params: ReadonlyMap<string, GradingParameter>): Evaluate => {
+  const rules = parts.rules.map((r) => ({ rank: r.rank, test: compileClosure(r.when, params) }));
+  const escalators = parts.escalators.map((x) => compileClosure(x.when, params));
+  const tasks = parts.taskConditions.map((when) => compileClosure(when, params));
+  const readers = parts.readers.map((reader) => ({ ...reader, get: factGetter(reader.fact) }));
+  const section = (count: number) => (count <= 31 ? undefined : Math.ceil(count / 31));
+  const collect = (tests: ReadonlyArray<Test>, f: DisputeFacts, d: number): Bits => {
+    const words = section(tests.length);
+    if (words === undefined) {
+      let b = 0;
+      for (let i = 0; i < tests.length; i++) if (tests[i]!(f, d)) b |= 1 << i;
+      return b;
+    }
     const b = new Array<number>(words).fill(0);
-    for (let i = 0; i < rules.length; i++) {
-      const r = rules[i]!;
-      if (!r.test(f, d)) continue;
-      b[(i / 31) | 0]! |= 1 << i % 31;
-      if (rank < r.rank) rank = r.rank;
+    for (let i = 0; i < tests.length; i++) if (tests[i]!(f, d)) b[(i / 31) | 0]! |= 1 << i % 31;
+    return b;
+  };
+  const ruleTests = rules.map((x) => x.test);
+  return (f, d) => {
+    const ruleBits = collect(ruleTests, f, d);
+    let rank = 1;
+    for (let i = 0; i < rules.length; i++) if (rank < rules[i]!.rank && hasBit(ruleBits, i)) rank = rules[i]!.rank;
+    const escalatorBits = collect(escalators, f, d);
+    const taskBits = collect(tasks, f, d);
+    let values: Record<string, unknown> | undefined;
+    for (const reader of readers) {
+      const read = reader.rules.some((i) => hasBit(ruleBits, i)) || reader.escalators.some((i) => hasBit(escalatorBits, i)) ||
+        reader.tasks.some((i) => hasBit(taskBits, i));
+      if (!read) continue;
+      const v = reader.get(f, d);
+      (values ??= {})[reader.fact] = typeof v === "number" ? v + 0 : v;
     }
-    for (let i = 0; i < escalators.length; i++) {
-      const x = escalators[i]!;
-      if (!x.test(f, d)) continue;
-      b[((e0 + i) / 31) | 0]! |= 1 << (e0 + i) % 31;
-      rank = x.raise !== 0 ? Math.min(4, Math.max(1, rank + x.raise)) : Math.max(rank, x.atLeast);
-    }
-    for (let i = 0; i < tasks.length; i++) {
-      if (tasks[i]!(f, d)) b[((t0 + i) / 31) | 0]! |= 1 << (t0 + i) % 31;
-    }
-    const bits: BitSet = words === 1 ? b[0]! : b;
-    return new GradingResultRecord(meta, LEVELS[rank]!, bits, f, d);
+    return parts.finish(rank, ruleBits, escalatorBits, taskBits, values ? (freeze(values) as FactValues) : EMPTY_VALUES, d);
   };
 };
 
 /**
  * Checks a grading table with {@link checkGradingTable} and compiles it once into
- * a fast evaluator with full explanations. Compile a table once and grade many
+ * a fast evaluator. Every result records every rule, escalator and task that held
+ * and the values read (texts come from {@link explainGrade}). Compile a table once and grade many
  * disputes with the result; a table with any problem is refused (`ok: false`
  * with every problem), never half-compiled.
  *
@@ -318,7 +512,7 @@ const closures = (meta: CompiledMeta, params: ReadonlyMap<string, GradingParamet
  * const compiled = compileGradingTable(zixiGradingTable);
  * if (compiled.ok) {
  *   const result = compiled.value.grade(dispute, asOf);
- *   console.log(result.level, result.fired.map((r) => r.reason.zh));
+ *   console.log(result.level, result.priority, result.fired.map((r) => r.id));
  * } else {
  *   console.error(compiled.error.problems);
  * }
@@ -350,7 +544,7 @@ export const compileGradingTable = (table: GradingTable | unknown, options: Comp
       table: checked,
       strategy: used,
       evaluate: run,
-      grade: (dispute, asOf) => run(dispute.facts, daysUnresolved(dispute.reportedOn, asOf)),
+      grade: (dispute, asOf) => run(dispute.facts, daysUnresolved(dispute.reportedOn, asOf, dispute.resolvedOn)),
     },
   };
 };

@@ -21,7 +21,7 @@ describe("confirmGrade", () => {
     const r = confirmGrade({ recommendation: orange, officer: zhang, decidedOn: today });
     expect(r).toEqual({
       ok: true,
-      value: { recommended: "orange", level: "orange", tableVersion: "zixi-2025.1", firedRules: ["crowd-orange"], escalators: [], confirmedBy: zhang, decidedOn: today },
+      value: { recommended: "orange", level: "orange", priority: "high", tableVersion: "zixi-2025.2", firedRules: ["crowd-orange"], escalators: [], confirmedBy: zhang, decidedOn: today },
     });
   });
 

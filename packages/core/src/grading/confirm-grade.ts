@@ -224,6 +224,7 @@ export const confirmGrade = (input: ConfirmGradeInput, options: ConfirmGradeOpti
   const base = {
     recommended,
     level,
+    priority: input.recommendation.priority,
     tableVersion: input.recommendation.tableVersion,
     firedRules: input.recommendation.fired.map((r) => r.id),
     escalators: input.recommendation.escalations.map((e) => e.id),

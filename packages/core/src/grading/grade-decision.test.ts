@@ -39,7 +39,7 @@ test.prop([factsArb, daysArb, actorArb, actorArb, fc.constantFrom(...RiskLevels.
 describe("a stored decision that breaks the rules is refused", () => {
   const zhang = { officerId: "zx-0001", name: "张明", unit: "u-pafz", role: "coordinator", scope: "532301104000" };
   const li = { ...zhang, officerId: "zx-0002", name: "李华" };
-  const base = { recommended: "orange", level: "orange", tableVersion: "zixi-2025.1", firedRules: ["crowd-orange"], escalators: [], confirmedBy: zhang, decidedOn: "2025-03-01" };
+  const base = { recommended: "orange", level: "orange", priority: "high", tableVersion: "zixi-2025.2", firedRules: ["crowd-orange"], escalators: [], confirmedBy: zhang, decidedOn: "2025-03-01" };
   const problem = (input: unknown) => {
     const r = decode(GradeDecision, input);
     return r.ok ? undefined : r.error.issues.map((i) => i.zh);

@@ -2,6 +2,7 @@ import { Schema } from "effect";
 import { Actor } from "../model/actor.js";
 import { LocalDate } from "../model/local-date.js";
 import { Text, optionalField } from "../model/primitives.js";
+import { ResolutionPriorities } from "../taxonomy/resolution-priorities.js";
 import { RiskLevels, riskRank } from "../taxonomy/risk-levels.js";
 import { bilingualMessage } from "../validation/bilingual.js";
 
@@ -32,6 +33,8 @@ const samePerson = (a: Actor, b: Actor): boolean => a.officerId === b.officerId;
 const GradeDecisionFields = Schema.Struct({
   recommended: RiskLevels.schema,
   level: RiskLevels.schema,
+  /** The resolution priority recommended with the grade (a level override does not change it). @since 0.2.0 */
+  priority: ResolutionPriorities.schema,
   tableVersion: Text(50),
   firedRules: Schema.Array(Text(64)),
   escalators: Schema.Array(Text(64)),
@@ -42,8 +45,10 @@ const GradeDecisionFields = Schema.Struct({
 
 /**
  * A grade decided by a person: the recommendation and what it was based on (table
- * version, rules fired, escalators applied), the level decided, who decided and
- * when, and the override if the level differs. Plain data, ready for the audit
+ * version, rules fired, escalators applied), the level decided, the resolution
+ * priority recommended, who decided and when, and the override if the level
+ * differs. The override concerns the harm risk level only: the priority is the
+ * recommendation's, set by the table from the facts and the time waited. Plain data, ready for the audit
  * trail and for storage. Decoding enforces the same rules as {@link confirmGrade}:
  * a level that differs from the recommendation has an override with a reason in
  * the right direction; a lower level names a second officer; the second officer

@@ -12,7 +12,7 @@ let defaultCompiled: CompiledGradingTable | undefined;
  * ```ts
  * import { defaultGradingTable } from "@tiaojie/core";
  *
- * defaultGradingTable().evaluate(facts, 0).level;
+ * defaultGradingTable().evaluate(facts, 0).priority;
  * ```
  * @since 0.1.0
  */
@@ -39,7 +39,7 @@ export const defaultGradingTable = (): CompiledGradingTable => {
  * @since 0.1.0
  */
 export interface GradeDisputeOptions {
-  /** The date to grade as of: days unresolved are counted from `reportedOn` to it. */
+  /** The date to grade as of: days unresolved are counted from `reportedOn` to it (or to `resolvedOn`, when earlier). */
   readonly asOf: LocalDate;
   /**
    * The compiled table to grade with.
@@ -49,10 +49,12 @@ export interface GradeDisputeOptions {
 }
 
 /**
- * Grades one dispute: the recommended risk level with every rule that fired and
- * why, any escalation, the tasks to do first, and the table version. The level is
- * a recommendation: a person confirms or overrides it with {@link confirmGrade}.
- * Petition facts are never read.
+ * Grades one dispute: the recommended harm risk level with every rule that
+ * fired, the resolution priority with every escalation, the tasks to do first,
+ * the values read and the table version, as plain frozen data (put it into words
+ * with {@link explainGrade}). The level is a recommendation: a person confirms or
+ * overrides it with {@link confirmGrade}. Petition facts are never read, and the
+ * time a dispute has waited raises its priority, never its level.
  *
  * @example
  * ```ts
@@ -60,7 +62,8 @@ export interface GradeDisputeOptions {
  *
  * const result = gradeDispute(dispute, { asOf: today });
  * result.level; // "orange"
- * result.fired.map((r) => `${r.description.zh}：${r.reason.zh}`);
+ * result.priority; // "high"
+ * result.fired.map((r) => r.id); // ["crowd-orange"]
  * ```
  * @since 0.1.0
  */

@@ -1,8 +1,9 @@
 /**
  * fast-check arbitraries for the grading and routing tests. Internal: not
  * exported from the package. Dispute facts are the public arbitrary's (values
- * cluster at and around the Zixi thresholds, and risk flags are mostly off, so
- * that every rule fires often and alone).
+ * cluster at and around the Zixi thresholds, the flags that make a dispute red
+ * are rare, and graded with the Zixi table the facts spread over all four
+ * levels: see grading-arbitraries.test.ts).
  *
  * @internal
  */
@@ -11,7 +12,7 @@ import type { DisputeFacts } from "../model/dispute.js";
 import { arbitraries } from "../testing/arbitraries.js";
 import type { GradingFactName } from "./grading-facts.js";
 
-/** The public arbitrary of dispute facts, which clusters at the thresholds. @internal */
+/** The public arbitrary of dispute facts, which clusters at the thresholds and spreads over the levels. @internal */
 export const factsArb: fc.Arbitrary<DisputeFacts> = arbitraries.DisputeFacts as fc.Arbitrary<DisputeFacts>;
 
 /** @internal */

@@ -59,7 +59,9 @@ export type GradingFactName = keyof DisputeFacts | "daysUnresolved";
 /**
  * The vocabulary of grading: every fact a condition may read, in documentation
  * order. `daysUnresolved` is not stored: it is the number of whole days from the
- * dispute's `reportedOn` to the `asOf` date given when grading.
+ * dispute's `reportedOn` to the `asOf` date given when grading (or to its
+ * resolution, when earlier). It raises the resolution priority through
+ * escalators; a rule, which sets the harm risk level, may not read it.
  *
  * Protected activity (petitions, lawsuits, complaints, appeals) is deliberately
  * absent: exercising a right is never a risk factor, and tables that try to read

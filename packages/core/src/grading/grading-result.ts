@@ -1,19 +1,37 @@
-import type { DisputeFacts } from "../model/dispute.js";
+import type { ResolutionPriority } from "../taxonomy/resolution-priorities.js";
 import type { RiskLevel } from "../taxonomy/risk-levels.js";
-import type { Bilingual } from "../validation/bilingual.js";
-import { explainCondition } from "./condition.js";
-import type { GradingCondition, GradingParameter, GradingTaskRule } from "./grading-table.js";
+import type { GradingFactName } from "./grading-facts.js";
+import type { GradingTaskRule } from "./grading-table.js";
 
 /**
- * A rule that fired: its id, level and description, and the reason it fired, with
- * the actual values of the dispute, in both languages.
+ * The values of the facts that what fired read, by fact name: every fact named
+ * by the condition of a rule that fired, an escalator that held or a task that
+ * is due (`daysUnresolved` among them when an escalator read it), and nothing
+ * else. Plain numbers and booleans; empty when nothing fired.
+ *
+ * @example
+ * ```ts
+ * import { gradeDispute, type FactValues } from "@tiaojie/core";
+ *
+ * const values: FactValues = gradeDispute(dispute, { asOf }).values;
+ * values.peopleInvolved; // 32
+ * ```
+ * @since 0.2.0
+ */
+export type FactValues = Readonly<Partial<Record<GradingFactName, number | boolean>>>;
+
+/**
+ * A rule that fired: its id, the harm risk level it gives, and the facts its
+ * condition reads (their values are in {@link GradingResult.values}). Texts
+ * (what the rule means, why it fired) come from {@link explainGrade}.
  *
  * @example
  * ```ts
  * import { gradeDispute } from "@tiaojie/core";
  *
- * for (const rule of gradeDispute(dispute, { asOf }).fired) {
- *   console.log(`${rule.description.zh}（${rule.reason.zh}）`);
+ * const result = gradeDispute(dispute, { asOf });
+ * for (const rule of result.fired) {
+ *   console.log(rule.id, rule.level, rule.reads.map((fact) => `${fact} = ${result.values[fact]}`));
  * }
  * ```
  * @since 0.1.0
@@ -21,33 +39,35 @@ import type { GradingCondition, GradingParameter, GradingTaskRule } from "./grad
 export interface FiredRule {
   readonly id: string;
   readonly level: RiskLevel;
-  readonly description: Bilingual;
-  /** Why it fired, citing the dispute's values and the thresholds. */
-  readonly reason: Bilingual;
+  /** The facts the rule's condition reads, in the vocabulary's order. @since 0.2.0 */
+  readonly reads: ReadonlyArray<GradingFactName>;
 }
 
 /**
- * An escalator that applied: the level before and after, and why.
+ * An escalator whose condition held: the resolution priority before and after it
+ * (equal when the priority was already at its highest), and the facts its
+ * condition reads. Escalators change the priority only, never the level.
  *
  * @example
  * ```ts
  * import { gradeDispute } from "@tiaojie/core";
  *
  * const [e] = gradeDispute(dispute, { asOf }).escalations;
- * if (e) console.log(`${e.from} → ${e.to}: ${e.reason.en}`);
+ * if (e) console.log(`${e.id}: ${e.from} → ${e.to}`); // "long-unresolved: normal → high"
  * ```
  * @since 0.1.0
  */
 export interface AppliedEscalator {
   readonly id: string;
-  readonly description: Bilingual;
-  readonly from: RiskLevel;
-  readonly to: RiskLevel;
-  readonly reason: Bilingual;
+  readonly from: ResolutionPriority;
+  readonly to: ResolutionPriority;
+  /** The facts the escalator's condition reads. @since 0.2.0 */
+  readonly reads: ReadonlyArray<GradingFactName>;
 }
 
 /**
  * A task returned with the grade (for example crisis intervention, help first).
+ * Its text comes from {@link explainGrade}.
  *
  * @example
  * ```ts
@@ -60,174 +80,74 @@ export interface AppliedEscalator {
 export interface GradingTask {
   readonly id: string;
   readonly kind: GradingTaskRule["kind"];
+  /** The task's own order of work ("help-first" before anything else); not the dispute's resolution priority. */
   readonly priority: GradingTaskRule["priority"];
-  readonly description: Bilingual;
 }
 
 /**
- * The outcome of grading one dispute: the recommended level (a person confirms it
- * with {@link confirmGrade}), the level before escalators, every rule that fired
- * and every escalator that applied with their reasons, the tasks to do, and the
- * version of the table used.
+ * The outcome of grading one dispute, as plain, frozen data: what a store
+ * persists and what an audit reads back. It has no methods, getters or hidden
+ * state, so `structuredClone`, a spread and `JSON.stringify` keep it whole.
  *
- * The evaluator decides every rule, escalator and task (no short cut) and records
- * which fired together with the values it read; the `fired`, `escalations` and
- * `tasks` lists and their reason texts are built from that record the first time
- * they are read, so that grading a million disputes does not build a million
- * sentences nobody reads. `JSON.stringify` writes everything out in full.
+ * - `level`: the recommended harm risk level, the highest level among the rules
+ *   that fired (blue when none did); a person confirms it with {@link confirmGrade}.
+ * - `priority`: how urgently to resolve the dispute: the table's base priority of
+ *   the level, raised by the escalators that held (long unresolved …). Time
+ *   raises the priority, never the level.
+ * - `fired`, `escalations`, `tasks`: every rule that fired, every escalator that
+ *   held and every task due, in table order.
+ * - `daysUnresolved`: the days unresolved used; `values`: the facts that what
+ *   fired read, with their values (nothing else of the dispute).
+ * - `tableVersion`: the version of the table that graded it.
+ *
+ * Texts (descriptions and reasons citing the values) come from
+ * {@link explainGrade}, which checks the table version. Being frozen, equal
+ * parts may be shared between results (the lists of what fired, the values of
+ * a single fact, the whole result of a calm dispute): compare results by their
+ * content, not by identity.
  *
  * @example
  * ```ts
- * import { gradeDispute } from "@tiaojie/core";
+ * import { gradeDispute, explainGrade } from "@tiaojie/core";
  *
  * const result = gradeDispute(dispute, { asOf });
- * console.log(result.level, result.tableVersion, JSON.stringify(result.fired));
+ * store.save({ level: result.level, priority: result.priority, rules: result.fired.map((r) => r.id) });
+ * const text = explainGrade(result, "zh");
+ * if (text.ok) for (const rule of text.value.fired) console.log(rule.reason);
  * ```
  * @since 0.1.0
  */
 export interface GradingResult {
-  readonly level: RiskLevel;
-  readonly ruleLevel: RiskLevel;
   readonly tableVersion: string;
-  readonly fired: ReadonlyArray<FiredRule>;
-  readonly escalations: ReadonlyArray<AppliedEscalator>;
-  readonly tasks: ReadonlyArray<GradingTask>;
-  /** The facts graded. */
-  readonly facts: DisputeFacts;
-  /** The days unresolved used. */
-  readonly daysUnresolved: number;
-}
-
-/** @internal What a compiled table knows about a rule or escalator. */
-export interface ExplainMeta {
-  readonly id: string;
   readonly level: RiskLevel;
-  readonly description: Bilingual;
-  readonly when: GradingCondition;
-  readonly params: ReadonlyMap<string, GradingParameter>;
-}
-
-/** @internal A set of indexes: one 31-bit word, or several for large tables. */
-export type BitSet = number | ReadonlyArray<number>;
-
-/** @internal */
-export const hasBit = (set: BitSet, i: number): boolean =>
-  typeof set === "number" ? (set & (1 << i)) !== 0 : ((set[(i / 31) | 0] ?? 0) & (1 << i % 31)) !== 0;
-
-/** @internal What a compiled table keeps for building explanations. */
-export interface CompiledMeta {
-  readonly version: string;
-  readonly rules: ReadonlyArray<ExplainMeta>;
-  readonly escalators: ReadonlyArray<ExplainMeta & { readonly raise: number; readonly atLeast: number }>;
-  readonly tasks: ReadonlyArray<GradingTask>;
-  readonly taskConditions: ReadonlyArray<GradingCondition>;
-}
-
-const LEVELS: ReadonlyArray<RiskLevel> = ["blue", "blue", "yellow", "orange", "red"];
-const RANKS: Readonly<Record<RiskLevel, number>> = { blue: 1, yellow: 2, orange: 3, red: 4 };
-const EMPTY: ReadonlyArray<never> = Object.freeze([]);
-
-interface Explained {
+  /** @since 0.2.0 */
+  readonly priority: ResolutionPriority;
   readonly fired: ReadonlyArray<FiredRule>;
   readonly escalations: ReadonlyArray<AppliedEscalator>;
   readonly tasks: ReadonlyArray<GradingTask>;
+  /** The days unresolved used (0 on the day of reporting; counting stops on the day of resolution). */
+  readonly daysUnresolved: number;
+  /** The values of the facts read by the rules fired, the escalators that held and the tasks due. @since 0.2.0 */
+  readonly values: FactValues;
 }
 
 /**
- * @internal The result a compiled table returns: the level and one bit set of what
- * fired (rules, then escalators, then tasks), with the facts it read; lists and
- * texts are built from them on first read.
+ * The id of the escalator that set a result's priority: the last escalation that
+ * raised it, or `undefined` when the priority is the level's base priority.
+ *
+ * @example
+ * ```ts
+ * import { gradeDispute, priorityRaisedBy } from "@tiaojie/core";
+ *
+ * const result = gradeDispute(dispute, { asOf });
+ * priorityRaisedBy(result); // "long-unresolved", or undefined
+ * ```
+ * @since 0.2.0
  */
-export class GradingResultRecord implements GradingResult {
-  declare private cache: Explained | undefined;
-  constructor(
-    readonly meta: CompiledMeta,
-    readonly level: RiskLevel,
-    readonly bits: BitSet,
-    readonly facts: DisputeFacts,
-    readonly daysUnresolved: number,
-  ) {}
-  get tableVersion(): string { return this.meta.version; }
-  get ruleLevel(): RiskLevel {
-    let rank = 1;
-    this.meta.rules.forEach((rule, i) => { if (hasBit(this.bits, i)) rank = Math.max(rank, RANKS[rule.level]); });
-    return LEVELS[rank]!;
+export const priorityRaisedBy = (result: Pick<GradingResult, "escalations">): string | undefined => {
+  for (let i = result.escalations.length - 1; i >= 0; i--) {
+    const e = result.escalations[i]!;
+    if (e.from !== e.to) return e.id;
   }
-  private explain(): Explained {
-    if (this.cache) return this.cache;
-    const { meta, facts, daysUnresolved: days, bits } = this;
-    const fired: Array<FiredRule> = [];
-    meta.rules.forEach((rule, i) => { if (hasBit(bits, i)) fired.push(new FiredRuleRecord(rule, facts, days)); });
-    const escalations: Array<AppliedEscalator> = [];
-    let rank = RANKS[this.ruleLevel];
-    const e0 = meta.rules.length;
-    meta.escalators.forEach((e, i) => {
-      if (!hasBit(bits, e0 + i)) return;
-      const from = rank;
-      rank = e.raise !== 0 ? Math.min(4, Math.max(1, rank + e.raise)) : Math.max(rank, e.atLeast);
-      escalations.push(new AppliedEscalatorRecord(e, LEVELS[from]!, LEVELS[rank]!, facts, days));
-    });
-    const t0 = e0 + meta.escalators.length;
-    const tasks = meta.tasks.filter((_t, i) => hasBit(bits, t0 + i));
-    this.cache = {
-      fired: fired.length ? fired : EMPTY,
-      escalations: escalations.length ? escalations : EMPTY,
-      tasks: tasks.length ? tasks : EMPTY,
-    };
-    return this.cache;
-  }
-  get fired(): ReadonlyArray<FiredRule> { return this.explain().fired; }
-  get escalations(): ReadonlyArray<AppliedEscalator> { return this.explain().escalations; }
-  get tasks(): ReadonlyArray<GradingTask> { return this.explain().tasks; }
-  toJSON(): GradingResult {
-    return {
-      level: this.level,
-      ruleLevel: this.ruleLevel,
-      tableVersion: this.tableVersion,
-      fired: this.fired,
-      escalations: this.escalations,
-      tasks: this.tasks,
-      facts: this.facts,
-      daysUnresolved: this.daysUnresolved,
-    };
-  }
-}
-
-/** @internal */
-export class FiredRuleRecord implements FiredRule {
-  #reason: Bilingual | undefined;
-  constructor(
-    readonly meta: ExplainMeta,
-    readonly facts: DisputeFacts,
-    readonly days: number,
-  ) {}
-  get id(): string { return this.meta.id; }
-  get level(): RiskLevel { return this.meta.level; }
-  get description(): Bilingual { return this.meta.description; }
-  get reason(): Bilingual {
-    return (this.#reason ??= explainCondition(this.meta.when, { facts: this.facts, daysUnresolved: this.days }, this.meta.params));
-  }
-  toJSON(): FiredRule {
-    return { id: this.id, level: this.level, description: this.description, reason: this.reason };
-  }
-}
-
-/** @internal */
-export class AppliedEscalatorRecord implements AppliedEscalator {
-  #reason: Bilingual | undefined;
-  constructor(
-    readonly meta: ExplainMeta,
-    readonly from: RiskLevel,
-    readonly to: RiskLevel,
-    readonly facts: DisputeFacts,
-    readonly days: number,
-  ) {}
-  get id(): string { return this.meta.id; }
-  get description(): Bilingual { return this.meta.description; }
-  get reason(): Bilingual {
-    return (this.#reason ??= explainCondition(this.meta.when, { facts: this.facts, daysUnresolved: this.days }, this.meta.params));
-  }
-  toJSON(): AppliedEscalator {
-    return { id: this.id, description: this.description, from: this.from, to: this.to, reason: this.reason };
-  }
-}
+  return undefined;
+};

@@ -1,5 +1,6 @@
 import { Schema } from "effect";
 import { IntBetween, Text, optionalField } from "../model/primitives.js";
+import { ResolutionPriorities } from "../taxonomy/resolution-priorities.js";
 import { RiskLevels } from "../taxonomy/risk-levels.js";
 import { bilingualMessage } from "../validation/bilingual.js";
 import type { GradingFactName } from "./grading-facts.js";
@@ -112,7 +113,8 @@ export interface GradingParameter extends Schema.Schema.Type<typeof GradingParam
 
 /**
  * A grading rule: when its condition holds, the dispute is graded at least at its
- * level.
+ * harm risk level. Rules are the only way to a level, and they read the facts of
+ * the dispute, never the time it has waited (`daysUnresolved`).
  *
  * @example
  * ```ts
@@ -135,34 +137,39 @@ export const GradingRule = Schema.Struct({
 export interface GradingRule extends Schema.Schema.Type<typeof GradingRule> {}
 
 /**
- * What an escalator does when its condition holds: raise the level by some
- * steps (never above red), or lift it to at least a level.
+ * What an escalator does to the resolution priority when its condition holds:
+ * raise it by some steps (never above urgent), or lift it to at least a
+ * priority. An escalator never touches the harm risk level: only the rules set
+ * the level, and {@link checkGradingTable} refuses a table whose escalator names
+ * a level (the shape of 0.1).
  *
  * @example
  * ```ts
  * import type { EscalatorEffect } from "@tiaojie/core";
  *
  * const up: EscalatorEffect = { op: "raise", steps: 1 };
- * const floor: EscalatorEffect = { op: "atLeast", level: "yellow" };
+ * const floor: EscalatorEffect = { op: "atLeast", priority: "high" };
  * ```
  * @since 0.1.0
  */
 export const EscalatorEffect = Schema.Union(
-  Schema.Struct({ op: Schema.Literal("raise"), steps: IntBetween(-3, 3) }),
-  Schema.Struct({ op: Schema.Literal("atLeast"), level: RiskLevels.schema }),
-).annotations({ identifier: "EscalatorEffect", description: "升级方式 / escalator effect" });
+  Schema.Struct({ op: Schema.Literal("raise"), steps: IntBetween(-2, 2) }),
+  Schema.Struct({ op: Schema.Literal("atLeast"), priority: ResolutionPriorities.schema }),
+).annotations({ identifier: "EscalatorEffect", description: "优先级升级方式 / escalator effect on the priority" });
 /** @since 0.1.0 */
 export type EscalatorEffect = Schema.Schema.Type<typeof EscalatorEffect>;
 
 /**
- * An escalator: applied in order after the rules, when its condition holds.
+ * An escalator: applied in order after the rules, when its condition holds, it
+ * raises the resolution priority (for example a dispute unresolved for more than
+ * 180 days is resolved first). It never changes the harm risk level.
  *
  * @example
  * ```ts
  * import type { GradingEscalator } from "@tiaojie/core";
  *
  * const e: GradingEscalator = {
- *   id: "long-unresolved", zh: "长期未化解", en: "long unresolved",
+ *   id: "long-unresolved", zh: "长期未化解，优先化解", en: "long unresolved: resolve it first",
  *   when: { op: ">", fact: "daysUnresolved", than: "longUnresolvedDays" }, then: { op: "raise", steps: 1 },
  * };
  * ```
@@ -173,14 +180,36 @@ export const GradingEscalator = Schema.Struct({
   ...BilingualText,
   when: GradingConditionSchema,
   then: EscalatorEffect,
-}).annotations({ identifier: "GradingEscalator", description: "升级规则 / escalator" });
+}).annotations({ identifier: "GradingEscalator", description: "优先级升级规则 / priority escalator" });
 /** @since 0.1.0 */
 export interface GradingEscalator extends Schema.Schema.Type<typeof GradingEscalator> {}
 
 /**
+ * The base resolution priority of each harm risk level: where a grade's priority
+ * starts before the escalators raise it.
+ *
+ * @example
+ * ```ts
+ * import { zixiGradingTable } from "@tiaojie/core";
+ *
+ * zixiGradingTable.basePriority.orange; // "high"
+ * ```
+ * @since 0.2.0
+ */
+export const BasePriorities = Schema.Struct({
+  red: ResolutionPriorities.schema,
+  orange: ResolutionPriorities.schema,
+  yellow: ResolutionPriorities.schema,
+  blue: ResolutionPriorities.schema,
+}).annotations({ identifier: "BasePriorities", description: "各风险等级的基础化解优先级 / base priority of each level" });
+/** @since 0.2.0 */
+export interface BasePriorities extends Schema.Schema.Type<typeof BasePriorities> {}
+
+/**
  * A task the grading hands back with the grade when its condition holds, such as
  * crisis intervention for a person at risk of self-harm. `priority: "help-first"`
- * puts it ahead of every other piece of work on the dispute.
+ * puts it ahead of every other piece of work on the dispute (the task's own
+ * order of work, not the dispute's resolution priority).
  *
  * @example
  * ```ts
@@ -202,10 +231,11 @@ export interface GradingTaskRule extends Schema.Schema.Type<typeof GradingTaskRu
 
 /**
  * A grading table: a version, named parameters, rules (hit policy: the highest
- * level among the rules that fire, blue when none fires), ordered escalators, and
- * the tasks returned with the grade. Integrators may write their own; decode it
- * with {@link decode} and check it with {@link checkGradingTable} (which
- * {@link compileGradingTable} also runs).
+ * harm risk level among the rules that fire, blue when none fires), the base
+ * resolution priority of each level, ordered escalators that raise the priority
+ * (never the level), and the tasks returned with the grade. Integrators may
+ * write their own; decode it with {@link decode} and check it with
+ * {@link checkGradingTable} (which {@link compileGradingTable} also runs).
  *
  * @example
  * ```ts
@@ -221,6 +251,7 @@ export const GradingTable = Schema.Struct({
   ...BilingualText,
   parameters: Schema.Array(GradingParameter),
   rules: Schema.Array(GradingRule),
+  basePriority: BasePriorities,
   escalators: Schema.Array(GradingEscalator),
   tasks: Schema.Array(GradingTaskRule),
 }).annotations({ identifier: "GradingTable", description: "风险研判规则表 / grading table" });

@@ -5,6 +5,7 @@ import type { UnitId } from "../model/ids.js";
 import type { LocalDate } from "../model/local-date.js";
 import type { CaseStatus } from "../taxonomy/case-statuses.js";
 import type { DisputeDomain } from "../taxonomy/dispute-domains.js";
+import type { ResolutionPriority } from "../taxonomy/resolution-priorities.js";
 import type { RiskLevel } from "../taxonomy/risk-levels.js";
 import { plusDays } from "../calendar/local-dates.js";
 import type { Campaign } from "../campaign/campaign.js";
@@ -127,6 +128,12 @@ export interface MonthlyReport {
   readonly byVillage: ReadonlyArray<ReportRow<DivisionCode>>;
   readonly byDomain: ReadonlyArray<ReportRow<DisputeDomain>>;
   readonly byLevel: ReadonlyArray<ReportRow<RiskLevel | "ungraded">>;
+  /**
+   * The counts by resolution priority of the latest grade at the period's end
+   * (`"ungraded"` when none), most urgent first; the rows add up to the totals.
+   * @since 0.2.0
+   */
+  readonly byPriority: ReadonlyArray<ReportRow<ResolutionPriority | "ungraded">>;
   readonly byLeadUnit: ReadonlyArray<ReportRow<UnitId | "unassigned">>;
   readonly progress: ReportProgress;
   readonly overdueSubmissions: ReadonlyArray<OverdueSubmission>;
@@ -166,6 +173,7 @@ export interface MonthlyReportOptions {
 const zero = (): { new: number; cumulative: number; resolvedInPeriod: number; openAtEnd: number } => ({ new: 0, cumulative: 0, resolvedInPeriod: 0, openAtEnd: 0 });
 
 const LEVEL_ORDER: ReadonlyArray<RiskLevel | "ungraded"> = ["red", "orange", "yellow", "blue", "ungraded"];
+const PRIORITY_ORDER: ReadonlyArray<ResolutionPriority | "ungraded"> = ["urgent", "high", "normal", "ungraded"];
 
 const rows = <K extends string>(groups: ReadonlyArray<ReportGroup>, keyOf: (g: ReportGroup) => K, order?: ReadonlyArray<K>): ReadonlyArray<ReportRow<K>> => {
   const sums = new Map<K, ReturnType<typeof zero>>();
@@ -212,6 +220,7 @@ export const monthlyReport = (data: LedgerData, options: MonthlyReportOptions): 
   const index = indexLedger(data);
   const cells = new Map<string, { village: DivisionCode; domain: DisputeDomain; level: RiskLevel | "ungraded"; leadUnit: UnitId | "unassigned"; counts: ReturnType<typeof zero> }>();
   const totals = zero();
+  const priorityCounts = new Map<ResolutionPriority | "ungraded", ReturnType<typeof zero>>();
   let done = 0;
   let declined = 0;
   const progress = { openAtPrevious: 0, resolved: 0, stillOpen: 0, declined: 0, byStatus: {} as Partial<Record<CaseStatus, number>> };
@@ -219,7 +228,9 @@ export const monthlyReport = (data: LedgerData, options: MonthlyReportOptions): 
   for (const d of data.disputes) {
     if (!inScope(d)) continue;
     const state = index.stateOf(d, end)!;
-    const level = index.gradeOf(d.id, end) ?? "ungraded";
+    const grade = index.latestGradeOf(d.id, end);
+    const level = grade?.level ?? "ungraded";
+    const priority = grade?.priority ?? "ungraded";
     const leadUnit = state.leadUnit ?? "unassigned";
     const key = `${d.jurisdiction}|${d.domain}|${level}|${leadUnit}`;
     let cell = cells.get(key);
@@ -230,7 +241,9 @@ export const monthlyReport = (data: LedgerData, options: MonthlyReportOptions): 
     const isNew = d.reportedOn >= period.from ? 1 : 0;
     const resolved = state.history.some((e) => e.transition === "resolve" && e.on >= period.from && e.on <= end) ? 1 : 0;
     const open = index.isOpen(d, end) ? 1 : 0;
-    for (const c of [cell.counts, totals]) {
+    const byPriority = priorityCounts.get(priority) ?? zero();
+    priorityCounts.set(priority, byPriority);
+    for (const c of [cell.counts, totals, byPriority]) {
       c.new += isNew;
       c.cumulative += 1;
       c.resolvedInPeriod += resolved;
@@ -276,6 +289,7 @@ export const monthlyReport = (data: LedgerData, options: MonthlyReportOptions): 
     byVillage: rows(groups, (g) => g.village),
     byDomain: rows(groups, (g) => g.domain),
     byLevel: rows(groups, (g) => g.level, LEVEL_ORDER),
+    byPriority: PRIORITY_ORDER.filter((key) => priorityCounts.has(key)).map((key) => ({ key, counts: priorityCounts.get(key)! })),
     byLeadUnit: rows(groups, (g) => g.leadUnit),
     progress: { previousReportOn, ...progress },
     overdueSubmissions,

@@ -121,27 +121,39 @@ const party = fc.oneof(
   ),
 );
 
-/** Mostly off, so that each rule that reads a flag fires often and alone. */
-const flag = fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) });
+/** A yes/no fact that is on about one time in `n`. */
+const flagOneIn = (n: number) => fc.oneof({ weight: n - 1, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) });
 
 /**
  * Dispute facts: numbers cluster at and around the thresholds of the Zixi grading
- * table (and range widely otherwise), risk flags are mostly off.
+ * table (and range widely otherwise), and are weighted so that graded with it
+ * the facts spread over all four levels, each about a quarter of the time: most
+ * disputes involve a few people and modest sums, and the flags that make a
+ * dispute red on their own (a threat of violence, a risk of self-harm) are rare.
  */
 const disputeFacts = fc.record({
-  peopleInvolved: fc.oneof(fc.constantFrom(1, 2, 4, 5, 6, 29, 30, 31), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 1_000_000 })),
-  amountAtStake: fc.oneof(
-    fc.constantFrom(0, 99_999.99, 100_000, 100_000.01, 999_999.99, 1_000_000, 1_000_000.01),
-    fc.integer({ min: 0, max: 200_000_000 }).map((fen) => fen / 100),
-    yuan,
+  peopleInvolved: fc.oneof(
+    { weight: 10, arbitrary: fc.integer({ min: 1, max: 4 }) },
+    { weight: 3, arbitrary: fc.constantFrom(1, 2, 4, 5, 6, 29, 30, 31) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 60 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 1_000_000 }) },
   ),
-  threatOfViolence: flag,
-  selfHarmRisk: flag,
-  violentHistory: flag,
-  emotionalIntensity: fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const),
-  failedMediations: fc.oneof(fc.constantFrom(0, 1, 2, 3), fc.integer({ min: 0, max: 100 })),
-  vulnerableParty: flag,
-  unpaidMajorProjectLandCompensation: flag,
+  amountAtStake: fc.oneof(
+    { weight: 12, arbitrary: fc.integer({ min: 0, max: 9_999_999 }).map((fen) => fen / 100) },
+    { weight: 3, arbitrary: fc.constantFrom(0, 99_999.99, 100_000, 100_000.01, 999_999.99, 1_000_000, 1_000_000.01) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 200_000_000 }).map((fen) => fen / 100) },
+    { weight: 1, arbitrary: yuan },
+  ),
+  threatOfViolence: flagOneIn(16),
+  selfHarmRisk: flagOneIn(16),
+  violentHistory: flagOneIn(16),
+  emotionalIntensity: fc.constantFrom(0 as const, 0 as const, 0 as const, 1 as const, 1 as const, 1 as const, 2 as const, 3 as const),
+  failedMediations: fc.oneof(
+    { weight: 16, arbitrary: fc.constantFrom(0, 0, 0, 0, 1, 1, 2, 3) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 100 }) },
+  ),
+  vulnerableParty: flagOneIn(8),
+  unpaidMajorProjectLandCompensation: flagOneIn(16),
 }, { noNullPrototype: true });
 
 const petitionFacts = fc.record(
@@ -499,14 +511,20 @@ const gradingTable = record({
     { maxLength: 5 },
   ),
   rules: fc.array(record({ id: ruleName, level: fromTaxonomy(taxonomies.RiskLevels), ...bilingualText(500), when: gradingCondition }), { maxLength: 5 }),
+  basePriority: record({
+    red: fromTaxonomy(taxonomies.ResolutionPriorities),
+    orange: fromTaxonomy(taxonomies.ResolutionPriorities),
+    yellow: fromTaxonomy(taxonomies.ResolutionPriorities),
+    blue: fromTaxonomy(taxonomies.ResolutionPriorities),
+  }),
   escalators: fc.array(
     record({
       id: ruleName,
       ...bilingualText(500),
       when: gradingCondition,
       then: fc.oneof(
-        record({ op: fc.constant("raise" as const), steps: fc.integer({ min: -3, max: 3 }) }),
-        record({ op: fc.constant("atLeast" as const), level: fromTaxonomy(taxonomies.RiskLevels) }),
+        record({ op: fc.constant("raise" as const), steps: fc.integer({ min: -2, max: 2 }) }),
+        record({ op: fc.constant("atLeast" as const), priority: fromTaxonomy(taxonomies.ResolutionPriorities) }),
       ),
     }),
     { maxLength: 3 },
@@ -535,6 +553,7 @@ const gradeDecision = fc
     {
       recommended: riskLevel,
       level: riskLevel,
+      priority: fromTaxonomy(taxonomies.ResolutionPriorities),
       tableVersion: text(50),
       firedRules: fc.array(ruleName, { maxLength: 5 }),
       escalators: fc.array(ruleName, { maxLength: 2 }),
@@ -729,6 +748,7 @@ export const arbitraries: { readonly [K in ArbitraryName]: fc.Arbitrary<EncodedO
   UnitKind: fromTaxonomy(taxonomies.UnitKinds),
   ResolutionChannel: fromTaxonomy(taxonomies.ResolutionChannels),
   RiskLevel: fromTaxonomy(taxonomies.RiskLevels),
+  ResolutionPriority: fromTaxonomy(taxonomies.ResolutionPriorities),
   SupportCategory: fromTaxonomy(taxonomies.SupportCategories),
   CaseStatus: fromTaxonomy(taxonomies.CaseStatuses),
   PartyRole: fromTaxonomy(taxonomies.PartyRoles),

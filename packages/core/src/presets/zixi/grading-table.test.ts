@@ -4,6 +4,7 @@ import type { DisputeFacts } from "../../model/dispute.js";
 import { LocalDate } from "../../model/local-date.js";
 import { checkGradingTable } from "../../grading/check-grading-table.js";
 import { daysUnresolved } from "../../grading/days-unresolved.js";
+import { explainGrade } from "../../grading/explain-grade.js";
 import { defaultGradingTable, gradeDispute } from "../../grading/grade-dispute.js";
 import { zixiGradingTable } from "./grading-table.js";
 
@@ -22,7 +23,7 @@ describe("the Zixi table", () => {
 
   it("grades a calm dispute blue, with nothing fired", () => {
     const r = grade({});
-    expect(r).toMatchObject({ level: "blue", ruleLevel: "blue", tableVersion: "zixi-2025.1", fired: [], escalations: [], tasks: [] });
+    expect(r).toMatchObject({ level: "blue", priority: "normal", tableVersion: "zixi-2025.2", fired: [], escalations: [], tasks: [] });
   });
 
   it("threat of violence and self-harm risk are red", () => {
@@ -93,18 +94,27 @@ describe("the Zixi table", () => {
   });
 
   it.each([
-    [180, "blue", "yellow", false],
-    [181, "yellow", "orange", true],
-  ] as const)("day %i unresolved: blue → %s, yellow → %s", (days, fromBlue, fromYellow, escalated) => {
-    expect(grade({}, days).level).toBe(fromBlue);
-    expect(grade({ vulnerableParty: true }, days).level).toBe(fromYellow);
+    ["red", { threatOfViolence: true }, "urgent"],
+    ["orange", { peopleInvolved: 8 }, "high"],
+    ["yellow", { vulnerableParty: true }, "normal"],
+    ["blue", {}, "normal"],
+  ] as const)("a %s dispute has the base priority %s", (level, change, priority) => {
+    expect(grade(change)).toMatchObject({ level, priority, escalations: [] });
+  });
+
+  it.each([
+    [180, "normal", "high", false],
+    [181, "high", "urgent", true],
+  ] as const)("day %i unresolved: the priority of blue is %s, of orange %s; the levels stay", (days, blue, orange, escalated) => {
+    expect(grade({}, days)).toMatchObject({ level: "blue", priority: blue });
+    expect(grade({ peopleInvolved: 8 }, days)).toMatchObject({ level: "orange", priority: orange });
     expect(grade({}, days).escalations.length > 0).toBe(escalated);
   });
 
-  it("one level up never goes above red", () => {
+  it("one step up never goes above urgent, and never touches the level", () => {
     const r = grade({ threatOfViolence: true }, 400);
-    expect(r.level).toBe("red");
-    expect(r.escalations).toEqual([expect.objectContaining({ id: "long-unresolved", from: "red", to: "red" })]);
+    expect(r).toMatchObject({ level: "red", priority: "urgent" });
+    expect(r.escalations).toEqual([{ id: "long-unresolved", from: "urgent", to: "urgent", reads: ["daysUnresolved"] }]);
   });
 
   it("counts days unresolved from reportedOn to asOf (day 180 vs 181)", () => {
@@ -113,28 +123,36 @@ describe("the Zixi table", () => {
     expect(daysUnresolved(date("2024-02-28"), date("2024-03-01"))).toBe(2);
     expect(daysUnresolved(date("2025-01-02"), date("2025-01-01"))).toBe(0);
     const dispute = { reportedOn: date("2024-11-12"), facts: calm };
-    expect(gradeDispute(dispute, { asOf: date("2025-05-11") }).level).toBe("blue");
-    expect(gradeDispute(dispute, { asOf: date("2025-05-12") }).level).toBe("yellow");
+    expect(gradeDispute(dispute, { asOf: date("2025-05-11") })).toMatchObject({ level: "blue", priority: "normal" });
+    expect(gradeDispute(dispute, { asOf: date("2025-05-12") })).toMatchObject({ level: "blue", priority: "high" });
+    // Resolved on day 100: graded again a year later, it has waited 100 days, not escalated.
+    const resolved = { ...dispute, resolvedOn: date("2025-02-20") };
+    expect(gradeDispute(resolved, { asOf: date("2026-05-12") })).toMatchObject({ level: "blue", priority: "normal", daysUnresolved: 100, escalations: [] });
   });
 
-  it("explains with the actual values, in both languages", () => {
+  it("explains with the actual values, in both languages, also from the stored JSON", () => {
     const r = grade({ peopleInvolved: 32, amountAtStake: 150_000 }, 200);
-    expect(r.fired.map((f) => f.reason.zh)).toEqual([
+    const stored = JSON.parse(JSON.stringify(r));
+    const zh = explainGrade(stored, "zh");
+    const en = explainGrade(stored, "en");
+    if (!zh.ok || !en.ok) throw new Error("not explained");
+    expect(zh.value.fired.map((f) => f.reason)).toEqual([
       "涉及人数为 32人，≥ 30人（参数 crowdRedMin）",
       "涉及人数为 32人，≥ 5人（参数 crowdOrangeMin）",
       "涉及金额为 150,000元，≥ 100,000元（参数 amountYellowMin）",
     ]);
-    expect(r.fired[0]!.reason.en).toBe("people involved is 32 people, ≥ 30 people (parameter crowdRedMin)");
-    expect(r.escalations[0]!.reason.en).toBe("days unresolved is 200 days, > 180 days (parameter longUnresolvedDays)");
-    const json = JSON.parse(JSON.stringify(r));
-    expect(json.fired[0]).toEqual({
-      id: "crowd-red", level: "red", description: { zh: "涉及人数众多", en: "very many people involved" },
-      reason: { zh: "涉及人数为 32人，≥ 30人（参数 crowdRedMin）", en: "people involved is 32 people, ≥ 30 people (parameter crowdRedMin)" },
-    });
+    expect(zh.value.fired[0]).toEqual({ id: "crowd-red", level: "重大（红色）", description: "涉及人数众多", reason: "涉及人数为 32人，≥ 30人（参数 crowdRedMin）" });
+    expect(en.value.fired[0]!.reason).toBe("people involved is 32 people, ≥ 30 people (parameter crowdRedMin)");
+    expect(en.value.escalations).toEqual([{
+      id: "long-unresolved", description: "long unresolved: resolution priority one step up",
+      reason: "days unresolved is 200 days, > 180 days (parameter longUnresolvedDays)", from: "urgent", to: "urgent",
+    }]);
+    expect(zh.value).toMatchObject({ level: "重大（红色）", priority: "紧急", basePriority: "风险等级为重大（红色），基础化解优先级为“紧急”" });
   });
 
   it("documents every parameter in both languages and uses every one", () => {
     const text = JSON.stringify([zixiGradingTable.rules, zixiGradingTable.escalators]);
+    expect(zixiGradingTable.basePriority).toEqual({ red: "urgent", orange: "high", yellow: "normal", blue: "normal" });
     for (const p of zixiGradingTable.parameters) {
       expect(p.zh.length).toBeGreaterThan(0);
       expect(p.en.length).toBeGreaterThan(0);

@@ -5,8 +5,14 @@ import type { GradingTable } from "../../grading/grading-table.js";
  * for a grade per dispute without defining one; these rules restate DOMAIN.md.
  * Every threshold is a named parameter, so a county can copy the table, change a
  * value and keep the same rules. Petitioning, suing and complaining appear nowhere:
- * only threats of violence or self-harm raise the harm risk, and a long-unresolved
- * grievance raises the priority of resolving it.
+ * only the facts of the dispute (threats of violence or self-harm, people,
+ * amounts …) set the harm risk level, and a long-unresolved grievance raises the
+ * priority of resolving it, never the level.
+ *
+ * Base priorities (this preset's choice): red is urgent, orange high, yellow and
+ * blue normal. After 180 days unresolved the priority goes one step up (normal to
+ * high, high to urgent); the level stays what the facts say, so routing's
+ * same-day report for red is never triggered by a long wait.
  *
  * @example
  * ```ts
@@ -24,7 +30,7 @@ import type { GradingTable } from "../../grading/grading-table.js";
  * @since 0.1.0
  */
 export const zixiGradingTable: GradingTable = {
-  version: "zixi-2025.1",
+  version: "zixi-2025.2",
   zh: "紫溪镇矛盾纠纷风险研判规则（2025 年专项行动预设）",
   en: "Zixi town dispute risk grading rules (2025 campaign preset)",
   parameters: [
@@ -35,7 +41,7 @@ export const zixiGradingTable: GradingTable = {
     { name: "intensityOrangeMin", value: 3, zh: "情绪激烈程度达到此级即为较大（橙色）", en: "emotional intensity at or above which a dispute is orange", unit: { zh: "级", en: "of 3" } },
     { name: "intensityYellowMin", value: 2, zh: "情绪激烈程度达到此级即为一般（黄色）", en: "emotional intensity at or above which a dispute is yellow", unit: { zh: "级", en: "of 3" } },
     { name: "failedMediationsYellowMin", value: 2, zh: "调解未成功达到此次数即为一般（黄色）", en: "failed mediations at or above which a dispute is yellow", unit: { zh: "次", en: "times" } },
-    { name: "longUnresolvedDays", value: 180, zh: "未化解超过此天数的纠纷升高一级（优先化解）", en: "days unresolved beyond which a dispute goes one level up (resolve it first)", unit: { zh: "天", en: "days" } },
+    { name: "longUnresolvedDays", value: 180, zh: "未化解超过此天数的纠纷化解优先级升高一级（风险等级不变）", en: "days unresolved beyond which a dispute's resolution priority goes one step up (its risk level stays)", unit: { zh: "天", en: "days" } },
   ],
   rules: [
     {
@@ -56,11 +62,12 @@ export const zixiGradingTable: GradingTable = {
     { id: "unpaid-land-compensation", level: "orange", zh: "已完工重大项目征地补偿未兑付", en: "unpaid land compensation of a completed major project", when: { op: "is", fact: "unpaidMajorProjectLandCompensation" } },
     { id: "vulnerable-party", level: "yellow", zh: "涉及弱势当事人", en: "a vulnerable party is involved", when: { op: "is", fact: "vulnerableParty" } },
   ],
+  basePriority: { red: "urgent", orange: "high", yellow: "normal", blue: "normal" },
   escalators: [
     {
       id: "long-unresolved",
-      zh: "长期未化解，升高一级以优先化解",
-      en: "long unresolved: one level up so it is resolved first",
+      zh: "长期未化解，化解优先级升高一级",
+      en: "long unresolved: resolution priority one step up",
       when: { op: ">", fact: "daysUnresolved", than: "longUnresolvedDays" },
       then: { op: "raise", steps: 1 },
     },
