@@ -267,6 +267,7 @@ export {
   GradeTableMismatch,
   explainGrade,
 } from "./grading/explain-grade.js";
+export { decidedPriority } from "./grading/decided-priority.js";
 export { GradeDecision, type GradeDecisionJson, GradeOverride } from "./grading/grade-decision.js";
 export {
   type ConfirmGradeInput,

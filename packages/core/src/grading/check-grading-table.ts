@@ -1,3 +1,4 @@
+import { applyPriorityEffect } from "./decided-priority.js";
 import type { DisputeFacts } from "../model/dispute.js";
 import { type ResolutionPriority, ResolutionPriorities, priorityOfRank, priorityRank } from "../taxonomy/resolution-priorities.js";
 import { type RiskLevel, RiskLevels, riskRank } from "../taxonomy/risk-levels.js";
@@ -183,7 +184,7 @@ export const referenceGrade = (table: GradingTable, input: GradingInput, params 
   for (const esc of table.escalators) {
     if (!evaluateCondition(esc.when, input, params)) continue;
     const from = p;
-    p = esc.then.op === "raise" ? Math.min(3, Math.max(1, p + esc.then.steps)) : Math.max(p, priorityRank(esc.then.priority));
+    p = applyPriorityEffect(p, esc.then);
     escalations.push({ id: esc.id, from: priorityOfRank(from), to: priorityOfRank(p) });
   }
   return {

@@ -8,6 +8,10 @@ import type { Bilingual } from "../validation/bilingual.js";
 import type { Result } from "../validation/result.js";
 import type { GradeDecision, GradeOverride } from "./grade-decision.js";
 import type { GradingResult } from "./grading-result.js";
+import { decidedPriority } from "./decided-priority.js";
+import { GradeTableMismatch } from "./explain-grade.js";
+import { defaultGradingTable } from "./grade-dispute.js";
+import type { GradingTable } from "./grading-table.js";
 
 /**
  * An override without a reason: overriding the recommended level needs one.
@@ -123,7 +127,8 @@ export type GradeConfirmationError =
   | OverrideReasonRequired
   | SecondConfirmationRequired
   | SecondOfficerNotDifferent
-  | SecondOfficerRoleNotAllowed;
+  | SecondOfficerRoleNotAllowed
+  | GradeTableMismatch;
 
 /**
  * What {@link confirmGrade} needs.
@@ -176,6 +181,15 @@ export interface ConfirmGradeOptions {
    * @default zixiLowerGradeApprovers: ["township-leadership", "coordinator"]
    */
   readonly lowerGradeApprovers?: ReadonlyArray<ActorRole>;
+  /**
+   * The grading table the recommendation was made with: when the decided level
+   * differs from the recommended one, the decision's priority is the one this
+   * table gives the decided level with the escalators that held
+   * ({@link decidedPriority}). A table of another version is refused with
+   * {@link GradeTableMismatch}.
+   * @default the default table (the Zixi preset)
+   */
+  readonly table?: GradingTable;
 }
 
 /**
@@ -244,8 +258,11 @@ export const confirmGrade = (input: ConfirmGradeInput, options: ConfirmGradeOpti
   const approvers = options.lowerGradeApprovers ?? zixiLowerGradeApprovers;
   if (direction === "down" && input.secondOfficer && !approvers.includes(input.secondOfficer.role))
     return { ok: false, error: new SecondOfficerRoleNotAllowed({ role: input.secondOfficer.role, allowed: approvers }) };
+  const table = options.table ?? defaultGradingTable().table;
+  if (table.version !== input.recommendation.tableVersion)
+    return { ok: false, error: new GradeTableMismatch({ resultVersion: input.recommendation.tableVersion, tableVersion: table.version }) };
   const override: GradeOverride = input.secondOfficer
     ? { direction, reason, secondOfficer: input.secondOfficer }
     : { direction, reason };
-  return { ok: true, value: { ...base, override } };
+  return { ok: true, value: { ...base, priority: decidedPriority(table, level, base.escalators), override } };
 };

@@ -4,6 +4,7 @@ import { plusDays } from "../calendar/local-dates.js";
 import { buildCase } from "../campaign/ledger-fixture.js";
 import type { DisputeFacts } from "../model/dispute.js";
 import type { LocalDate } from "../model/local-date.js";
+import type { RiskLevel } from "../taxonomy/risk-levels.js";
 import { sampleTown } from "../testing/sample-town.js";
 import { decode } from "../validation/decode.js";
 import { confirmGrade } from "./confirm-grade.js";
@@ -117,6 +118,38 @@ describe("the decision keeps the priority", () => {
     const raised = confirmGrade({ recommendation, officer, decidedOn: d("2025-01-01"), level: "yellow", reason: "现场核实" });
     expect(raised.ok && raised.value).toMatchObject({ level: "yellow", priority: "high" });
   });
+
+  it("an override takes the priority the table gives the decided level with the escalators that held", () => {
+    const calmToday = gradeDispute({ reportedOn: d("2025-01-01"), facts: calm }, { asOf: d("2025-01-02") });
+    expect(calmToday).toMatchObject({ level: "blue", priority: "normal" });
+    const toRed = confirmGrade({ recommendation: calmToday, officer, decidedOn: d("2025-01-02"), level: "red", reason: "扬言持械" });
+    expect(toRed.ok && toRed.value).toMatchObject({ level: "red", priority: "urgent" });
+    const danger = gradeDispute({ reportedOn: d("2025-01-01"), facts: { ...calm, threatOfViolence: true } }, { asOf: d("2025-01-02") });
+    const second = { officerId: "zx-0002", name: "李华", unit: "u-pafz", role: "coordinator", scope: "532301104000" } as never;
+    const lowered = confirmGrade({ recommendation: danger, officer, decidedOn: d("2025-01-02"), level: "yellow", reason: "误报，已核实", secondOfficer: second });
+    expect(lowered.ok && lowered.value).toMatchObject({ level: "yellow", priority: "normal" });
+  });
+
+  it("an override with a table of another version is refused", () => {
+    const recommendation = gradeDispute({ reportedOn: d("2025-01-01"), facts: calm }, { asOf: d("2025-01-02") });
+    const other = { ...defaultGradingTable().table, version: "county-2026.1" };
+    const r = confirmGrade({ recommendation, officer, decidedOn: d("2025-01-02"), level: "red", reason: "x" }, { table: other });
+    expect(!r.ok && r.error._tag).toBe("GradeTableMismatch");
+  });
+
+  test.prop([fc.constantFrom<RiskLevel>("red", "orange", "yellow", "blue"), fc.integer({ min: 0, max: 400 }), fc.boolean()], { numRuns: 100 })(
+    "with the Zixi table, a decided level's priority is its base priority, one step higher after more than 180 days",
+    (level, days, danger) => {
+      const recommendation = gradeDispute({ reportedOn: d("2024-01-01"), facts: { ...calm, threatOfViolence: danger } }, { asOf: plusDays(d("2024-01-01"), days) });
+      const second = { officerId: "zx-0002", name: "李华", unit: "u-pafz", role: "coordinator", scope: "532301104000" } as never;
+      const r = confirmGrade({ recommendation, officer, decidedOn: d("2025-03-01"), level, reason: "核实", secondOfficer: second });
+      if (!r.ok) throw r.error;
+      // Written out by hand from the preset: base red urgent, orange high, yellow and blue normal; +1 after 180 days.
+      const base = { red: 3, orange: 2, yellow: 1, blue: 1 }[level];
+      const expected = (["normal", "high", "urgent"] as const)[Math.min(3, base + (days > 180 ? 1 : 0)) - 1];
+      expect(r.value.priority).toBe(expected);
+    },
+  );
 
   it("a stored decision without a priority is refused", () => {
     const stored = { recommended: "blue", level: "blue", tableVersion: "zixi-2025.2", firedRules: [], escalators: [], confirmedBy: officer, decidedOn: "2025-01-01" };

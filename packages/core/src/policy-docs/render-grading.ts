@@ -42,8 +42,8 @@ export const renderGrading = (grading: GradingTable, lang: Lang, approvers: Read
       ),
       pick(
         lang,
-        `系统给出的是建议等级，由工作人员确认；改变等级须说明理由，调低等级还须由另一名工作人员复核确认，复核人须为${approvers.map((r) => ActorRoles.label(r, "zh")).join("或")}。是否同一人按工号判断，不按姓名。`,
-        `The grade is a recommendation that an officer confirms; changing it needs a reason, and lowering it also needs the confirmation of a second officer, who must be ${approvers.map((r) => ActorRoles.label(r, "en")).join(" or ")}. Officers are told apart by staff number, not by name.`,
+        `系统给出的是建议等级，由工作人员确认；改变等级须说明理由，调低等级还须由另一名工作人员复核确认，复核人须为${approvers.map((r) => ActorRoles.label(r, "zh")).join("或")}。是否同一人按工号判断，不按姓名。改变等级后，化解优先级按所定等级的基础优先级重新确定，已成立的升级规则照样计入。`,
+        `The grade is a recommendation that an officer confirms; changing it needs a reason, and lowering it also needs the confirmation of a second officer, who must be ${approvers.map((r) => ActorRoles.label(r, "en")).join(" or ")}. Officers are told apart by staff number, not by name. When the level is changed, the priority is that of the decided level, with the escalators that held still applied.`,
       ),
       pick(
         lang,
