@@ -11,6 +11,10 @@ import {
   type Unit,
   type UnitId,
   EventId,
+  type ReportRow,
+  type ResolutionPriority,
+  type RiskLevel,
+  ResolutionPriorities,
   RiskLevels,
   UnitKinds,
   campaignStart,
@@ -195,12 +199,15 @@ export const printCampaignDemo = (town: SampleTown, date: LocalDate): void => {
   console.log(`  本期新增 new ${t.new} | 累计 cumulative ${t.cumulative} | 本期化解 resolved ${t.resolvedInPeriod} | 期末未化解 open ${t.openAtEnd} | 化解率 rate ${pct(report.resolutionRate)}`);
   console.log(`  上期未化解的 ${report.progress.openAtPrevious} 件中，已化解 ${report.progress.resolved} 件，仍在办 ${report.progress.stillOpen} 件`);
   console.log(`  逾期未报 overdue submissions: ${report.overdueSubmissions.length}; 超期时限 overdue time limits: ${report.overdueTimeLimits.length}; 临期 at risk: ${report.atRiskTimeLimits.length}`);
-  console.log(`  ${padCells("风险等级 level", 24)}新增 new  累计 cum.  化解 resolved  未化解 open`);
-  for (const row of report.byLevel) {
-    const label = row.key === "ungraded" ? "未研判 ungraded" : RiskLevels.label(row.key);
-    const c = row.counts;
-    console.log(`  ${padCells(label, 24)}${String(c.new).padStart(8)} ${String(c.cumulative).padStart(10)} ${String(c.resolvedInPeriod).padStart(14)} ${String(c.openAtEnd).padStart(12)}`);
-  }
+  const printRows = <K extends string>(heading: string, rows: ReadonlyArray<ReportRow<K>>, label: (key: K) => string): void => {
+    console.log(`  ${padCells(heading, 24)}新增 new  累计 cum.  化解 resolved  未化解 open`);
+    for (const { key, counts: c } of rows) {
+      const name = key === "ungraded" ? "未研判 ungraded" : label(key);
+      console.log(`  ${padCells(name, 24)}${String(c.new).padStart(8)} ${String(c.cumulative).padStart(10)} ${String(c.resolvedInPeriod).padStart(14)} ${String(c.openAtEnd).padStart(12)}`);
+    }
+  };
+  printRows("风险等级 level", report.byLevel, (k) => RiskLevels.label(k as RiskLevel));
+  printRows("化解优先级 priority", report.byPriority, (k) => ResolutionPriorities.label(k as ResolutionPriority));
 
   // A limit that runs past the calendar's last year is refused, naming the year, until that year's schedule is added.
   console.log(`\n日历 / calendar: ${calendar.name}`);
