@@ -5,7 +5,7 @@ import { type RiskLevel, RiskLevels, riskRank } from "../taxonomy/risk-levels.js
 import { decode } from "../validation/decode.js";
 import type { Problem } from "../validation/problem.js";
 import type { IssuePath } from "../validation/validation-error.js";
-import { type GradingInput, evaluateCondition, operandValue, parameterMap } from "./condition.js";
+import { type GradingInput, conditionFacts, evaluateCondition, operandValue, parameterMap } from "./condition.js";
 import { gradingFact, gradingFacts, isProtectedActivityFact } from "./grading-facts.js";
 import { type GradingCondition, type GradingParameter, GradingTable } from "./grading-table.js";
 
@@ -236,20 +236,6 @@ const candidateValues = (table: GradingTable, params: ReadonlyMap<string, Gradin
   return out;
 };
 
-const factsOf = (c: GradingCondition, acc: Set<string> = new Set()): Set<string> => {
-  switch (c.op) {
-    case "all":
-    case "any":
-      c.of.forEach((inner) => factsOf(inner, acc));
-      break;
-    case "not":
-      factsOf(c.of, acc);
-      break;
-    default:
-      acc.add(c.fact);
-  }
-  return acc;
-};
 
 const applyAssignment = (base: GradingInput, assignment: Assignment): GradingInput => {
   const facts: Record<string, unknown> = { ...base.facts };
@@ -271,7 +257,7 @@ const satisfyingAssignments = (
   params: ReadonlyMap<string, GradingParameter>,
   limit: number,
 ): Array<Assignment> => {
-  const names = [...factsOf(c)].filter((n) => candidates.has(n));
+  const names = [...conditionFacts(c)].filter((n) => candidates.has(n));
   const found: Array<Assignment> = [];
   let tried = 0;
   const current = new Map<string, number | boolean>();

@@ -4,7 +4,7 @@ import type { LocalDate } from "../model/local-date.js";
 import { type ResolutionPriority, priorityRank } from "../taxonomy/resolution-priorities.js";
 import { type RiskLevel, riskRank } from "../taxonomy/risk-levels.js";
 import { type GradingTableProblem, checkGradingTable } from "./check-grading-table.js";
-import { parameterMap } from "./condition.js";
+import { conditionFacts, parameterMap } from "./condition.js";
 import type { Result } from "../validation/result.js";
 import { daysUnresolved } from "./days-unresolved.js";
 import { type GradingFactName, gradingFact, gradingFacts } from "./grading-facts.js";
@@ -219,18 +219,7 @@ const factSource = (fact: string): string => {
 /** The facts a condition reads, in the vocabulary's order. */
 const readsOf = (conditions: ReadonlyArray<GradingCondition>): ReadonlyArray<GradingFactName> => {
   const names = new Set<string>();
-  const visit = (c: GradingCondition): void => {
-    switch (c.op) {
-      case "all":
-      case "any":
-        return c.of.forEach(visit);
-      case "not":
-        return visit(c.of);
-      default:
-        names.add(c.fact);
-    }
-  };
-  conditions.forEach(visit);
+  for (const c of conditions) conditionFacts(c, names);
   return freeze(gradingFacts.filter((f) => names.has(f.name)).map((f) => f.name));
 };
 

@@ -47,6 +47,22 @@ export const compare = (op: ComparisonOp, left: number, right: number): boolean 
 export const operandValue = (than: string | number, parameters: ReadonlyMap<string, GradingParameter>): number =>
   typeof than === "number" ? than : (parameters.get(than)?.value ?? Number.NaN);
 
+/** @internal Adds every fact name a condition reads to `into`, and returns it. */
+export const conditionFacts = (c: GradingCondition, into: Set<string> = new Set()): Set<string> => {
+  switch (c.op) {
+    case "all":
+    case "any":
+      for (const inner of c.of) conditionFacts(inner, into);
+      break;
+    case "not":
+      conditionFacts(c.of, into);
+      break;
+    default:
+      into.add(c.fact);
+  }
+  return into;
+};
+
 /** @internal */
 export const parameterMap = (parameters: ReadonlyArray<GradingParameter>): ReadonlyMap<string, GradingParameter> =>
   new Map(parameters.map((p) => [p.name, p]));
