@@ -86,7 +86,7 @@ const withKey = (object: unknown, key: string, value: unknown): unknown => {
 
 const CHECK_CHARACTERS = "0123456789X";
 
-// Built once: building these inside `chain` for every sample costs more than drawing from them.
+// Built once, not inside `chain` for every sample: building them cost more than drawing from them.
 const anyJson = fc.jsonValue({ maxDepth: 2 });
 const smallJson = fc.jsonValue({ maxDepth: 1 });
 const newKey = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("__proto__", "constructor", "nickname"));
@@ -197,7 +197,7 @@ const zodIssues = (input: unknown, issues: ReadonlyArray<z.core.$ZodIssue>) =>
 const agree = (name: PublicSchemaName, input: unknown): boolean => {
   const core = decode(publicSchemas[name] as Schema.Schema<unknown, unknown>, input);
   const zod = publicZodSchemas[name].safeParse(input);
-  // The input is written out only when the verdicts differ: stringifying every input costs more than the check.
+  // The input is written out only when the verdicts differ, not stringified for every run.
   if (zod.success !== core.ok) expect(zod.success, `acceptance of ${JSON.stringify(input)}`).toBe(core.ok);
   if (core.ok && zod.success) {
     expect(zod.data).toEqual(input);
