@@ -214,7 +214,8 @@ describe.each(names)("%s: zod and core agree", (name) => {
     expect(agree(name, input)).toBe(true);
   });
 
-  test.prop([broken(valid)], { numRuns: 300 })("on broken inputs: same verdict, same paths and messages", (input) => {
+  // 200 runs (7,000 broken inputs over the schemas): about 0.2 s of CPU for the largest, grading tables and campaigns.
+  test.prop([broken(valid)], { numRuns: 200 })("on broken inputs: same verdict, same paths and messages", (input) => {
     agree(name, input);
   });
 
