@@ -86,6 +86,14 @@ const withKey = (object: unknown, key: string, value: unknown): unknown => {
 
 const CHECK_CHARACTERS = "0123456789X";
 
+// Built once, not inside `chain` for every sample: building them cost more than drawing from them.
+const anyJson = fc.jsonValue({ maxDepth: 2 });
+const smallJson = fc.jsonValue({ maxDepth: 1 });
+const newKey = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("__proto__", "constructor", "nickname"));
+const checkCharacter = fc.constantFrom(...CHECK_CHARACTERS);
+const strayCharacter = fc.constantFrom("0", "9", "X", "x", "-", " ", "中");
+const numberShift = fc.constantFrom(-1, 0.001, 0.5, 1e12, -0.01, 1_000_001);
+
 /** One mutation of a valid value, at a random place: the ways real inputs go wrong. */
 const broken = <T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
   valid.chain((value) => {
@@ -98,7 +106,7 @@ const broken = <T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
     const pick = (from: Array<Path>) => fc.constantFrom(...from);
     const mutations: Array<fc.Arbitrary<unknown>> = [
       // replace any node with another JSON value
-      fc.tuple(pick(paths), fc.jsonValue({ maxDepth: 2 })).map(([p, v]) => updateAt(value, p, () => v)),
+      fc.tuple(pick(paths), anyJson).map(([p, v]) => updateAt(value, p, () => v)),
     ];
     if (keyPaths.length > 0) {
       // delete a key (required or optional)
@@ -116,7 +124,7 @@ const broken = <T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
       // add a key the schema does not know (or overwrite a known one)
       mutations.push(
         fc
-          .tuple(pick(objectPaths), fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("__proto__", "constructor", "nickname")), fc.jsonValue({ maxDepth: 1 }))
+          .tuple(pick(objectPaths), newKey, smallJson)
           .map(([p, k, v]) => updateAt(value, p, (o) => withKey(o, k, v))),
       );
     }
@@ -127,7 +135,7 @@ const broken = <T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
     if (stringPaths.length > 0) {
       // change the last character (an identity number's check character, a code's last digit, …)
       mutations.push(
-        fc.tuple(pick(stringPaths), fc.constantFrom(...CHECK_CHARACTERS)).map(([p, c]) =>
+        fc.tuple(pick(stringPaths), checkCharacter).map(([p, c]) =>
           updateAt(value, p, (s) => {
             const text = s as string;
             const last = text.slice(-1);
@@ -138,7 +146,7 @@ const broken = <T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
       );
       // change one character anywhere, or add spaces around the text
       mutations.push(
-        fc.tuple(pick(stringPaths), fc.nat(), fc.constantFrom("0", "9", "X", "x", "-", " ", "中")).map(([p, i, c]) =>
+        fc.tuple(pick(stringPaths), fc.nat(), strayCharacter).map(([p, i, c]) =>
           updateAt(value, p, (s) => {
             const text = s as string;
             const at = text.length === 0 ? 0 : i % text.length;
@@ -151,7 +159,7 @@ const broken = <T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
     if (numberPaths.length > 0) {
       // move a number out of range or off the grid
       mutations.push(
-        fc.tuple(pick(numberPaths), fc.constantFrom(-1, 0.001, 0.5, 1e12, -0.01, 1_000_001)).map(([p, d]) =>
+        fc.tuple(pick(numberPaths), numberShift).map(([p, d]) =>
           updateAt(value, p, (n) => (n as number) + d),
         ),
       );
@@ -189,7 +197,8 @@ const zodIssues = (input: unknown, issues: ReadonlyArray<z.core.$ZodIssue>) =>
 const agree = (name: PublicSchemaName, input: unknown): boolean => {
   const core = decode(publicSchemas[name] as Schema.Schema<unknown, unknown>, input);
   const zod = publicZodSchemas[name].safeParse(input);
-  expect(zod.success, `acceptance of ${JSON.stringify(input)}`).toBe(core.ok);
+  // The input is written out only when the verdicts differ, not stringified for every run.
+  if (zod.success !== core.ok) expect(zod.success, `acceptance of ${JSON.stringify(input)}`).toBe(core.ok);
   if (core.ok && zod.success) {
     expect(zod.data).toEqual(input);
   } else if (!core.ok && !zod.success) {
@@ -205,7 +214,8 @@ describe.each(names)("%s: zod and core agree", (name) => {
     expect(agree(name, input)).toBe(true);
   });
 
-  test.prop([broken(valid)], { numRuns: 300 })("on broken inputs: same verdict, same paths and messages", (input) => {
+  // 200 runs (7,000 broken inputs over the schemas): about 0.2 s of CPU for the largest, grading tables and campaigns.
+  test.prop([broken(valid)], { numRuns: 200 })("on broken inputs: same verdict, same paths and messages", (input) => {
     agree(name, input);
   });
 

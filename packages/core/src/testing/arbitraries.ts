@@ -33,11 +33,14 @@ const fromTaxonomy = <C extends string | number>(taxonomy: Taxonomy<C>): fc.Arbi
 
 const id = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/);
 
-const text = (max: number): fc.Arbitrary<string> =>
+const buildText = (max: number): fc.Arbitrary<string> =>
   fc
     .oneof(fc.string({ maxLength: Math.min(max, 40) }), fc.string({ unit: "grapheme", maxLength: Math.min(max, 20) }))
     .map((s) => s.trim())
     .filter((s) => s.length >= 1 && s.length <= max);
+/** One arbitrary per length the schemas use, built once: those made inside `chain` ask for them for every value. */
+const TEXTS = new Map([20, 50, 100, 200, 500, 1000, 2000].map((max) => [max, buildText(max)] as const));
+const text = (max: number): fc.Arbitrary<string> => TEXTS.get(max) ?? buildText(max);
 
 const localDate = (minYear: number, maxYear: number): fc.Arbitrary<string> =>
   fc

@@ -497,10 +497,10 @@ const makeListings = (r: SeededRandom, count: number, ctx: ListingContext): Arra
           kind: "residence",
           householdRegisteredElsewhere: true,
           registration,
-          recordedBy: lead.name,
-          recordedOn: assessedOn,
           ...(r.chance(0.7) ? { housing: r.pick(["出租房", "单位宿舍", "自建房"]) } : {}),
           ...(r.chance(0.5) ? { employer: r.pick(["个体经营", "紫溪茶厂", "建筑工地务工"]) } : {}),
+          recordedBy: lead.name,
+          recordedOn: assessedOn,
         };
         evidence = { text: "户籍在外地、在本辖区居住", assessedBy: lead.name, assessedOn };
         break;
