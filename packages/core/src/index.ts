@@ -399,6 +399,7 @@ export {
   PublicSecurityExcluded,
   RoleNotAllowed,
   TransitionNotAllowed,
+  UnknownLeadUnit,
 } from "./lifecycle/case-errors.js";
 export {
   type CaseTransitionRequest,
