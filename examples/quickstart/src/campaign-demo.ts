@@ -43,7 +43,7 @@ import { chinaCalendar } from "@tiaojie/calendar-cn";
 const HOUR = 3_600_000;
 
 /** Steps a case through transitions; a refused step ends it there (the demo's data never asks for one). */
-const stepCase = (record: CaseRecord, actor: Actor, steps: ReadonlyArray<readonly [string, LocalDate, Record<string, string>?]>): CaseRecord => {
+const stepCase = (record: CaseRecord, actor: Actor, units: ReadonlyArray<Unit>, steps: ReadonlyArray<readonly [string, LocalDate, Record<string, string>?]>): CaseRecord => {
   let current = record;
   for (const [transition, on, fields] of steps) {
     const r = transitionCase(current, {
@@ -51,6 +51,7 @@ const stepCase = (record: CaseRecord, actor: Actor, steps: ReadonlyArray<readonl
       actor,
       on,
       eventId: EventId.make(`${current.dispute}-e${current.history.length}`),
+      units,
       ...(fields ? { fields } : {}),
     });
     if (!r.ok) break;
@@ -94,7 +95,7 @@ const syntheticLedger = (town: SampleTown, date: LocalDate): LedgerData => {
         steps.push(["resolve", resolvedOn, { outcome: i % 10 === 0 ? "withdrawal" : "agreement" }], ["close", plusDays(resolvedOn, 5)]);
       }
     }
-    cases.push(stepCase(registered.value.record, actor, steps.filter(([, on]) => on <= date)));
+    cases.push(stepCase(registered.value.record, actor, town.units, steps.filter(([, on]) => on <= date)));
     if (i % 19 !== 4) measures.push({ dispute: d.id, measure: "组织双方当事人调解", recordedOn: d.reportedOn });
   });
   const submissions: Array<Submission> = [];

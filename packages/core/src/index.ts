@@ -400,6 +400,7 @@ export {
   PublicSecurityExcluded,
   RoleNotAllowed,
   TransitionNotAllowed,
+  UnknownLeadUnit,
 } from "./lifecycle/case-errors.js";
 export {
   type CaseTransitionRequest,

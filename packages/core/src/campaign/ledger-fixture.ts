@@ -46,6 +46,7 @@ export const buildCase = (
       actor,
       on: plusDays(dispute.reportedOn, offset),
       eventId: `e-${dispute.id}-${i + 1}` as EventId,
+      units: town.units,
       ...(fields ? { fields } : {}),
     });
     if (!r.ok) throw r.error;

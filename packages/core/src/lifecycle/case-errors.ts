@@ -116,15 +116,18 @@ export class EventOutOfOrder extends Data.TaggedError("EventOutOfOrder")<{
 
 /**
  * A transition that would bring public security into a petition matter or a
- * dispute in legal proceedings through its case: a referral to public security
- * (`referredTo: "public-security"`) or mediation linked with the police
- * (`channel: "police-linkage"`). An unlawful act found in the course of such a
- * matter is referred on its own, with {@link referUnlawfulAct}; the case itself
- * stays where it is.
+ * dispute in legal proceedings through its case: a lead unit of a
+ * public-security kind (`leadUnit`, whose kind the unit register gives), a
+ * referral to public security (`referredTo: "public-security"`), an escalation
+ * to a public-security unit kind (`escalatedTo`) or mediation linked with the
+ * police (`channel: "police-linkage"`). The unit kinds that count as public
+ * security are {@link publicSecurityUnitKinds}. An unlawful act found in the
+ * course of such a matter is referred on its own, with {@link referUnlawfulAct};
+ * the case itself stays where it is.
  *
  * @example
  * ```ts
- * if (!r.ok && r.error._tag === "PublicSecurityExcluded") console.log(r.error.text.zh);
+ * if (!r.ok && r.error._tag === "PublicSecurityExcluded") console.log(r.error.field, r.error.text.zh);
  * ```
  * @since 0.2.0
  */
@@ -132,14 +135,40 @@ export class PublicSecurityExcluded extends Data.TaggedError("PublicSecurityExcl
   readonly case: DisputeId;
   readonly transition: CaseTransitionName;
   readonly domain: DisputeDomain;
-  /** The field that would bring public security in. */
-  readonly field: "referredTo" | "channel";
+  /** The field that would bring public security in (`leadUnit` and `escalatedTo` since they name a unit kind). */
+  readonly field: "leadUnit" | "referredTo" | "escalatedTo" | "channel";
 }> {
   /** The message in both languages. */
   get text(): Bilingual {
     return {
-      zh: `${DisputeDomains.label(this.domain, "zh")}不通过案件移交公安机关，也不启动警调对接；经认定的违法行为另行移送`,
-      en: `a dispute of the domain "${DisputeDomains.label(this.domain, "en")}" is never referred to or linked with public security through its case; an unlawful act that has been found is referred on its own`,
+      zh: `${DisputeDomains.label(this.domain, "zh")}不通过案件交由公安机关牵头、移交或上报公安机关，也不启动警调对接；经认定的违法行为另行移送`,
+      en: `a dispute of the domain "${DisputeDomains.label(this.domain, "en")}" is never led by, referred or escalated to, or linked with public security through its case; an unlawful act that has been found is referred on its own`,
+    };
+  }
+  override get message(): string { return `${this.text.zh} / ${this.text.en}`; }
+}
+
+/**
+ * The lead unit of an assignment is not in the unit register passed with the
+ * request (or no register was passed), so the lifecycle cannot tell its kind.
+ * Pass the units the case may be assigned to as
+ * {@link CaseTransitionRequest}`.units`.
+ *
+ * @example
+ * ```ts
+ * if (!r.ok && r.error._tag === "UnknownLeadUnit") console.log(r.error.text.zh);
+ * ```
+ * @since 0.2.0
+ */
+export class UnknownLeadUnit extends Data.TaggedError("UnknownLeadUnit")<{
+  readonly case: DisputeId;
+  readonly transition: CaseTransitionName;
+}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    return {
+      zh: "牵头单位不在所附单位名录中，无法确定其单位类别",
+      en: "the lead unit is not in the unit register given with the request, so its kind is unknown",
     };
   }
   override get message(): string { return `${this.text.zh} / ${this.text.en}`; }
@@ -161,4 +190,5 @@ export type CaseTransitionError =
   | MissingCaseFields
   | InvalidCaseFields
   | EventOutOfOrder
+  | UnknownLeadUnit
   | PublicSecurityExcluded;

@@ -7,6 +7,7 @@ import { Text } from "../model/primitives.js";
 import type { CaseStatus } from "../taxonomy/case-statuses.js";
 import type { DisputeDomain } from "../taxonomy/dispute-domains.js";
 import { type ResolutionChannel, ResolutionChannels } from "../taxonomy/resolution-channels.js";
+import { type UnitKind, UnitKinds } from "../taxonomy/unit-kinds.js";
 import { type ReferralTarget, ReferralTargets, type ResolutionOutcome, ResolutionOutcomes } from "./case-outcomes.js";
 import type { CaseEventKind, CaseTransitionName } from "./case-transitions.js";
 
@@ -14,11 +15,19 @@ import type { CaseEventKind, CaseTransitionName } from "./case-transitions.js";
  * The values a transition carries. Which are required is stated by the
  * transition table; each is checked against its schema.
  *
+ * `escalatedTo` is a unit kind (a {@link UnitKinds} code, such as
+ * `"city-political-legal-committee"`), so that the body a case is escalated to
+ * can be checked. `leadUnitKind` is never given by the caller: the lifecycle
+ * reads it from the unit register passed with the request
+ * ({@link CaseTransitionRequest}`.units`) and records it in the event beside
+ * `leadUnit`.
+ *
  * @example
  * ```ts
  * import { decode, CaseFields } from "@tiaojie/core";
  *
  * decode(CaseFields, { leadUnit: "u-sfs", responsiblePerson: "李娟" }).ok; // true
+ * decode(CaseFields, { escalatedTo: "city-political-legal-committee", reason: "调解不成" }).ok; // true
  * ```
  * @since 0.1.0
  */
@@ -26,11 +35,14 @@ export const CaseFields = Schema.Struct({
   reason: Schema.optionalWith(Text(500), { exact: true }),
   properChannel: Schema.optionalWith(Text(200), { exact: true }),
   leadUnit: Schema.optionalWith(UnitId, { exact: true }),
+  /** The kind of the lead unit, as the unit register gives it. @since 0.2.0 */
+  leadUnitKind: Schema.optionalWith(UnitKinds.schema, { exact: true }),
   responsiblePerson: Schema.optionalWith(Text(50), { exact: true }),
   channel: Schema.optionalWith(ResolutionChannels.schema, { exact: true }),
   outcome: Schema.optionalWith(ResolutionOutcomes.schema, { exact: true }),
   referredTo: Schema.optionalWith(ReferralTargets.schema, { exact: true }),
-  escalatedTo: Schema.optionalWith(Text(100), { exact: true }),
+  /** The kind of the body the case is escalated to (free text in 0.1). @since 0.2.0 */
+  escalatedTo: Schema.optionalWith(UnitKinds.schema, { exact: true }),
   note: Schema.optionalWith(Text(1000), { exact: true }),
 }).annotations({ identifier: "CaseFields", description: "流转信息 / transition fields" });
 /**
@@ -67,9 +79,10 @@ export interface CaseEvent {
 
 /**
  * A dispute's case: its current status, the dispute's domain (set at
- * registration: it decides, for one, that a petition matter is never referred
- * to public security through its case), the values the lifecycle has set (lead
- * unit, responsible person, channel, outcome …) and its full history.
+ * registration: it decides, for one, that a petition matter is never assigned,
+ * referred or escalated to public security through its case), the values the
+ * lifecycle has set (lead unit and its kind, responsible person, channel,
+ * outcome …) and its full history.
  *
  * @example
  * ```ts
@@ -87,11 +100,14 @@ export interface CaseRecord {
   readonly status: CaseStatus;
   readonly registeredOn: LocalDate;
   readonly leadUnit?: UnitId;
+  /** The lead unit's kind, from the unit register when the case was assigned. @since 0.2.0 */
+  readonly leadUnitKind?: UnitKind;
   readonly responsiblePerson?: string;
   readonly channel?: ResolutionChannel;
   readonly outcome?: ResolutionOutcome;
   readonly referredTo?: ReferralTarget;
-  readonly escalatedTo?: string;
+  /** The kind of body the case was escalated to (a string in 0.1). */
+  readonly escalatedTo?: UnitKind;
   /** The reason of the last decline, failure, escalation or reopening. */
   readonly reason?: string;
   readonly properChannel?: string;

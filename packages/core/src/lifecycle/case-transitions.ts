@@ -28,7 +28,9 @@ export type CaseTransitionName =
 /**
  * The fields a transition may require. Each is a non-blank text except `channel`
  * (a {@link ResolutionChannels} code), `outcome` (a {@link ResolutionOutcomes}
- * code), `referredTo` (a {@link ReferralTargets} code) and `leadUnit` (a unit id).
+ * code), `referredTo` (a {@link ReferralTargets} code), `escalatedTo` (a
+ * {@link UnitKinds} code, since 0.2.0) and `leadUnit` (a unit id, whose kind the
+ * lifecycle reads from the request's unit register).
  *
  * @example
  * ```ts
@@ -119,8 +121,9 @@ export const registrationRoles: ReadonlyArray<ActorRole> = [...HANDLERS, "grid-w
  * assigned to a lead unit and a named responsible person → in mediation through a
  * channel → resolved (agreement, withdrawal, judgement, other), or mediation failed
  * (a named person takes charge, 包保) → re-mediation, referral (court, arbitration,
- * administrative decision) or escalation (to a named body) → resolved → closed →
- * follow-up visits; a closed or declined case can be reopened with a reason.
+ * administrative decision) or escalation (to a higher body, by its unit kind) →
+ * resolved → closed → follow-up visits; a closed or declined case can be
+ * reopened with a reason.
  *
  * The same table drives {@link transitionCase} and the diagram
  * {@link caseLifecycleMermaid}.

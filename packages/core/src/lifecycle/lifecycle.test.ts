@@ -6,7 +6,8 @@ import type { LocalDate } from "../model/local-date.js";
 import { plusDays } from "../calendar/local-dates.js";
 import { ActorRoles, type ActorRole } from "../taxonomy/actor-roles.js";
 import { CaseStatuses, type CaseStatus } from "../taxonomy/case-statuses.js";
-import type { CaseFields, CaseRecord } from "./case-record.js";
+import { decode } from "../validation/decode.js";
+import { CaseFields, type CaseRecord } from "./case-record.js";
 import { type CaseFieldName, caseTransitions, transitionsFrom } from "./case-transitions.js";
 import { caseLifecycleMermaid } from "./lifecycle-diagram.js";
 import { caseAsOf, registerCase, transitionCase } from "./transition-case.js";
@@ -14,6 +15,8 @@ import { caseAsOf, registerCase, transitionCase } from "./transition-case.js";
 const d = (s: string) => s as LocalDate;
 const actor = (role: ActorRole): Actor => ({ officerId: "zx-0001" as OfficerId, name: "张明", unit: "u-pafzb" as UnitId, role, scope: "532301104000" as never });
 const START = d("2024-11-05");
+/** The unit register the lead unit's kind is read from. */
+const UNITS = [{ id: "u-sfs" as UnitId, kind: "justice-office" as const }, { id: "u-pcs" as UnitId, kind: "police-station" as const }];
 
 const fresh = (): CaseRecord => {
   const r = registerCase({ dispute: "d-000001" as DisputeId, domain: "neighbourhood", on: START, actor: actor("grid-worker"), eventId: "e-0" as EventId });
@@ -25,11 +28,12 @@ const FULL: Required<CaseFields> = {
   reason: "当事人不同意调解方案",
   properChannel: "向人民法院起诉",
   leadUnit: "u-sfs" as UnitId,
+  leadUnitKind: "justice-office",
   responsiblePerson: "李娟",
   channel: "people-mediation",
   outcome: "agreement",
   referredTo: "court",
-  escalatedTo: "市委政法委",
+  escalatedTo: "city-political-legal-committee",
   note: "回访当事人，协议已履行",
 };
 const fieldsFor = (names: ReadonlyArray<CaseFieldName>, skip?: CaseFieldName): CaseFields =>
@@ -50,14 +54,15 @@ describe("the transition table", () => {
     ];
     steps.forEach(([name, role], i) => {
       const t = caseTransitions.find((x) => x.name === name)!;
-      const r = transitionCase(record, { transition: name, actor: actor(role), on: plusDays(START, i), eventId: `e-${i + 1}` as EventId, fields: fieldsFor(t.requires) });
+      const r = transitionCase(record, { transition: name, actor: actor(role), on: plusDays(START, i), eventId: `e-${i + 1}` as EventId, fields: fieldsFor(t.requires), units: UNITS });
       expect(r.ok).toBe(true);
       if (r.ok) {
         expect(r.value.event.kind).toBe(t.event);
         record = r.value.record;
       }
     });
-    expect(record).toMatchObject({ status: "closed", outcome: "agreement", channel: "people-mediation", referredTo: "court", leadUnit: "u-sfs", responsiblePerson: "李娟" });
+    expect(record).toMatchObject({ status: "closed", outcome: "agreement", channel: "people-mediation", referredTo: "court", leadUnit: "u-sfs", leadUnitKind: "justice-office", responsiblePerson: "李娟" });
+    expect(record.history[2]!.fields).toEqual({ leadUnit: "u-sfs", leadUnitKind: "justice-office", responsiblePerson: "李娟" });
     expect(record.history.map((e) => e.kind)).toEqual([
       "case.registered", "case.accepted", "case.assigned", "case.mediation-started", "case.mediation-failed",
       "case.referred", "case.resolved", "case.closed", "case.followed-up",
@@ -65,6 +70,7 @@ describe("the transition table", () => {
     expect(caseAsOf(record, plusDays(START, 1))?.status).toBe("assigned");
     expect(caseAsOf(record, plusDays(START, 2))?.status).toBe("in-mediation");
     expect(caseAsOf(record, plusDays(START, 2))?.outcome).toBeUndefined();
+    expect(caseAsOf(record, plusDays(START, 2))?.leadUnitKind).toBe("justice-office");
     expect(caseAsOf(record, d("2024-11-04"))).toBeUndefined();
   });
 
@@ -86,6 +92,22 @@ describe("the transition table", () => {
     const invalid = transitionCase(accepted.value.record, { ...at, transition: "assign", fields: { leadUnit: "不是编号" as UnitId, responsiblePerson: "李娟" } });
     expect(!invalid.ok && invalid.error._tag).toBe("InvalidCaseFields");
     expect(!invalid.ok && invalid.error.text.en).toMatch(/invalid/);
+    // The lead unit's kind is read from the register passed with the request.
+    const assign = { ...at, transition: "assign", fields: { leadUnit: "u-sfs" as UnitId, responsiblePerson: "李娟" } };
+    const noRegister = transitionCase(accepted.value.record, assign);
+    expect(!noRegister.ok && noRegister.error._tag).toBe("UnknownLeadUnit");
+    expect(!noRegister.ok && noRegister.error.message).not.toContain("u-sfs");
+    const notListed = transitionCase(accepted.value.record, { ...assign, units: [{ id: "u-other" as UnitId, kind: "justice-office" }] });
+    expect(!notListed.ok && notListed.error._tag).toBe("UnknownLeadUnit");
+    const badKind = transitionCase(accepted.value.record, { ...assign, units: [{ id: "u-sfs" as UnitId, kind: "parliament" as never }] });
+    expect(!badKind.ok && badKind.error._tag).toBe("InvalidCaseFields");
+    // A kind the caller writes into the fields is not taken: the register's is.
+    const claimed = transitionCase(accepted.value.record, { ...assign, fields: { ...assign.fields, leadUnitKind: "health-centre" }, units: UNITS });
+    expect(claimed.ok && claimed.value.record.leadUnitKind).toBe("justice-office");
+    // The escalation target is a unit kind, not free text.
+    const escalation = decode(CaseFields, { escalatedTo: "市委政法委", reason: "调解不成" });
+    expect(escalation.ok).toBe(false);
+    expect(decode(CaseFields, { escalatedTo: "city-political-legal-committee", reason: "调解不成" }).ok).toBe(true);
     expect(registerCase({ dispute: "d-2" as DisputeId, domain: "neighbourhood", on: START, actor: actor("auditor"), eventId: "e" as EventId }).ok).toBe(false);
   });
 
@@ -131,6 +153,7 @@ const invariants = (record: CaseRecord): void => {
   if (record.status !== "registered" && record.status !== "accepted" && record.status !== "declined") {
     expect(record.leadUnit).toBeDefined();
     expect(record.responsiblePerson).toBeDefined();
+    expect(record.leadUnitKind).toBe(UNITS.find((u) => u.id === record.leadUnit)?.kind);
   }
   for (const event of record.history) {
     if (event.transition === "register") continue;
@@ -153,7 +176,7 @@ class Attempt implements fc.Command<Model, Real> {
     const on = plusDays(START, model.day + this.dayStep);
     const fields = t ? fieldsFor(t.requires, this.skip) : {};
     const before = real.record;
-    const r = transitionCase(before, { transition: this.transition, actor: actor(this.role), on, eventId: `e-${before.history.length}` as EventId, fields });
+    const r = transitionCase(before, { transition: this.transition, actor: actor(this.role), on, eventId: `e-${before.history.length}` as EventId, fields, units: UNITS });
     const allowed =
       t !== undefined && t.from.includes(model.status) && t.roles.includes(this.role) && this.dayStep >= 0 && (this.skip === undefined || !t.requires.includes(this.skip));
     expect(r.ok).toBe(allowed);

@@ -4,7 +4,8 @@ import type { LocalDate } from "../model/local-date.js";
 import { decode } from "../validation/decode.js";
 import type { Result } from "../validation/result.js";
 import type { DisputeDomain } from "../taxonomy/dispute-domains.js";
-import { excludesPublicSecurity, isPublicSecurityChannel } from "../routing/public-security.js";
+import type { Unit } from "../model/unit.js";
+import { excludesPublicSecurity, isPublicSecurity, isPublicSecurityChannel } from "../routing/public-security.js";
 import {
   EventOutOfOrder,
   InvalidCaseFields,
@@ -12,6 +13,7 @@ import {
   PublicSecurityExcluded,
   RoleNotAllowed,
   TransitionNotAllowed,
+  UnknownLeadUnit,
   type CaseTransitionError,
 } from "./case-errors.js";
 import { CaseFields, type CaseEvent, type CaseRecord } from "./case-record.js";
@@ -32,13 +34,16 @@ export type CaseTransitionResult = Result<{ readonly record: CaseRecord; readonl
 
 /**
  * A request to move a case: the transition's name, who makes it, on which day,
- * the id of the audit event to write, and the fields it needs.
+ * the id of the audit event to write, the fields it needs, and, for a
+ * transition that sets a lead unit (`assign`), the unit register the lead
+ * unit's kind is read from.
  *
  * @example
  * ```ts
  * const request: CaseTransitionRequest = {
  *   transition: "assign", actor, on: "2024-11-20" as LocalDate, eventId: "e-2" as EventId,
  *   fields: { leadUnit: "u-sfs" as UnitId, responsiblePerson: "李娟" },
+ *   units: town.units,
  * };
  * ```
  * @since 0.1.0
@@ -49,6 +54,15 @@ export interface CaseTransitionRequest {
   readonly on: LocalDate;
   readonly eventId: EventId;
   readonly fields?: CaseFields;
+  /**
+   * The units a case may be assigned to (the ledger's unit register, or at
+   * least the unit named by `leadUnit`). The lifecycle reads the lead unit's
+   * kind from it, never from the caller, so an id and a kind cannot disagree.
+   * Needed by a transition that sets `leadUnit`; others ignore it.
+   *
+   * @since 0.2.0
+   */
+  readonly units?: ReadonlyArray<Pick<Unit, "id" | "kind">>;
 }
 
 const failed = (error: CaseTransitionError): CaseTransitionResult => ({ ok: false, error });
@@ -62,6 +76,10 @@ const applyEffect = (record: CaseRecord, t: CaseTransition, fields: CaseFields, 
     if (key === "note") continue;
     const value = fields[key];
     if (value !== undefined) (next as Record<string, unknown>)[key] = value;
+  }
+  if (t.requires.includes("leadUnit")) {
+    if (fields.leadUnitKind === undefined) delete next.leadUnitKind;
+    else next.leadUnitKind = fields.leadUnitKind;
   }
   if (t.name === "reopen") {
     delete next.outcome;
@@ -115,12 +133,15 @@ export const registerCase = (input: {
  * Makes one transition of the table on a case. Checks, in order: the transition
  * exists and is allowed from the current status; the actor's role may make it;
  * the date is not before the last event; every required field is present and not
- * blank; every field given is valid; and a petition matter or a dispute in
- * legal proceedings is not referred to public security nor mediated with police
- * linkage ({@link PublicSecurityExcluded}, whatever the table says: an unlawful
- * act is referred on its own, with {@link referUnlawfulAct}). On success returns
- * the new record (the input is not changed) and the audit event; otherwise a
- * typed error and the case is unchanged.
+ * blank; every field given is valid; a lead unit is found in the request's
+ * `units`, which give its kind ({@link UnknownLeadUnit}); and a petition matter
+ * or a dispute in legal proceedings is not led by a public-security unit,
+ * referred or escalated to public security, nor mediated with police linkage
+ * ({@link PublicSecurityExcluded}, whatever the table says: an unlawful act is
+ * referred on its own, with {@link referUnlawfulAct}). On success returns the
+ * new record (the input is not changed) and the audit event, which records the
+ * lead unit's kind beside its id; otherwise a typed error and the case is
+ * unchanged.
  *
  * @example
  * ```ts
@@ -150,11 +171,21 @@ export const transitionCase = (
   if (missing.length > 0) return failed(new MissingCaseFields({ case: record.dispute, transition: t.name, fields: missing }));
   const kept: Record<string, unknown> = {};
   for (const key of [...t.requires, "note"] as ReadonlyArray<CaseFieldName>) if (given[key] !== undefined) kept[key] = given[key];
-  const checked = decode(CaseFields, kept);
+  delete kept["leadUnitKind"];
+  const first = decode(CaseFields, kept);
+  if (!first.ok) return failed(new InvalidCaseFields({ case: record.dispute, transition: t.name, error: first.error }));
+  const lead = first.value.leadUnit;
+  const unit = lead === undefined ? undefined : request.units?.find((u) => u.id === lead);
+  if (lead !== undefined && unit === undefined) return failed(new UnknownLeadUnit({ case: record.dispute, transition: t.name }));
+  // The lead unit's kind comes from the register, never from the caller's fields.
+  const checked = unit === undefined ? first : decode(CaseFields, { ...kept, leadUnitKind: unit.kind });
   if (!checked.ok) return failed(new InvalidCaseFields({ case: record.dispute, transition: t.name, error: checked.error }));
   if (excludesPublicSecurity(record.domain)) {
-    const field = checked.value.referredTo === "public-security" ? "referredTo"
-      : checked.value.channel !== undefined && isPublicSecurityChannel(checked.value.channel) ? "channel"
+    const f = checked.value;
+    const field = f.leadUnitKind !== undefined && isPublicSecurity(f.leadUnitKind) ? "leadUnit"
+      : f.referredTo === "public-security" ? "referredTo"
+      : f.escalatedTo !== undefined && isPublicSecurity(f.escalatedTo) ? "escalatedTo"
+      : f.channel !== undefined && isPublicSecurityChannel(f.channel) ? "channel"
       : undefined;
     if (field) return failed(new PublicSecurityExcluded({ case: record.dispute, transition: t.name, domain: record.domain, field }));
   }

@@ -3,8 +3,11 @@ import { defineTaxonomy } from "./define-taxonomy.js";
 /**
  * The kinds of unit that find, lead or coordinate work on disputes: the eleven
  * township units the Zixi plan names, the village and community committees, the
- * township leadership and governance centre, and the city political-legal committee
- * to which some matters are escalated.
+ * township leadership and governance centre, and the higher bodies to which some
+ * matters are escalated: the political-legal committee of the county-level city
+ * (Zixi's 市委政法委) or of the county (县委政法委, for a township of a county),
+ * and the higher department in charge of the matter (the plan's 上级相关部门 and
+ * 市属相关行业部门).
  *
  * @example
  * ```ts
@@ -31,6 +34,8 @@ export const UnitKinds = defineTaxonomy({ zh: "单位类别", en: "unit kind" },
   { code: "township-leadership", zh: "镇党委、政府", en: "township party committee and government" },
   { code: "governance-centre", zh: "综治中心", en: "comprehensive governance centre" },
   { code: "city-political-legal-committee", zh: "市委政法委", en: "city political-legal committee" },
+  { code: "county-political-legal-committee", zh: "县委政法委", en: "county political-legal committee" },
+  { code: "higher-department", zh: "上级主管部门", en: "higher department in charge" },
 ] as const);
 
 /** A unit kind code. @since 0.1.0 */

@@ -211,6 +211,9 @@ describe("sampleTown", () => {
       if (kind === "village-committee" || kind === "community-committee") {
         const want = town.villages.filter((v) => (v.kind === "village") === (kind === "village-committee"));
         expect(units.map((u) => u.jurisdiction).sort()).toEqual(want.map((v) => v.code).sort());
+      } else if (kind === "county-political-legal-committee" || kind === "higher-department") {
+        // Zixi is a town of a county-level city: its 市委政法委 is the county-level committee.
+        expect(units).toEqual([]);
       } else if (kind === "city-political-legal-committee") {
         expect(units).toHaveLength(1);
         expect(divisionLevel(units[0]!.jurisdiction)).toBe("county");
