@@ -5,10 +5,10 @@ import type { UnitKind } from "../taxonomy/unit-kinds.js";
 import type { RouteCondition } from "./routing-config.js";
 
 /**
- * The unit kinds that count as public security (公安机关): the police station.
- * A county whose own unit kinds include others (a public security bureau, a
- * border police post) must list them here. They never lead, cooperate on, are
- * escalated to or receive reports of the domains in
+ * The unit kinds that count as public security (公安机关): of the library's unit
+ * kinds, the police station. This is a rule of the library, not a setting: it is
+ * not part of any configuration a county can change. These units never lead,
+ * cooperate on, are escalated to or receive reports of the domains in
  * {@link publicSecurityExcludedDomains}.
  *
  * @example
