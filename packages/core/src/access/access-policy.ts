@@ -151,7 +151,7 @@ const only = (
  * @since 0.1.0
  */
 export const defaultAccessPolicy: AccessPolicy = {
-  version: "zixi-2025.1",
+  version: "zixi-2025.2",
   name: d("数据保护策略（紫溪预设）", "data-protection policy (Zixi preset)"),
   categoryClasses: {
     1: "sensitive-health",

@@ -232,7 +232,7 @@ describe("large tables (more than 31 rules, and more than the shared lists cover
     tasks: [
       ...zixiGradingTable.tasks,
       ...Array.from({ length: 15 }, (_, i) => ({
-        id: `assist-${i}`, kind: "assistance" as const, priority: "normal" as const, zh: `帮扶 ${i}`, en: `assist ${i}`,
+        id: `assist-${i}`, kind: "assistance" as const, precedence: "normal" as const, zh: `帮扶 ${i}`, en: `assist ${i}`,
         when: { op: ">=" as const, fact: "amountAtStake" as const, than: i * 100_000 },
       })),
     ],

@@ -312,7 +312,7 @@ interface Parts {
 
 const partsOf = (table: GradingTable): Parts => {
   const fired: ReadonlyArray<FiredRule> = table.rules.map((r) => freeze({ id: r.id, level: r.level, reads: readsOf([r.when]) }));
-  const tasks: ReadonlyArray<GradingTask> = table.tasks.map((t) => freeze({ id: t.id, kind: t.kind, priority: t.priority }));
+  const tasks: ReadonlyArray<GradingTask> = table.tasks.map((t) => freeze({ id: t.id, kind: t.kind, precedence: t.precedence }));
   const escalators: ReadonlyArray<Escalator> = table.escalators.map((e) => ({
     id: e.id,
     when: e.when,

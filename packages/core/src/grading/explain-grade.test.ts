@@ -48,7 +48,7 @@ describe("explainGrade", () => {
       { ...result, fired: [{ id: "no-such-rule", level: "orange", reads: [] }] },
       { ...result, fired: [{ ...result.fired[0]!, level: "red" }] },
       { ...result, escalations: [{ id: "no-such-escalator", from: "high", to: "urgent", reads: [] }] },
-      { ...result, tasks: [{ id: "no-such-task", kind: "assistance", priority: "normal" }] },
+      { ...result, tasks: [{ id: "no-such-task", kind: "assistance", precedence: "normal" }] },
       { ...result, values: {} },
       { ...result, level: "purple" as never },
     ];

@@ -73,15 +73,15 @@ export interface AppliedEscalator {
  * ```ts
  * import { gradeDispute } from "@tiaojie/core";
  *
- * const helpFirst = gradeDispute(dispute, { asOf }).tasks.filter((t) => t.priority === "help-first");
+ * const helpFirst = gradeDispute(dispute, { asOf }).tasks.filter((t) => t.precedence === "help-first");
  * ```
  * @since 0.1.0
  */
 export interface GradingTask {
   readonly id: string;
   readonly kind: GradingTaskRule["kind"];
-  /** The task's own order of work ("help-first" before anything else); not the dispute's resolution priority. */
-  readonly priority: GradingTaskRule["priority"];
+  /** The task's own order of work ("help-first" before anything else), apart from the dispute's resolution priority. @since 0.2.0 */
+  readonly precedence: GradingTaskRule["precedence"];
 }
 
 /**

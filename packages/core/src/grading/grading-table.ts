@@ -207,7 +207,7 @@ export interface BasePriorities extends Schema.Schema.Type<typeof BasePriorities
 
 /**
  * A task the grading hands back with the grade when its condition holds, such as
- * crisis intervention for a person at risk of self-harm. `priority: "help-first"`
+ * crisis intervention for a person at risk of self-harm. `precedence: "help-first"`
  * puts it ahead of every other piece of work on the dispute (the task's own
  * order of work, not the dispute's resolution priority).
  *
@@ -222,7 +222,7 @@ export interface BasePriorities extends Schema.Schema.Type<typeof BasePriorities
 export const GradingTaskRule = Schema.Struct({
   id: Name,
   kind: Schema.Literal("crisis-intervention", "assistance"),
-  priority: Schema.Literal("help-first", "normal"),
+  precedence: Schema.Literal("help-first", "normal"),
   ...BilingualText,
   when: GradingConditionSchema,
 }).annotations({ identifier: "GradingTaskRule", description: "随等级返回的任务 / task returned with the grade" });

@@ -537,7 +537,7 @@ const gradingTable = record({
     record({
       id: ruleName,
       kind: fc.constantFrom("crisis-intervention" as const, "assistance" as const),
-      priority: fc.constantFrom("help-first" as const, "normal" as const),
+      precedence: fc.constantFrom("help-first" as const, "normal" as const),
       ...bilingualText(500),
       when: gradingCondition,
     }),

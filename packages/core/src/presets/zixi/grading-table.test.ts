@@ -34,7 +34,7 @@ describe("the Zixi table", () => {
 
   it("self-harm risk returns a crisis-intervention task, help first; a threat alone does not", () => {
     expect(grade({ selfHarmRisk: true }).tasks).toEqual([
-      expect.objectContaining({ id: "crisis-intervention", kind: "crisis-intervention", priority: "help-first" }),
+      expect.objectContaining({ id: "crisis-intervention", kind: "crisis-intervention", precedence: "help-first" }),
     ]);
     expect(grade({ threatOfViolence: true }).tasks).toEqual([]);
   });

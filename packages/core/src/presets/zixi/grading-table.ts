@@ -76,7 +76,7 @@ export const zixiGradingTable: GradingTable = {
     {
       id: "crisis-intervention",
       kind: "crisis-intervention",
-      priority: "help-first",
+      precedence: "help-first",
       zh: "危机干预：先帮扶，由专业人员评估并提供关怀、心理疏导",
       en: "crisis intervention: help first, with assessment, care and counselling by a professional",
       when: { op: "is", fact: "selfHarmRisk" },

@@ -55,7 +55,7 @@ export const supportCriteria = (options: SupportCriteriaOptions = {}): SupportCr
   const reviewEvery = options.reviewEvery ?? { months: 3 };
   const r = intervalText(resettlement);
   return {
-    version: "zixi-2025.1",
+    version: "zixi-2025.2",
     name: { zh: "重点人群认定标准（紫溪预设）", en: "support criteria (Zixi preset)" },
     categories: [
       {
