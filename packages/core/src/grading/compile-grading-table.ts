@@ -9,7 +9,8 @@ import type { Result } from "../validation/result.js";
 import { daysUnresolved } from "./days-unresolved.js";
 import { type GradingFactName, gradingFact, gradingFacts } from "./grading-facts.js";
 import type { AppliedEscalator, FactValues, FiredRule, GradingResult, GradingTask } from "./grading-result.js";
-import type { GradingCondition, GradingParameter, GradingTable } from "./grading-table.js";
+import { applyPriorityEffect } from "./decided-priority.js";
+import type { EscalatorEffect, GradingCondition, GradingParameter, GradingTable } from "./grading-table.js";
 
 /**
  * A grading table that failed {@link checkGradingTable}: it cannot be compiled.
@@ -263,7 +264,7 @@ const escalationsOf = (escalators: ReadonlyArray<Escalator>): ((bits: Bits, base
     escalators.forEach((e, i) => {
       if (!hasBit(bits, i)) return;
       const from = p;
-      p = e.raise !== 0 ? Math.min(3, Math.max(1, p + e.raise)) : Math.max(p, e.atLeast);
+      p = applyPriorityEffect(p, e.then);
       list.push(freeze({ id: e.id, from: PRIORITIES[from]!, to: PRIORITIES[p]!, reads: e.reads }));
     });
     return freeze({ priority: PRIORITIES[p]!, escalations: list.length === 0 ? EMPTY : freeze(list) });
@@ -279,8 +280,7 @@ const escalationsOf = (escalators: ReadonlyArray<Escalator>): ((bits: Bits, base
 interface Escalator {
   readonly id: string;
   readonly when: GradingCondition;
-  readonly raise: number;
-  readonly atLeast: number;
+  readonly then: EscalatorEffect;
   readonly reads: ReadonlyArray<GradingFactName>;
 }
 
@@ -316,8 +316,7 @@ const partsOf = (table: GradingTable): Parts => {
   const escalators: ReadonlyArray<Escalator> = table.escalators.map((e) => ({
     id: e.id,
     when: e.when,
-    raise: e.then.op === "raise" ? e.then.steps : 0,
-    atLeast: e.then.op === "atLeast" ? priorityRank(e.then.priority) : 0,
+    then: e.then,
     reads: readsOf([e.when]),
   }));
   const base = LEVELS.map((level) => priorityRank(table.basePriority[level]));

@@ -11,6 +11,7 @@ import { plusDays } from "../calendar/local-dates.js";
 import type { Campaign } from "../campaign/campaign.js";
 import { type DateRange, deadlinesBetween } from "../campaign/campaign-calendar.js";
 import { indexLedger, type LedgerData } from "../campaign/ledger-data.js";
+import { isOpenStatus } from "../lifecycle/case-record.js";
 import { submissionStatuses } from "../campaign/submissions.js";
 import type { DayCountRefused } from "../calendar/day-counting.js";
 import { type OpenCaseTimeLimitsOptions, openCaseTimeLimits } from "../time-limits/case-time-limits.js";
@@ -240,7 +241,7 @@ export const monthlyReport = (data: LedgerData, options: MonthlyReportOptions): 
     }
     const isNew = d.reportedOn >= period.from ? 1 : 0;
     const resolved = state.history.some((e) => e.transition === "resolve" && e.on >= period.from && e.on <= end) ? 1 : 0;
-    const open = index.isOpen(d, end) ? 1 : 0;
+    const open = isOpenStatus(state.status) ? 1 : 0;
     const byPriority = priorityCounts.get(priority) ?? zero();
     priorityCounts.set(priority, byPriority);
     for (const c of [cell.counts, totals, byPriority]) {

@@ -7,6 +7,7 @@ import type { LocalDate } from "../model/local-date.js";
 import { type DivisionCode, isWithinDivision } from "../model/division-code.js";
 import { indexLedger, type LedgerData } from "../campaign/ledger-data.js";
 import { daysUnresolved } from "../grading/days-unresolved.js";
+import { isOpenStatus } from "../lifecycle/case-record.js";
 
 /**
  * What set a work-list item's priority: an escalator of the grading table (for
@@ -106,7 +107,7 @@ export const disputeWorkList = (data: LedgerData, asOf: LocalDate, options: Disp
   for (const d of data.disputes) {
     if (options.jurisdiction !== undefined && !isWithinDivision(d.jurisdiction, options.jurisdiction)) continue;
     const state = index.stateOf(d, asOf);
-    if (state === undefined || !index.isOpen(d, asOf)) continue;
+    if (state === undefined || !isOpenStatus(state.status)) continue;
     const grade = index.latestGradeOf(d.id, asOf);
     const prioritySetBy: PrioritySource = grade === undefined
       ? { kind: "ungraded" }
