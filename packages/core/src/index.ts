@@ -60,6 +60,7 @@ export {
   DivisionCode,
   DivisionLevels,
   divisionLevel,
+  divisionPrefix,
   isWithinDivision,
   parentDivision,
   townshipKind,
@@ -464,3 +465,45 @@ export { type Zixi2025Options, zixi2025, zixi2025Campaign, zixiReportingUnitKind
 export { type TimeLimitsOptions, defaultTimeLimits, timeLimitsWith } from "./presets/zixi/time-limits.js";
 export { zixiPolicyConfig } from "./presets/zixi/policy-config.js";
 export { zixiLowerGradeApprovers } from "./presets/zixi/grade-approvers.js";
+
+// Ports: what the ledger service needs from its host (storage, time, keys, ids)
+export { type Clock, fixedClock, systemClock } from "./ports/clock.js";
+export { type IdGenerator } from "./ports/id-generator.js";
+export { type CheckpointSigner, type KeyProvider } from "./ports/key-provider.js";
+export {
+  type AuditEntityKind,
+  type AuditEventRow,
+  type DisputeRow,
+  type GradeRow,
+  type GradingSummary,
+  type HazardRow,
+  type IdempotencyRow,
+  type ListingRow,
+  type PersonKeyRow,
+  type PersonRow,
+  type RowBase,
+  type SealedText,
+  type SubmissionRow,
+  type TaskRow,
+} from "./ports/store-rows.js";
+export {
+  type AuditLog,
+  type Collection,
+  type DisputeWhere,
+  type FindQuery,
+  type GradeWhere,
+  type HazardWhere,
+  type LedgerStore,
+  type LedgerTransaction,
+  type ListingWhere,
+  type Match,
+  type Page,
+  type PersonKeyWhere,
+  type PersonWhere,
+  type StoreCapabilities,
+  type SubmissionWhere,
+  type TaskWhere,
+  type WriteOutcome,
+  defaultStoreCapabilities,
+  storeCapabilities,
+} from "./ports/ledger-store.js";

@@ -127,10 +127,21 @@ export const parentDivision = (code: DivisionCode): DivisionCode | undefined => 
  * ```
  * @since 0.1.0
  */
-export const isWithinDivision = (code: DivisionCode, ancestor: DivisionCode): boolean => {
-  const [, , to] = SPANS[levelIndex(ancestor)]!;
-  return code.slice(0, to) === ancestor.slice(0, to);
-};
+export const isWithinDivision = (code: DivisionCode, ancestor: DivisionCode): boolean =>
+  code.startsWith(divisionPrefix(ancestor));
+
+/**
+ * The significant digits of a division code: the prefix every code within it
+ * starts with (2 for a province, 4 a prefecture, 6 a county, 9 a township, 12 a
+ * village). A store filters by scope with it: `jurisdiction LIKE prefix || '%'`.
+ *
+ * @example
+ * ```ts
+ * divisionPrefix("532301104000" as DivisionCode); // "532301104"
+ * ```
+ * @since 0.3.0
+ */
+export const divisionPrefix = (code: DivisionCode): string => code.slice(0, SPANS[levelIndex(code)]![2]);
 
 /**
  * The kind of a village-level code: a residents' committee (社区, 001–199) or a

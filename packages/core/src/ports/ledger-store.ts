@@ -1,0 +1,312 @@
+import type { DivisionCode } from "../model/division-code.js";
+import type { DisputeId, ListingId, PersonId, UnitId } from "../model/ids.js";
+import type { LocalDate } from "../model/local-date.js";
+import type { CaseStatus } from "../taxonomy/case-statuses.js";
+import type { DisputeDomain } from "../taxonomy/dispute-domains.js";
+import type { ResolutionPriority } from "../taxonomy/resolution-priorities.js";
+import type { RiskLevel } from "../taxonomy/risk-levels.js";
+import type {
+  AuditEventRow,
+  DisputeRow,
+  GradeRow,
+  HazardRow,
+  IdempotencyRow,
+  ListingRow,
+  PersonKeyRow,
+  PersonRow,
+  RowBase,
+  SubmissionRow,
+  TaskRow,
+} from "./store-rows.js";
+
+/**
+ * One value, or any of several (`IN`). An empty array matches nothing.
+ * @since 0.3.0
+ */
+export type Match<T> = T | ReadonlyArray<T>;
+
+/**
+ * A query of one collection. The scope is part of the query: a store MUST return
+ * only rows whose `jurisdiction` is `within` itself or lies inside it
+ * ({@link isWithinDivision}: in SQL, `jurisdiction LIKE divisionPrefix(within) || '%'`),
+ * and only rows that satisfy every field of `where` (an absent field does not
+ * filter). Rows MUST come in ascending order of `id` (by UTF-16 code units, as
+ * JavaScript's `<` compares strings), starting after the row whose id is `after`
+ * when given, at most `limit` of them.
+ *
+ * @example
+ * ```ts
+ * const page = await tx.disputes.find({ within: township, where: { level: ["red", "orange"] }, limit: 100 });
+ * ```
+ * @since 0.3.0
+ */
+export interface FindQuery<W> {
+  readonly within: DivisionCode;
+  readonly where?: W;
+  /** The id of the last row of the previous page. */
+  readonly after?: string;
+  /** 1 to the store's `maxPageSize`. */
+  readonly limit: number;
+}
+
+/**
+ * A page of rows, and the id to pass as `after` for the next page (absent on the
+ * last page). A store MAY return `next` on a page that turns out to be the last;
+ * the next page is then empty.
+ * @since 0.3.0
+ */
+export interface Page<R> {
+  readonly rows: ReadonlyArray<R>;
+  readonly next?: string;
+}
+
+/**
+ * What a conditional write did: `done`; `stale` when the stored version is not
+ * the expected one; `missing` when there is no row with that id; `exists` when an
+ * insert meets a row with the same id.
+ * @since 0.3.0
+ */
+export type WriteOutcome = "done" | "stale" | "missing" | "exists";
+
+/**
+ * One collection of rows within a transaction.
+ *
+ * - `get` MUST return the row with that id as last written in this transaction
+ *   or committed before it, or `undefined`. It does not check scope: the service
+ *   does, from the row's `jurisdiction`.
+ * - `insert` MUST store the row as given (its `version` is 1) and return `done`,
+ *   or change nothing and return `exists` when a row with that id is stored.
+ * - `update` MUST replace the row only when the stored version equals
+ *   `expectedVersion` (the given row's version is `expectedVersion + 1`), and
+ *   otherwise change nothing and return `stale` or `missing`.
+ * - `remove` MUST delete the row only when the stored version equals
+ *   `expectedVersion`, with the same outcomes as `update`.
+ * - `find` follows {@link FindQuery}.
+ *
+ * Rows given to a store and rows it returns are plain data: a store MUST NOT keep
+ * references the caller could later mutate, nor hand out references to its own
+ * state (copy, or serialise).
+ * @since 0.3.0
+ */
+export interface Collection<R extends RowBase, W> {
+  readonly get: (id: string) => Promise<R | undefined>;
+  readonly insert: (row: R) => Promise<Extract<WriteOutcome, "done" | "exists">>;
+  readonly update: (row: R, expectedVersion: number) => Promise<Extract<WriteOutcome, "done" | "stale" | "missing">>;
+  readonly remove: (id: string, expectedVersion: number) => Promise<Extract<WriteOutcome, "done" | "stale" | "missing">>;
+  readonly find: (query: FindQuery<W>) => Promise<Page<R>>;
+}
+
+/**
+ * Filters of disputes. `reportedFrom` and `reportedTo` bound `reportedOn`, both
+ * inclusive.
+ * @since 0.3.0
+ */
+export interface DisputeWhere {
+  readonly township?: Match<DivisionCode>;
+  readonly domain?: Match<DisputeDomain>;
+  readonly level?: Match<RiskLevel>;
+  readonly priority?: Match<ResolutionPriority>;
+  readonly status?: Match<CaseStatus>;
+  readonly leadUnit?: Match<UnitId>;
+  readonly reportedMonth?: Match<string>;
+  readonly reportedFrom?: LocalDate;
+  readonly reportedTo?: LocalDate;
+}
+
+/**
+ * Filters of persons. `erased: false` keeps the persons without `erasedOn`.
+ * @since 0.3.0
+ */
+export interface PersonWhere {
+  readonly identityIndex?: string;
+  readonly erased?: boolean;
+}
+
+/**
+ * Filters of persons' data keys (their `jurisdiction` is the person's). `kekIdNot`
+ * keeps the keys wrapped by another key-encryption key than the one named.
+ * @since 0.3.0
+ */
+export interface PersonKeyWhere {
+  readonly kekIdNot?: string;
+}
+
+/**
+ * Filters of listings. `open: true` keeps those without `closedOn`, `open: false`
+ * those with; `closedBefore` keeps those closed before that day (exclusive).
+ * @since 0.3.0
+ */
+export interface ListingWhere {
+  readonly person?: Match<PersonId>;
+  readonly responsibleUnit?: Match<UnitId>;
+  readonly open?: boolean;
+  readonly closedBefore?: LocalDate;
+}
+
+/**
+ * Filters of tasks. `open: true` keeps those without `doneOn`.
+ * @since 0.3.0
+ */
+export interface TaskWhere {
+  readonly kind?: Match<TaskRow["kind"]>;
+  readonly dispute?: Match<DisputeId>;
+  readonly listing?: Match<ListingId>;
+  readonly person?: Match<PersonId>;
+  readonly unit?: Match<UnitId>;
+  readonly open?: boolean;
+}
+
+/**
+ * Filters of grade decisions.
+ * @since 0.3.0
+ */
+export interface GradeWhere {
+  readonly dispute?: Match<DisputeId>;
+}
+
+/**
+ * Filters of submissions.
+ * @since 0.3.0
+ */
+export interface SubmissionWhere {
+  readonly unit?: Match<UnitId>;
+  readonly deadline?: Match<string>;
+}
+
+/**
+ * Filters of hazards. `deadlineBefore` keeps those whose deadline is before that
+ * day (exclusive).
+ * @since 0.3.0
+ */
+export interface HazardWhere {
+  readonly status?: Match<HazardRow["status"]>;
+  readonly responsibleUnit?: Match<UnitId>;
+  readonly deadlineBefore?: LocalDate;
+}
+
+/**
+ * The audit log: one hash chain per jurisdiction partition, append-only.
+ *
+ * - `head` MUST return the chain's last event's `seq` and `hash`, or `undefined`
+ *   for a chain with no events, as seen by this transaction.
+ * - `append` MUST add the event only when its `seq` is one more than the head's
+ *   (1 for a new chain) and return `done`; otherwise it MUST change nothing and
+ *   return `conflict` (another transaction appended first). A store MUST keep
+ *   `(chain, seq)` unique even under concurrent transactions.
+ * - `list` MUST return the chain's events in ascending `seq` after `afterSeq`
+ *   (exclusive; `0` for the start), at most `limit`.
+ * - `chains` MUST return every chain with at least one event, sorted.
+ *
+ * The service never updates or deletes an event; a store MUST NOT offer it a way.
+ * @since 0.3.0
+ */
+export interface AuditLog {
+  readonly head: (chain: string) => Promise<{ readonly seq: number; readonly hash: string } | undefined>;
+  readonly append: (event: AuditEventRow) => Promise<"done" | "conflict">;
+  readonly list: (chain: string, afterSeq: number, limit: number) => Promise<ReadonlyArray<AuditEventRow>>;
+  readonly chains: () => Promise<ReadonlyArray<string>>;
+}
+
+/**
+ * The collections and the audit log, as one transaction sees them.
+ *
+ * Idempotency rows have no jurisdiction: their `find` is never called, and a
+ * store MAY answer it with an empty page.
+ * @since 0.3.0
+ */
+export interface LedgerTransaction {
+  readonly disputes: Collection<DisputeRow, DisputeWhere>;
+  readonly persons: Collection<PersonRow, PersonWhere>;
+  readonly personKeys: Collection<PersonKeyRow, PersonKeyWhere>;
+  readonly listings: Collection<ListingRow, ListingWhere>;
+  readonly tasks: Collection<TaskRow, TaskWhere>;
+  readonly grades: Collection<GradeRow, GradeWhere>;
+  readonly submissions: Collection<SubmissionRow, SubmissionWhere>;
+  readonly hazards: Collection<HazardRow, HazardWhere>;
+  readonly idempotency: Collection<IdempotencyRow, Record<string, never>>;
+  readonly audit: AuditLog;
+}
+
+/**
+ * What a store can do, with the defaults the service assumes when a flag is
+ * absent.
+ * @since 0.3.0
+ */
+export interface StoreCapabilities {
+  /**
+   * The most rows one `find` returns; the service never asks for more.
+   * @default 500
+   */
+  readonly maxPageSize: number;
+  /**
+   * Whether transactions may run at the same time. When `false` the store runs
+   * them one after another; when `true`, versions and the audit log's `(chain,
+   * seq)` keep them correct and the service retries a transaction whose audit
+   * append met a `conflict`.
+   * @default false
+   */
+  readonly concurrentTransactions: boolean;
+  /**
+   * Whether what is committed survives the process (a file or a database).
+   * @default false
+   */
+  readonly durable: boolean;
+}
+
+/**
+ * The default capabilities.
+ * @since 0.3.0
+ */
+export const defaultStoreCapabilities: StoreCapabilities = {
+  maxPageSize: 500,
+  concurrentTransactions: false,
+  durable: false,
+};
+
+/**
+ * The storage port of the ledger. Every read and write of the service happens in
+ * a transaction:
+ *
+ * - `transact(work)` MUST run `work` with a {@link LedgerTransaction}; when the
+ *   promise `work` returns resolves, it MUST commit every write made through that
+ *   transaction at once and resolve with the same value; when it rejects, it MUST
+ *   discard every write made through it and reject with the same reason.
+ * - Writes of one transaction MUST NOT be visible to another before it commits.
+ * - A store MUST NOT call `work` more than once per `transact` call (the service
+ *   retries by itself when it must).
+ * - `close` SHOULD release connections and files; the store is not used after.
+ *
+ * A store MUST NOT interpret, validate or change the rows it keeps beyond what
+ * the methods state: policy, validation, encryption and audit are the service's.
+ *
+ * @example
+ * ```ts
+ * import { createLedger } from "@tiaojie/core";
+ * import { makeMemoryStore } from "@tiaojie/store-memory";
+ *
+ * const ledger = createLedger({ store: makeMemoryStore(), units, keys });
+ * ```
+ * @since 0.3.0
+ */
+export interface LedgerStore {
+  /** A short name for messages and the conformance report, e.g. `memory`. */
+  readonly name: string;
+  /** @default {@link defaultStoreCapabilities} for every flag left out */
+  readonly capabilities?: Partial<StoreCapabilities>;
+  readonly transact: <A>(work: (tx: LedgerTransaction) => Promise<A>) => Promise<A>;
+  readonly close?: () => Promise<void>;
+}
+
+/**
+ * The capabilities of a store, its own flags over the defaults.
+ *
+ * @example
+ * ```ts
+ * storeCapabilities(store).maxPageSize; // 500 unless the store says otherwise
+ * ```
+ * @since 0.3.0
+ */
+export const storeCapabilities = (store: LedgerStore): StoreCapabilities => ({
+  ...defaultStoreCapabilities,
+  ...store.capabilities,
+});
