@@ -139,7 +139,9 @@ const only = (
  * - an auditor sees the audit trail and the record's public metadata, not its content;
  * - identity and phone numbers in full only to the units whose work needs them
  *   (health centre, police station, justice office, social affairs office),
- *   masked for everyone else;
+ *   masked for everyone else; only those units record them (since `zixi-2025.3`:
+ *   before it, no audience could write them, so the ledger service could not
+ *   register a person with an identity number);
  * - nothing outside the actor's jurisdiction scope.
  *
  * @example
@@ -151,7 +153,7 @@ const only = (
  * @since 0.1.0
  */
 export const defaultAccessPolicy: AccessPolicy = {
-  version: "zixi-2025.2",
+  version: "zixi-2025.3",
   name: d("数据保护策略（紫溪预设）", "data-protection policy (Zixi preset)"),
   categoryClasses: {
     1: "sensitive-health",
@@ -192,7 +194,7 @@ export const defaultAccessPolicy: AccessPolicy = {
       read: only("full", "full", "full", "none", "full"),
       grants: [],
       auditTrail: "none",
-      write: ["public", "personal", "sensitive-health"],
+      write: ["public", "personal", "sensitive-health", "sensitive-identity"],
     },
     {
       code: "police-station",
@@ -202,7 +204,7 @@ export const defaultAccessPolicy: AccessPolicy = {
       read: only("full", "full", "none", "full", "full"),
       grants: [gradeGrant],
       auditTrail: "none",
-      write: ["public", "personal"],
+      write: ["public", "personal", "sensitive-identity"],
     },
     {
       code: "justice-office",
@@ -212,7 +214,7 @@ export const defaultAccessPolicy: AccessPolicy = {
       read: only("full", "full", "none", "full", "full"),
       grants: [],
       auditTrail: "none",
-      write: ["public", "personal", "sensitive-criminal"],
+      write: ["public", "personal", "sensitive-criminal", "sensitive-identity"],
     },
     {
       code: "social-affairs-office",
@@ -222,7 +224,7 @@ export const defaultAccessPolicy: AccessPolicy = {
       read: only("full", "full", "none", "none", "full"),
       grants: [],
       auditTrail: "none",
-      write: ["public", "personal"],
+      write: ["public", "personal", "sensitive-identity"],
     },
     {
       code: "other-unit",

@@ -98,10 +98,12 @@ export interface Collection<R extends RowBase, W> {
 
 /**
  * Filters of disputes. `reportedFrom` and `reportedTo` bound `reportedOn`, both
- * inclusive.
+ * inclusive; `party` keeps the disputes whose `parties` include any of the
+ * persons given.
  * @since 0.3.0
  */
 export interface DisputeWhere {
+  readonly party?: Match<PersonId>;
   readonly township?: Match<DivisionCode>;
   readonly domain?: Match<DisputeDomain>;
   readonly level?: Match<RiskLevel>;

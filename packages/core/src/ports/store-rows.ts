@@ -92,6 +92,8 @@ export interface DisputeRow extends RowBase {
   readonly priority: ResolutionPriority;
   readonly gradeConfirmed: boolean;
   readonly leadUnit?: UnitId;
+  /** The persons among the parties (their ids), for the retention check. */
+  readonly parties: ReadonlyArray<PersonId>;
   readonly dispute: Dispute;
   readonly case: CaseRecord;
   readonly grading: GradingSummary;

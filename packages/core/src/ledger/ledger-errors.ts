@@ -1,0 +1,185 @@
+import { Data } from "effect";
+import type { AuditEntityKind } from "../ports/store-rows.js";
+import type { Bilingual } from "../validation/bilingual.js";
+
+/**
+ * Why the service refused an actor: the record lies outside the actor's scope,
+ * the actor's role may not do this, the policy does not let the actor write a
+ * field, or the actor's unit is not in the ledger's unit register.
+ * @since 0.3.0
+ */
+export type AccessDeniedReason = "out-of-scope" | "role" | "field" | "unknown-unit";
+
+const reasonText: Readonly<Record<AccessDeniedReason, Bilingual>> = {
+  "out-of-scope": { zh: "记录不在操作人的辖区范围内", en: "the record is outside the actor's scope" },
+  role: { zh: "操作人的角色不能执行此操作", en: "the actor's role may not do this" },
+  field: { zh: "数据保护策略不允许操作人写入该字段", en: "the data-protection policy does not let the actor write this field" },
+  "unknown-unit": { zh: "操作人的单位不在台账单位名册中", en: "the actor's unit is not in the ledger's unit register" },
+};
+
+/**
+ * The service refused the actor. Every refusal is itself recorded in the audit
+ * log (outcome `refused`), with the action, the record and the reason.
+ *
+ * @example
+ * ```ts
+ * if (!r.ok && r.error._tag === "AccessDenied") console.log(r.error.text.zh);
+ * ```
+ * @since 0.3.0
+ */
+export class AccessDenied extends Data.TaggedError("AccessDenied")<{
+  readonly action: string;
+  readonly entity: AuditEntityKind;
+  readonly id?: string;
+  readonly reason: AccessDeniedReason;
+  /** The field the policy refused, for `field`. */
+  readonly field?: string;
+}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    const r = reasonText[this.reason];
+    const f = this.field === undefined ? "" : `（${this.field}）`;
+    const fe = this.field === undefined ? "" : ` (${this.field})`;
+    return { zh: `拒绝“${this.action}”：${r.zh}${f}`, en: `"${this.action}" refused: ${r.en}${fe}` };
+  }
+  override get message(): string {
+    return `${this.text.zh} / ${this.text.en}`;
+  }
+}
+
+/**
+ * No record of that kind has that id.
+ * @since 0.3.0
+ */
+export class RecordNotFound extends Data.TaggedError("RecordNotFound")<{
+  readonly entity: AuditEntityKind;
+  readonly id: string;
+}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    return { zh: `找不到记录 ${this.entity} ${this.id}`, en: `no ${this.entity} with id ${this.id}` };
+  }
+  override get message(): string {
+    return `${this.text.zh} / ${this.text.en}`;
+  }
+}
+
+/**
+ * A record with that id exists already.
+ * @since 0.3.0
+ */
+export class RecordExists extends Data.TaggedError("RecordExists")<{
+  readonly entity: AuditEntityKind;
+  readonly id: string;
+}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    return { zh: `记录 ${this.entity} ${this.id} 已存在`, en: `a ${this.entity} with id ${this.id} exists already` };
+  }
+  override get message(): string {
+    return `${this.text.zh} / ${this.text.en}`;
+  }
+}
+
+/**
+ * The record changed since the caller read it: the version the caller holds is
+ * not the stored one. Nothing was written; read it again and redo the change.
+ *
+ * @example
+ * ```ts
+ * const r = await ledger.transition(actor, { dispute: id, version: 3, transition: "accept", on });
+ * if (!r.ok && r.error._tag === "VersionConflict") { // someone else changed it: reload
+ * }
+ * ```
+ * @since 0.3.0
+ */
+export class VersionConflict extends Data.TaggedError("VersionConflict")<{
+  readonly entity: AuditEntityKind;
+  readonly id: string;
+  readonly expected: number;
+  /** The stored version, when the record still exists. */
+  readonly actual?: number;
+}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    const a = this.actual === undefined ? "" : `，当前为 ${this.actual}`;
+    const ae = this.actual === undefined ? "" : `, it is now ${this.actual}`;
+    return {
+      zh: `记录 ${this.entity} ${this.id} 已被他人修改（所持版本 ${this.expected}${a}），未写入任何内容`,
+      en: `${this.entity} ${this.id} changed since it was read (version ${this.expected} held${ae}); nothing was written`,
+    };
+  }
+  override get message(): string {
+    return `${this.text.zh} / ${this.text.en}`;
+  }
+}
+
+/**
+ * An idempotency key was used again with other input: the first registration
+ * stands, and this one is refused rather than silently answered with it.
+ * @since 0.3.0
+ */
+export class IdempotencyKeyReused extends Data.TaggedError("IdempotencyKeyReused")<{
+  readonly key: string;
+}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    return { zh: `幂等键 ${this.key} 已用于不同的内容`, en: `idempotency key ${this.key} was used with other input` };
+  }
+  override get message(): string {
+    return `${this.text.zh} / ${this.text.en}`;
+  }
+}
+
+/**
+ * A person's sealed fields cannot be opened: their data key was destroyed
+ * (erasure) or its key-encryption key is not in the key provider.
+ * @since 0.3.0
+ */
+export class SealedDataUnreadable extends Data.TaggedError("SealedDataUnreadable")<{
+  readonly person: string;
+  readonly why: "erased" | "key-missing" | "corrupt";
+}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    const zh = { erased: "已删除（密钥已销毁）", "key-missing": "所需密钥不在密钥提供方中", corrupt: "密文已损坏" }[this.why];
+    const en = { erased: "erased (its key was destroyed)", "key-missing": "its key-encryption key is not in the key provider", corrupt: "the ciphertext is corrupt" }[this.why];
+    return { zh: `无法读取人员 ${this.person} 的加密信息：${zh}`, en: `cannot open the sealed fields of person ${this.person}: ${en}` };
+  }
+  override get message(): string {
+    return `${this.text.zh} / ${this.text.en}`;
+  }
+}
+
+/**
+ * The key provider has no checkpoint signing key.
+ * @since 0.3.0
+ */
+export class SigningKeyMissing extends Data.TaggedError("SigningKeyMissing")<{}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    return { zh: "密钥提供方没有审计检查点签名密钥", en: "the key provider has no checkpoint signing key" };
+  }
+  override get message(): string {
+    return `${this.text.zh} / ${this.text.en}`;
+  }
+}
+
+/**
+ * The store failed (a rejected promise, a broken connection, a row it could not
+ * keep). The use case's transaction was rolled back: nothing of it was written.
+ * @since 0.3.0
+ */
+export class StoreFailure extends Data.TaggedError("StoreFailure")<{
+  readonly store: string;
+  readonly cause: unknown;
+}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    const why = this.cause instanceof Error ? this.cause.message : String(this.cause);
+    return { zh: `存储 ${this.store} 出错，操作已整体撤销：${why}`, en: `store ${this.store} failed and the operation was rolled back: ${why}` };
+  }
+  override get message(): string {
+    return `${this.text.zh} / ${this.text.en}`;
+  }
+}

@@ -1,0 +1,164 @@
+import { Effect } from "effect";
+import { routeDispute } from "../../routing/route-dispute.js";
+import { registerCase } from "../../lifecycle/transition-case.js";
+import { Dispute } from "../../model/dispute.js";
+import { Person } from "../../model/person.js";
+import type { Actor } from "../../model/actor.js";
+import type { EventId, PersonId, TaskId } from "../../model/ids.js";
+import { registrationRoles } from "../../lifecycle/case-transitions.js";
+import type { DisputeRow, IdempotencyRow } from "../../ports/store-rows.js";
+import { leafPaths, requireRole, requireScope, requireWrites } from "../access-checks.js";
+import { decodeAt, fingerprint, invalid } from "../decode-input.js";
+import { IdempotencyKeyReused, RecordExists, RecordNotFound } from "../ledger-errors.js";
+import { newPersonKey, personRowOf } from "../person-vault.js";
+import { useCase } from "../unit-of-work.js";
+import { type DisputeView, disputeView, gradingSummary } from "./dispute-view.js";
+import { divisionLevel, parentDivision, type DivisionCode } from "../../model/division-code.js";
+
+/**
+ * A dispute to register, with the parties not yet in the ledger.
+ * @since 0.3.0
+ */
+export interface RegisterDisputeInput {
+  /** The dispute, as JSON (`DisputeJson`); validated. */
+  readonly dispute: unknown;
+  /**
+   * Persons (as `PersonJson`) registered in the same transaction: the dispute's
+   * person parties not yet in the ledger.
+   * @default []
+   */
+  readonly persons?: ReadonlyArray<unknown>;
+  /**
+   * A key the caller makes once per registration: sending the same registration
+   * again with it (after a timeout, say) registers nothing and returns the first
+   * result, with `replayed: true`. Keys are per unit: two units may use the same.
+   * @default absent: every call registers
+   */
+  readonly idempotencyKey?: string;
+}
+
+/**
+ * What a registration did: the dispute as stored, the persons it registered, and
+ * whether this call only replayed an earlier one with the same idempotency key.
+ * @since 0.3.0
+ */
+export interface RegisteredDispute {
+  readonly dispute: DisputeView;
+  readonly persons: ReadonlyArray<PersonId>;
+  readonly replayed: boolean;
+}
+
+const townshipOf = (code: DivisionCode): DivisionCode => (divisionLevel(code) === "village" ? parentDivision(code)! : code);
+const monthOf = (day: string): string => day.slice(0, 7);
+
+/**
+ * Registers a dispute: validates it (and any new persons), grades it with the
+ * ledger's grading table as of today, routes it, opens its case, records the
+ * grading's tasks, and persists all of it with its audit events in one
+ * transaction. The grade is a recommendation until an officer confirms it
+ * ({@link decideGrade}).
+ *
+ * Refused when the actor may not register (auditors), when the dispute or a new
+ * person lies outside the actor's scope, when the policy does not let the actor
+ * write a person's field, when a person party is neither in the ledger nor
+ * registered along, or when the dispute's id is taken.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect";
+ * import { registerDispute } from "@tiaojie/core";
+ *
+ * const program = registerDispute(actor, { dispute: json, idempotencyKey: "form-7f3a" });
+ * ```
+ * @since 0.3.0
+ */
+export const registerDispute = (actor: Actor, input: RegisterDisputeInput) =>
+  useCase("register-dispute", actor, (work) =>
+    Effect.gen(function* () {
+      const target = { action: "register-dispute", entity: "dispute" as const };
+      yield* requireRole(work, registrationRoles, target);
+      const dispute = yield* decodeAt(Dispute, input.dispute, ["dispute"]);
+      const persons = yield* Effect.forEach(input.persons ?? [], (p, i) => decodeAt(Person, p, ["persons", i]));
+      const on = { ...target, id: dispute.id };
+      yield* requireScope(work, dispute.jurisdiction, on);
+
+      const key = input.idempotencyKey;
+      const idemId = key === undefined ? undefined : `register-dispute:${work.ctx.actor.unit}:${key}`;
+      const print = key === undefined ? "" : fingerprint({ dispute: input.dispute, persons: input.persons ?? [] });
+      if (idemId !== undefined) {
+        const seen = yield* work.call(() => work.tx.idempotency.get(idemId));
+        if (seen !== undefined) {
+          if (seen.fingerprint !== print) return yield* Effect.fail(new IdempotencyKeyReused({ key: key! }));
+          return { ...(seen.result as RegisteredDispute), replayed: true };
+        }
+      }
+
+      const given = new Set<string>();
+      for (const [i, p] of persons.entries()) {
+        if (given.has(p.id)) return yield* Effect.fail(invalid(["persons", i, "id"], `人员 ${p.id} 重复`, `person ${p.id} is given twice`));
+        given.add(p.id);
+        yield* requireScope(work, p.jurisdiction, { action: "register-person", entity: "person", id: p.id });
+        yield* requireWrites(work, leafPaths(p, "person"), { jurisdiction: p.jurisdiction }, { action: "register-person", entity: "person", id: p.id });
+        if ((yield* work.call(() => work.tx.persons.get(p.id))) !== undefined) return yield* Effect.fail(new RecordExists({ entity: "person", id: p.id }));
+      }
+      for (const party of dispute.parties) {
+        if (party.kind !== "person" || given.has(party.person)) continue;
+        if ((yield* work.call(() => work.tx.persons.get(party.person))) === undefined) {
+          return yield* Effect.fail(new RecordNotFound({ entity: "person", id: party.person }));
+        }
+      }
+
+      const result = work.env.grading.grade(dispute, work.today);
+      const route = routeDispute({ domain: dispute.domain, level: result.level, facts: dispute.facts }, work.env.routing);
+      const opened = registerCase({ dispute: dispute.id, domain: dispute.domain, on: dispute.reportedOn, actor: work.ctx.actor, eventId: work.env.ids.next() as EventId });
+      if (!opened.ok) return yield* Effect.fail(opened.error);
+      const row: DisputeRow = {
+        id: dispute.id,
+        version: 1,
+        jurisdiction: dispute.jurisdiction,
+        township: townshipOf(dispute.jurisdiction),
+        domain: dispute.domain,
+        reportedOn: dispute.reportedOn,
+        reportedMonth: monthOf(dispute.reportedOn),
+        status: opened.value.status,
+        level: result.level,
+        priority: result.priority,
+        gradeConfirmed: false,
+        parties: dispute.parties.flatMap((p) => (p.kind === "person" ? [p.person] : [])),
+        dispute,
+        case: opened.value,
+        grading: gradingSummary(result, work.today),
+        route,
+        measures: [],
+      };
+
+      for (const p of persons) {
+        const { key: dataKey, row: keyRow } = newPersonKey(work, p.id, p.jurisdiction);
+        yield* work.call(() => work.tx.personKeys.insert(keyRow));
+        yield* work.call(() => work.tx.persons.insert(personRowOf(work, p, dataKey)));
+        work.audit({ action: "register-person", entity: "person", id: p.id, jurisdiction: p.jurisdiction, fields: leafPaths(p, "person"), note: { version: 1 } });
+      }
+      if ((yield* work.call(() => work.tx.disputes.insert(row))) === "exists") return yield* Effect.fail(new RecordExists({ entity: "dispute", id: dispute.id }));
+      for (const task of result.tasks) {
+        const id = work.env.ids.next() as TaskId;
+        yield* work.call(() =>
+          work.tx.tasks.insert({ id, version: 1, kind: "grading", jurisdiction: dispute.jurisdiction, dispute: dispute.id, detail: { rule: task.id, kind: task.kind, precedence: task.precedence } }),
+        );
+        work.audit({ action: "create-task", entity: "task", id, jurisdiction: dispute.jurisdiction, fields: ["task"], note: { dispute: dispute.id, rule: task.id } });
+      }
+      work.audit({
+        action: "register-dispute",
+        entity: "dispute",
+        id: dispute.id,
+        jurisdiction: dispute.jurisdiction,
+        fields: ["dispute", "case", "grading", "route"],
+        note: { version: 1, level: result.level, priority: result.priority, table: result.tableVersion },
+      });
+      const registered: RegisteredDispute = { dispute: disputeView(row), persons: persons.map((p) => p.id), replayed: false };
+      if (idemId !== undefined) {
+        const idem: IdempotencyRow = { id: idemId, version: 1, useCase: "register-dispute", fingerprint: print, result: registered, at: work.now };
+        yield* work.call(() => work.tx.idempotency.insert(idem));
+      }
+      return registered;
+    }),
+  );
