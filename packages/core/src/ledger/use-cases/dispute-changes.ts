@@ -1,0 +1,194 @@
+import { Effect } from "effect";
+import { confirmGrade } from "../../grading/confirm-grade.js";
+import { transitionCase } from "../../lifecycle/transition-case.js";
+import type { CaseFields } from "../../lifecycle/case-record.js";
+import type { Actor } from "../../model/actor.js";
+import type { DisputeId, EventId } from "../../model/ids.js";
+import type { LocalDate } from "../../model/local-date.js";
+import { LocalDate as LocalDateSchema } from "../../model/local-date.js";
+import type { RiskLevel } from "../../taxonomy/risk-levels.js";
+import type { DisputeRow, GradeRow } from "../../ports/store-rows.js";
+import { disputeReaders, gradeDeciders, requireRole, requireScope } from "../access-checks.js";
+import { decodeAt, invalid } from "../decode-input.js";
+import { useCase, type Work } from "../unit-of-work.js";
+import { loadForUpdate, writeNext } from "../versioned-write.js";
+import { type DisputeView, disputeView, gradingSummary } from "./dispute-view.js";
+
+import { Text } from "../../model/primitives.js";
+
+const loadDispute = (work: Work, action: string, id: string, version: number | undefined, roles = disputeReaders) =>
+  Effect.gen(function* () {
+    const target = { action, entity: "dispute" as const, id };
+    yield* requireRole(work, roles, target);
+    const row = yield* loadForUpdate(work, work.tx.disputes, "dispute", id, version);
+    yield* requireScope(work, row.jurisdiction, target);
+    return row;
+  });
+
+/**
+ * An officer's decision on a dispute's grade.
+ * @since 0.3.0
+ */
+export interface DecideGradeInput {
+  readonly dispute: DisputeId;
+  /** The version of the dispute the officer decided on. */
+  readonly version: number;
+  /** @default the recommended level (a confirmation) */
+  readonly level?: RiskLevel;
+  /** Why the level differs from the recommendation (required when it does). */
+  readonly reason?: string;
+  /** The second officer who approves a lower level. */
+  readonly secondOfficer?: Actor;
+}
+
+/**
+ * Confirms or overrides a dispute's grade. The rules grade the dispute again as
+ * of today (days unresolved have grown since registration), the officer confirms
+ * that recommendation or decides another level with a reason (a lower one with a
+ * second officer's approval, as {@link confirmGrade} requires), and the decision
+ * is kept with the recommendation it answered.
+ *
+ * @example
+ * ```ts
+ * const r = await ledger.decideGrade(officer, { dispute: id, version: 1 });
+ * ```
+ * @since 0.3.0
+ */
+export const decideGrade = (actor: Actor, input: DecideGradeInput) =>
+  useCase("decide-grade", actor, (work) =>
+    Effect.gen(function* () {
+      const row = yield* loadDispute(work, "decide-grade", input.dispute, input.version, gradeDeciders);
+      const recommendation = work.env.grading.grade(row.dispute, work.today);
+      const decided = confirmGrade(
+        {
+          recommendation,
+          officer: work.ctx.actor,
+          decidedOn: work.today,
+          ...(input.level === undefined ? {} : { level: input.level }),
+          ...(input.reason === undefined ? {} : { reason: input.reason }),
+          ...(input.secondOfficer === undefined ? {} : { secondOfficer: input.secondOfficer }),
+        },
+        { lowerGradeApprovers: work.env.lowerGradeApprovers, table: work.env.gradingTable },
+      );
+      if (!decided.ok) return yield* Effect.fail(decided.error);
+      const decision = decided.value;
+      const summary = gradingSummary(recommendation, work.today);
+      const gradeId = work.env.ids.next();
+      const prioritySetBy = decision.level === recommendation.level ? summary.prioritySetBy : undefined;
+      const grade: GradeRow = {
+        id: gradeId,
+        version: 1,
+        dispute: row.id,
+        jurisdiction: row.jurisdiction,
+        decision,
+        ...(prioritySetBy === undefined ? {} : { prioritySetBy }),
+      };
+      yield* work.call(() => work.tx.grades.insert(grade));
+      const next = yield* writeNext(work, work.tx.disputes, "dispute", row, {
+        ...row,
+        level: decision.level,
+        priority: decision.priority,
+        gradeConfirmed: true,
+        grading: summary,
+      });
+      work.audit({
+        action: "decide-grade",
+        entity: "dispute",
+        id: row.id,
+        jurisdiction: row.jurisdiction,
+        fields: ["level", "priority", "grade"],
+        note: { version: next.version, level: decision.level, recommended: decision.recommended, override: decision.override !== undefined, grade: gradeId },
+      });
+      return disputeView(next);
+    }),
+  );
+
+/**
+ * A lifecycle transition of a dispute's case.
+ * @since 0.3.0
+ */
+export interface TransitionInput {
+  readonly dispute: DisputeId;
+  readonly version: number;
+  /** The transition's name, e.g. `accept`, `assign`, `start-mediation`, `resolve`. */
+  readonly transition: string;
+  /** The fields the transition requires (lead unit, channel, outcome…). */
+  readonly fields?: CaseFields;
+  /** @default today (Asia/Shanghai) */
+  readonly on?: LocalDate;
+}
+
+/**
+ * Applies a lifecycle transition to a dispute's case (accept, assign, start
+ * mediation, resolve with its outcome, refer, escalate, close, reopen…), with
+ * every rule of {@link transitionCase}: the roles, the required fields, the unit
+ * register, and public security's exclusion from petition matters.
+ *
+ * @example
+ * ```ts
+ * await ledger.transition(officer, { dispute: id, version: 2, transition: "resolve", fields: { outcome: "agreement" } });
+ * ```
+ * @since 0.3.0
+ */
+export const transition = (actor: Actor, input: TransitionInput) =>
+  useCase("transition", actor, (work) =>
+    Effect.gen(function* () {
+      const row = yield* loadDispute(work, `transition:${input.transition}`, input.dispute, input.version);
+      const on = input.on === undefined ? work.today : yield* decodeAt(LocalDateSchema, input.on, ["on"]);
+      if (on > work.today) return yield* Effect.fail(invalid(["on"], "日期不能晚于今天", "the day cannot be after today"));
+      const r = transitionCase(row.case, {
+        transition: input.transition,
+        actor: work.ctx.actor,
+        on,
+        eventId: work.env.ids.next() as EventId,
+        ...(input.fields === undefined ? {} : { fields: input.fields }),
+        units: work.env.units,
+      });
+      if (!r.ok) return yield* Effect.fail(r.error);
+      const record = r.value;
+      const { leadUnit: _drop, ...rest } = row;
+      const nextRow: Omit<DisputeRow, "version"> = {
+        ...rest,
+        status: record.status,
+        ...(record.leadUnit === undefined ? {} : { leadUnit: record.leadUnit }),
+        case: record,
+      };
+      const next = yield* writeNext(work, work.tx.disputes, "dispute", row, nextRow);
+      work.audit({
+        action: "transition",
+        entity: "dispute",
+        id: row.id,
+        jurisdiction: row.jurisdiction,
+        fields: ["case", ...Object.keys(input.fields ?? {}).map((k) => `case.${k}`)],
+        note: { version: next.version, transition: input.transition, from: row.status, to: record.status },
+      });
+      return disputeView(next);
+    }),
+  );
+
+const MeasureText = Text(500);
+
+/**
+ * Records a resolution measure of a dispute (拿出具体化解措施): what is being done
+ * to resolve it, on which day.
+ *
+ * @example
+ * ```ts
+ * await ledger.recordMeasure(officer, { dispute: id, version: 3, measure: "组织双方现场勘界" });
+ * ```
+ * @since 0.3.0
+ */
+export const recordMeasure = (actor: Actor, input: { readonly dispute: DisputeId; readonly version: number; readonly measure: string }) =>
+  useCase("record-measure", actor, (work) =>
+    Effect.gen(function* () {
+      const row = yield* loadDispute(work, "record-measure", input.dispute, input.version, gradeDeciders);
+      const measure = yield* decodeAt(MeasureText, input.measure, ["measure"]);
+      const next = yield* writeNext(work, work.tx.disputes, "dispute", row, {
+        ...row,
+        measures: [...row.measures, { dispute: row.id, measure, recordedOn: work.today }],
+      });
+      work.audit({ action: "record-measure", entity: "dispute", id: row.id, jurisdiction: row.jurisdiction, fields: ["measures"], note: { version: next.version } });
+      return disputeView(next);
+    }),
+  );
+

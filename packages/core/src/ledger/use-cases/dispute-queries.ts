@@ -1,0 +1,120 @@
+import { Effect } from "effect";
+import type { Actor } from "../../model/actor.js";
+import { type DivisionCode, isWithinDivision } from "../../model/division-code.js";
+import { DivisionCode as DivisionCodeSchema } from "../../model/division-code.js";
+import type { DisputeId } from "../../model/ids.js";
+import type { DisputeWhere, Match } from "../../ports/ledger-store.js";
+import { AccessDenied } from "../ledger-errors.js";
+import { disputeReaders, requireRole, requireScope } from "../access-checks.js";
+import { decodeAt, invalid } from "../decode-input.js";
+import { useCase } from "../unit-of-work.js";
+import { loadForUpdate } from "../versioned-write.js";
+import { type DisputeView, disputeView } from "./dispute-view.js";
+
+/**
+ * Reads one dispute.
+ *
+ * @example
+ * ```ts
+ * const r = await ledger.getDispute(officer, "d-000001" as DisputeId);
+ * ```
+ * @since 0.3.0
+ */
+export const getDispute = (actor: Actor, id: DisputeId) =>
+  useCase("get-dispute", actor, (work) =>
+    Effect.gen(function* () {
+      const target = { action: "get-dispute", entity: "dispute" as const, id };
+      yield* requireRole(work, disputeReaders, target);
+      const row = yield* loadForUpdate(work, work.tx.disputes, "dispute", id, undefined);
+      yield* requireScope(work, row.jurisdiction, target);
+      return disputeView(row);
+    }),
+  );
+
+/**
+ * The filters of a dispute listing; every one is optional, a list means any of.
+ * @since 0.3.0
+ */
+export interface ListDisputesQuery {
+  /**
+   * A village, township or county within the actor's scope.
+   * @default the actor's scope
+   */
+  readonly within?: DivisionCode;
+  readonly domain?: DisputeWhere["domain"];
+  readonly level?: DisputeWhere["level"];
+  readonly priority?: DisputeWhere["priority"];
+  readonly status?: DisputeWhere["status"];
+  /** The lead unit. */
+  readonly unit?: DisputeWhere["leadUnit"];
+  /** The month reported, `YYYY-MM`. */
+  readonly month?: Match<string>;
+  /**
+   * How many per page (1 to the store's page size).
+   * @default 50
+   */
+  readonly limit?: number;
+  /** The `cursor` of the previous page. */
+  readonly cursor?: string;
+}
+
+/**
+ * A page of a listing: its items and the cursor of the next page (absent on the
+ * last).
+ * @since 0.3.0
+ */
+export interface ListPage<T> {
+  readonly items: ReadonlyArray<T>;
+  readonly cursor?: string;
+}
+
+const encodeCursor = (id: string): string => Buffer.from(id, "utf8").toString("base64url");
+const decodeCursor = (cursor: string): string | undefined => {
+  const id = Buffer.from(cursor, "base64url").toString("utf8");
+  return encodeCursor(id) === cursor ? id : undefined;
+};
+
+/** @internal Paging arguments checked: the limit within the store's, the cursor readable. */
+export const pageArgs = (limit: number | undefined, cursor: string | undefined, max: number) => {
+  const n = limit ?? Math.min(50, max);
+  if (!Number.isInteger(n) || n < 1 || n > max) return Effect.fail(invalid(["limit"], `每页条数应为 1–${max}`, `limit must be 1–${max}`));
+  if (cursor === undefined) return Effect.succeed({ limit: n });
+  const after = decodeCursor(cursor);
+  return after === undefined ? Effect.fail(invalid(["cursor"], "分页标记无效", "the cursor is not one this ledger made")) : Effect.succeed({ limit: n, after });
+};
+
+/** @internal The cursor of a page's next page. */
+export const nextCursor = (next: string | undefined): { readonly cursor?: string } => (next === undefined ? {} : { cursor: encodeCursor(next) });
+
+/**
+ * Lists disputes in the actor's scope (or part of it) by the filters, in the
+ * stable order of their ids, a page at a time. The scope and every filter are
+ * part of the store's query: no row outside them is read.
+ *
+ * @example
+ * ```ts
+ * const page = await ledger.listDisputes(officer, { level: ["red", "orange"], status: "in-mediation", limit: 20 });
+ * if (page.ok) for (const d of page.value.items) console.log(d.id, d.level);
+ * ```
+ * @since 0.3.0
+ */
+export const listDisputes = (actor: Actor, query: ListDisputesQuery = {}) =>
+  useCase("list-disputes", actor, (work) =>
+    Effect.gen(function* () {
+      const target = { action: "list-disputes", entity: "dispute" as const };
+      yield* requireRole(work, disputeReaders, target);
+      const within = query.within === undefined ? work.ctx.actor.scope : yield* decodeAt(DivisionCodeSchema, query.within, ["within"]);
+      if (!isWithinDivision(within, work.ctx.actor.scope)) return yield* Effect.fail(new AccessDenied({ ...target, id: within, reason: "out-of-scope" }));
+      const { limit, after } = yield* pageArgs(query.limit, query.cursor, work.env.capabilities.maxPageSize);
+      const where: DisputeWhere = {
+        ...(query.domain === undefined ? {} : { domain: query.domain }),
+        ...(query.level === undefined ? {} : { level: query.level }),
+        ...(query.priority === undefined ? {} : { priority: query.priority }),
+        ...(query.status === undefined ? {} : { status: query.status }),
+        ...(query.unit === undefined ? {} : { leadUnit: query.unit }),
+        ...(query.month === undefined ? {} : { reportedMonth: query.month }),
+      };
+      const page = yield* work.call(() => work.tx.disputes.find({ within, where, limit, ...(after === undefined ? {} : { after }) }));
+      return { items: page.rows.map(disputeView), ...nextCursor(page.next) } satisfies ListPage<DisputeView>;
+    }),
+  );

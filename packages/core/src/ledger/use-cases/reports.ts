@@ -1,0 +1,180 @@
+import { Data, Effect } from "effect";
+import type { DateRange } from "../../campaign/campaign-calendar.js";
+import type { LedgerData, LedgerGrade } from "../../campaign/ledger-data.js";
+import type { Actor } from "../../model/actor.js";
+import { type DivisionCode, isWithinDivision } from "../../model/division-code.js";
+import { DivisionCode as DivisionCodeSchema } from "../../model/division-code.js";
+import { LocalDate } from "../../model/local-date.js";
+import { type MonthlyReport, monthlyReport as monthlyReportCore } from "../../reports/monthly-report.js";
+import { campaignSummaryReport } from "../../reports/summary-report.js";
+import { type SummaryForLevel, supportCounts, suppressSmallCells } from "../../reports/small-cells.js";
+import type { Listing } from "../../support/listing.js";
+import type { DisputeRow, GradeRow, ListingRow, SubmissionRow } from "../../ports/store-rows.js";
+import type { Bilingual } from "../../validation/bilingual.js";
+import { requireRole } from "../access-checks.js";
+import { decodeAt, invalid } from "../decode-input.js";
+import { AccessDenied } from "../ledger-errors.js";
+import { useCase, type Work } from "../unit-of-work.js";
+import { openListing } from "./person-records.js";
+import { findAll } from "./tasks.js";
+import { Schema } from "effect";
+
+/**
+ * Reports and time limits count working days, and the ledger was made without a
+ * calendar.
+ * @since 0.3.0
+ */
+export class CalendarMissing extends Data.TaggedError("CalendarMissing")<{}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    return { zh: "台账未配置日历（如 @tiaojie/calendar-cn 的 chinaCalendar），无法计算工作日", en: "the ledger has no calendar (such as chinaCalendar of @tiaojie/calendar-cn), so working days cannot be counted" };
+  }
+  override get message(): string {
+    return `${this.text.zh} / ${this.text.en}`;
+  }
+}
+
+/**
+ * The campaign summary was asked for, and the ledger was made without a campaign.
+ * @since 0.3.0
+ */
+export class CampaignMissing extends Data.TaggedError("CampaignMissing")<{}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    return { zh: "台账未配置专项行动", en: "the ledger has no campaign configured" };
+  }
+  override get message(): string {
+    return `${this.text.zh} / ${this.text.en}`;
+  }
+}
+
+const reportReaders = ["coordinator", "township-leadership", "unit-officer", "village-committee"] as const;
+
+/**
+ * @internal The ledger's records within a division as the core's plain data,
+ * read page by page from the store; listings opened.
+ */
+export const ledgerDataWithin = (work: Work, within: DivisionCode) =>
+  Effect.gen(function* () {
+    const disputes = yield* findAll<DisputeRow, object>(work, (q) => work.tx.disputes.find(q), {}, within);
+    const grades = yield* findAll<GradeRow, object>(work, (q) => work.tx.grades.find(q), {}, within);
+    const listingRows = yield* findAll<ListingRow, object>(work, (q) => work.tx.listings.find(q), {}, within);
+    const submissions = yield* findAll<SubmissionRow, object>(work, (q) => work.tx.submissions.find(q), {}, within);
+    const listings: Array<Listing> = [];
+    for (const row of listingRows) {
+      const opened = yield* Effect.either(openListing(work, row));
+      // An erased person's listing cannot be opened: it stays in the store's
+      // counts (its row) but no longer in the reports' detail.
+      if (opened._tag === "Right") listings.push(opened.right);
+    }
+    const data: LedgerData = {
+      units: work.env.units,
+      disputes: disputes.map((d) => d.dispute),
+      cases: disputes.map((d) => d.case),
+      grades: grades.map(
+        (g): LedgerGrade => ({
+          dispute: g.dispute,
+          level: g.decision.level,
+          priority: g.decision.priority,
+          ...(g.prioritySetBy === undefined ? {} : { prioritySetBy: g.prioritySetBy }),
+          on: g.decision.decidedOn,
+        }),
+      ),
+      resolutionMeasures: disputes.flatMap((d) => d.measures),
+      listings,
+      submissions: submissions.map((s) => ({ unit: s.unit, deadline: s.deadline, submittedAt: s.submittedAt })),
+    };
+    return data;
+  });
+
+/**
+ * Who a report is for: the township itself (exact counts) or another level, to
+ * whom small counts are withheld.
+ * @since 0.3.0
+ */
+export type ReportAudience = "own" | "county" | "city" | "province";
+
+/**
+ * A monthly report as the ledger returns it: the township's own, exact, or a
+ * summary for another level with small counts withheld.
+ * @since 0.3.0
+ */
+export type LedgerReport =
+  | { readonly for: "own"; readonly report: MonthlyReport }
+  | { readonly for: Exclude<ReportAudience, "own">; readonly summary: SummaryForLevel };
+
+const withinScope = (work: Work, given: DivisionCode | undefined, action: string) =>
+  Effect.gen(function* () {
+    const within = given === undefined ? work.ctx.actor.scope : yield* decodeAt(DivisionCodeSchema, given, ["jurisdiction"]);
+    if (!isWithinDivision(within, work.ctx.actor.scope)) return yield* Effect.fail(new AccessDenied({ action, entity: "report", id: within, reason: "out-of-scope" }));
+    return within;
+  });
+
+const PeriodSchema = Schema.Struct({ from: LocalDate, to: LocalDate });
+
+/**
+ * The monthly report of a division within the actor's scope for a period,
+ * computed from the store: for the township itself (`for: "own"`, the default)
+ * it is exactly the core's {@link monthlyReport} over the same records; for
+ * another level it is a {@link SummaryForLevel}, small counts withheld at the
+ * ledger's `smallCellThreshold`. Making a report is audited.
+ *
+ * @example
+ * ```ts
+ * const own = await ledger.monthlyReport(coordinator, { period: { from: "2025-02-26", to: "2025-03-25" } });
+ * const forCounty = await ledger.monthlyReport(coordinator, { period, for: "county" });
+ * ```
+ * @since 0.3.0
+ */
+export const monthlyReport = (actor: Actor, input: { readonly period: DateRange; readonly jurisdiction?: DivisionCode; readonly for?: ReportAudience }) =>
+  useCase("monthly-report", actor, (work) =>
+    Effect.gen(function* () {
+      yield* requireRole(work, reportReaders, { action: "monthly-report", entity: "report" });
+      const calendar = work.env.calendar;
+      if (calendar === undefined) return yield* Effect.fail(new CalendarMissing());
+      const period = yield* decodeAt(PeriodSchema, input.period, ["period"]);
+      if (period.from > period.to) return yield* Effect.fail(invalid(["period"], "报告期起日不能晚于止日", "the period cannot end before it starts"));
+      const jurisdiction = yield* withinScope(work, input.jurisdiction, "monthly-report");
+      const data = yield* ledgerDataWithin(work, jurisdiction);
+      const report = monthlyReportCore(data, {
+        jurisdiction,
+        period,
+        ...(work.env.campaign === undefined ? {} : { campaign: work.env.campaign }),
+        timeLimits: { calendar, rules: work.env.timeLimits },
+      });
+      if (!report.ok) return yield* Effect.fail(report.error);
+      const audience = input.for ?? "own";
+      work.audit({ action: "monthly-report", entity: "report", id: `${jurisdiction}:${period.from}..${period.to}`, jurisdiction, fields: [], note: { for: audience } });
+      if (audience === "own") return { for: "own", report: report.value } as LedgerReport;
+      const support = supportCounts(data.listings ?? [], period.to, jurisdiction);
+      return { for: audience, summary: suppressSmallCells(report.value, support, { threshold: work.env.smallCellThreshold, audience }) } as LedgerReport;
+    }),
+  );
+
+/**
+ * The campaign summary of a division within the actor's scope, computed from the
+ * store and equal to the core's {@link campaignSummaryReport} over the same
+ * records. Making it is audited.
+ *
+ * @example
+ * ```ts
+ * const r = await ledger.campaignSummary(coordinator);
+ * ```
+ * @since 0.3.0
+ */
+export const campaignSummary = (actor: Actor, input: { readonly jurisdiction?: DivisionCode } = {}) =>
+  useCase("campaign-summary", actor, (work) =>
+    Effect.gen(function* () {
+      yield* requireRole(work, reportReaders, { action: "campaign-summary", entity: "report" });
+      const calendar = work.env.calendar;
+      if (calendar === undefined) return yield* Effect.fail(new CalendarMissing());
+      const campaign = work.env.campaign;
+      if (campaign === undefined) return yield* Effect.fail(new CampaignMissing());
+      const jurisdiction = yield* withinScope(work, input.jurisdiction, "campaign-summary");
+      const data = yield* ledgerDataWithin(work, jurisdiction);
+      const summary = campaignSummaryReport(campaign, data, { jurisdiction, timeLimits: { calendar, rules: work.env.timeLimits } });
+      if (!summary.ok) return yield* Effect.fail(summary.error);
+      work.audit({ action: "campaign-summary", entity: "report", id: `${jurisdiction}:${campaign.id}`, jurisdiction, fields: [] });
+      return summary.value;
+    }),
+  );

@@ -1,0 +1,97 @@
+import { Effect } from "effect";
+import { plusDays } from "../../calendar/local-dates.js";
+import { isOpenStatus } from "../../lifecycle/case-record.js";
+import type { Actor } from "../../model/actor.js";
+import type { LocalDate } from "../../model/local-date.js";
+import { LocalDate as LocalDateSchema } from "../../model/local-date.js";
+import type { PersonId } from "../../model/ids.js";
+import type { DisputeRow, ListingRow, PersonRow } from "../../ports/store-rows.js";
+import { requireRole } from "../access-checks.js";
+import { decodeAt, invalid } from "../decode-input.js";
+import { useCase, type Work } from "../unit-of-work.js";
+import { writeNext } from "../versioned-write.js";
+import { closedSince, openListing } from "./person-records.js";
+import { findAll } from "./tasks.js";
+
+/**
+ * What `purgeExpired` did: the persons erased, and the retention policy applied.
+ * @since 0.3.0
+ */
+export interface PurgeResult {
+  readonly asOf: LocalDate;
+  readonly policy: string;
+  readonly erased: ReadonlyArray<PersonId>;
+}
+
+/** The day a person's data may be erased after, or undefined while any listing holds or a listing cannot be read. */
+const erasableAfter = (work: Work, rows: ReadonlyArray<ListingRow>, asOf: LocalDate) =>
+  Effect.gen(function* () {
+    let last: LocalDate | undefined;
+    for (const row of rows) {
+      const listing = yield* openListing(work, row);
+      const closed = closedSince(listing, asOf);
+      if (closed === undefined) return undefined;
+      const until = plusDays(closed, work.env.retention.periods[listing.category].days);
+      if (last === undefined || until > last) last = until;
+    }
+    return last;
+  });
+
+/**
+ * Erases the personal data of every person in the actor's scope whose listings
+ * all closed more than their retention period ago (as of `asOf`, today by
+ * default) and who is a party to no open dispute (PIPL art. 47). Erasure is
+ * crypto-shredding: the person's data key is destroyed, so every copy of their
+ * sealed fields (the identity number, contact, listings and task records) is
+ * unreadable, backups included; their name and blind index are removed from the
+ * person row, which keeps its id and `erasedOn`. Listing rows stay, so reports
+ * keep their counts; the audit chain still verifies. Each erasure is audited.
+ * Only the peace and rule-of-law office (coordinator) purges.
+ *
+ * @example
+ * ```ts
+ * const r = await ledger.purgeExpired(coordinator);
+ * if (r.ok) console.log(r.value.erased.length);
+ * ```
+ * @since 0.3.0
+ */
+export const purgeExpired = (actor: Actor, options: { readonly asOf?: LocalDate } = {}) =>
+  useCase("purge-expired", actor, (work) =>
+    Effect.gen(function* () {
+      yield* requireRole(work, ["coordinator"], { action: "purge-expired", entity: "person" });
+      const asOf = options.asOf === undefined ? work.today : yield* decodeAt(LocalDateSchema, options.asOf, ["asOf"]);
+      if (asOf > work.today) return yield* Effect.fail(invalid(["asOf"], "不能按未来日期删除", "cannot purge as of a day after today"));
+      const listings = yield* findAll<ListingRow, object>(work, (q) => work.tx.listings.find(q), {});
+      const byPerson = new Map<string, Array<ListingRow>>();
+      for (const l of listings) byPerson.set(l.person, [...(byPerson.get(l.person) ?? []), l]);
+      const erased: Array<PersonId> = [];
+      for (const [personId, rows] of byPerson) {
+        const person = yield* work.call(() => work.tx.persons.get(personId));
+        if (person === undefined || person.erasedOn !== undefined) continue;
+        const after = yield* erasableAfter(work, rows, asOf);
+        if (after === undefined || !(after < asOf)) continue;
+        const disputes = yield* findAll<DisputeRow, { party: string }>(work, (q) => work.tx.disputes.find(q), { party: personId });
+        if (disputes.some((d) => isOpenStatus(d.status))) continue;
+        yield* erase(work, person, asOf, after);
+        erased.push(person.id);
+      }
+      return { asOf, policy: work.env.retention.version, erased } satisfies PurgeResult;
+    }),
+  );
+
+const erase = (work: Work, person: PersonRow, asOf: LocalDate, expiredOn: LocalDate) =>
+  Effect.gen(function* () {
+    const key = yield* work.call(() => work.tx.personKeys.get(person.id));
+    if (key !== undefined) yield* work.call(() => work.tx.personKeys.remove(key.id, key.version));
+    const { name: _n, sealed: _s, identityIndex: _i, ...kept } = person;
+    yield* writeNext(work, work.tx.persons, "person", person, { ...kept, erasedOn: asOf });
+    work.audit({
+      action: "erase-person",
+      entity: "person",
+      id: person.id,
+      jurisdiction: person.jurisdiction,
+      fields: ["person.name", "person.identityNumber", "person.contact", "listing", "task"],
+      purpose: "retention",
+      note: { policy: work.env.retention.version, expiredOn, version: person.version + 1 },
+    });
+  });
