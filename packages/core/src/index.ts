@@ -507,3 +507,16 @@ export {
   defaultStoreCapabilities,
   storeCapabilities,
 } from "./ports/ledger-store.js";
+
+// Encryption at rest (envelope encryption, blind index, ids)
+export { blindIndex } from "./crypto/blind-index.js";
+export { newDataKey, openJson, sealJson, sealedKeyRef, unwrapDataKey, wrapDataKey } from "./crypto/envelope.js";
+export {
+  type DevelopmentKeyOptions,
+  type StaticKeyProviderOptions,
+  generateDevelopmentKeys,
+  staticKeyProvider,
+  withRotatedKey,
+} from "./crypto/key-provider.js";
+export { rewrapDataKey } from "./crypto/key-rotation.js";
+export { type UuidV7Options, uuidV7Generator } from "./crypto/uuid-v7.js";
