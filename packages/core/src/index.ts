@@ -520,3 +520,48 @@ export {
 } from "./crypto/key-provider.js";
 export { rewrapDataKey } from "./crypto/key-rotation.js";
 export { type UuidV7Options, uuidV7Generator } from "./crypto/uuid-v7.js";
+
+// The ledger service: use cases over the ports, access, audit, encryption and concurrency enforced in one place
+export {
+  type Ledger,
+  createLedger,
+  ledgerLayer,
+  ledgerPrograms,
+} from "./ledger/create-ledger.js";
+export { type LedgerConfig, type LedgerOptions } from "./ledger/ledger-config.js";
+export { LedgerEnvironment, auditChainOf } from "./ledger/unit-of-work.js";
+export {
+  type AccessDeniedReason,
+  AccessDenied,
+  IdempotencyKeyReused,
+  RecordExists,
+  RecordNotFound,
+  SealedDataUnreadable,
+  SigningKeyMissing,
+  StoreFailure,
+  VersionConflict,
+} from "./ledger/ledger-errors.js";
+export { type RetentionPeriod, type RetentionPolicy } from "./ledger/retention-policy.js";
+export { zixiRetention } from "./presets/zixi/retention.js";
+export { type DisputeView } from "./ledger/use-cases/dispute-view.js";
+export { type RegisterDisputeInput, type RegisteredDispute } from "./ledger/use-cases/register-dispute.js";
+export { type DecideGradeInput, type TransitionInput } from "./ledger/use-cases/dispute-changes.js";
+export { type ListDisputesQuery, type ListPage } from "./ledger/use-cases/dispute-queries.js";
+export { type ListingView, type PersonView } from "./ledger/use-cases/person-records.js";
+export { type ReadPurpose } from "./ledger/use-cases/persons.js";
+export { type ListListingsQuery, type OpenListingInput, NotEligible } from "./ledger/use-cases/listings.js";
+export { type GradingTaskView, type TasksDue, type VisibleSupportTask } from "./ledger/use-cases/tasks.js";
+export { type HazardView, HazardInput } from "./ledger/use-cases/hazards.js";
+export { type LedgerReport, type ReportAudience, CalendarMissing, CampaignMissing } from "./ledger/use-cases/reports.js";
+export { type PurgeResult } from "./ledger/use-cases/retention.js";
+export { type RotationResult } from "./ledger/use-cases/keys.js";
+export { type AuditVerification } from "./ledger/use-cases/audit-ops.js";
+export {
+  type Cell,
+  type CellCounts,
+  type SummaryForLevel,
+  type SupportCounts,
+  type SuppressedCell,
+  supportCounts,
+  suppressSmallCells,
+} from "./reports/small-cells.js";

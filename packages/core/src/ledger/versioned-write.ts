@@ -12,7 +12,7 @@ export const loadForUpdate = <R extends RowBase, W>(
   id: string,
   version: number | undefined,
 ): Effect.Effect<R, RecordNotFound | VersionConflict | StoreFailure> =>
-  Effect.flatMap(work.call(() => collection.get(id)), (row) => {
+  Effect.flatMap(work.call(() => collection.get(id)), (row): Effect.Effect<R, RecordNotFound | VersionConflict> => {
     if (row === undefined) return Effect.fail(new RecordNotFound({ entity, id }));
     if (version !== undefined && row.version !== version) return Effect.fail(new VersionConflict({ entity, id, expected: version, actual: row.version }));
     return Effect.succeed(row);
@@ -27,7 +27,7 @@ export const writeNext = <R extends RowBase, W>(
   next: Omit<R, "version">,
 ): Effect.Effect<R, RecordNotFound | VersionConflict | StoreFailure> => {
   const row = { ...next, version: current.version + 1 } as R;
-  return Effect.flatMap(work.call(() => collection.update(row, current.version)), (outcome) => {
+  return Effect.flatMap(work.call(() => collection.update(row, current.version)), (outcome): Effect.Effect<R, RecordNotFound | VersionConflict | StoreFailure> => {
     if (outcome === "done") return Effect.succeed(row);
     if (outcome === "missing") return Effect.fail(new RecordNotFound({ entity, id: current.id }));
     return Effect.flatMap(work.call(() => collection.get(current.id)), (now) =>

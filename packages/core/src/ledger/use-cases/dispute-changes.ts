@@ -145,7 +145,7 @@ export const transition = (actor: Actor, input: TransitionInput) =>
         units: work.env.units,
       });
       if (!r.ok) return yield* Effect.fail(r.error);
-      const record = r.value;
+      const record = r.value.record;
       const { leadUnit: _drop, ...rest } = row;
       const nextRow: Omit<DisputeRow, "version"> = {
         ...rest,

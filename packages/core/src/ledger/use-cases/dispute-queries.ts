@@ -7,6 +7,7 @@ import type { DisputeWhere, Match } from "../../ports/ledger-store.js";
 import { AccessDenied } from "../ledger-errors.js";
 import { disputeReaders, requireRole, requireScope } from "../access-checks.js";
 import { decodeAt, invalid } from "../decode-input.js";
+import type { ValidationError } from "../../validation/validation-error.js";
 import { useCase } from "../unit-of-work.js";
 import { loadForUpdate } from "../versioned-write.js";
 import { type DisputeView, disputeView } from "./dispute-view.js";
@@ -75,7 +76,7 @@ const decodeCursor = (cursor: string): string | undefined => {
 };
 
 /** @internal Paging arguments checked: the limit within the store's, the cursor readable. */
-export const pageArgs = (limit: number | undefined, cursor: string | undefined, max: number) => {
+export const pageArgs = (limit: number | undefined, cursor: string | undefined, max: number): Effect.Effect<{ readonly limit: number; readonly after?: string }, ValidationError> => {
   const n = limit ?? Math.min(50, max);
   if (!Number.isInteger(n) || n < 1 || n > max) return Effect.fail(invalid(["limit"], `每页条数应为 1–${max}`, `limit must be 1–${max}`));
   if (cursor === undefined) return Effect.succeed({ limit: n });

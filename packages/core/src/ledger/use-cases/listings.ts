@@ -19,7 +19,7 @@ import { AccessDenied, RecordExists } from "../ledger-errors.js";
 import { openPerson } from "../person-vault.js";
 import { useCase, type Work } from "../unit-of-work.js";
 import { loadForUpdate, writeNext } from "../versioned-write.js";
-import { type ListingView, listingRowOf, openListing, revealedFields } from "./person-records.js";
+import { type ListingView, listingRowOf, openListingRow, revealedFields } from "./person-records.js";
 import { nextCursor, pageArgs, type ListPage } from "./dispute-queries.js";
 import type { ReadPurpose } from "./persons.js";
 import type { ListingRow } from "../../ports/store-rows.js";
@@ -136,7 +136,7 @@ const viewOf = (work: Work, row: ListingRow, listing: Listing, person: Parameter
 /** @internal Opens a listing and its person, and shows them as the actor may see them; audited when more than public fields show. */
 const readListing = (work: Work, row: ListingRow, purpose: string) =>
   Effect.gen(function* () {
-    const listing = yield* openListing(work, row);
+    const listing = yield* openListingRow(work, row);
     const personRow = yield* work.call(() => work.tx.persons.get(row.person));
     const person = personRow === undefined ? undefined : yield* openPerson(work, personRow);
     const view = viewOf(work, row, listing, person);
@@ -228,7 +228,7 @@ const changeListing = (
       const row = yield* loadForUpdate(work, work.tx.listings, "listing", id, version);
       const target = { action, entity: "listing" as const, id };
       yield* requireScope(work, row.jurisdiction, target);
-      const listing = yield* openListing(work, row);
+      const listing = yield* openListingRow(work, row);
       yield* requireWrites(work, paths, { jurisdiction: listing.jurisdiction, category: listing.category }, target);
       const changed = yield* change(work, listing);
       const sealedRow = yield* listingRowOf(work, changed, row.version + 1);

@@ -57,7 +57,7 @@ export const personViewOf = (work: Work, row: PersonRow) =>
   });
 
 /** @internal A listing row opened. */
-export const openListing = (work: Work, row: ListingRow) => openFor<Listing>(work, row.person, row.sealed);
+export const openListingRow = (work: Work, row: ListingRow) => openFor<Listing>(work, row.person, row.sealed);
 
 /** @internal The day a listing stopped holding, as of a day; undefined while it holds or has not begun. */
 export const closedSince = (listing: Listing, asOf: LocalDate): LocalDate | undefined => {

@@ -15,7 +15,7 @@ import { requireRole } from "../access-checks.js";
 import { decodeAt, invalid } from "../decode-input.js";
 import { AccessDenied } from "../ledger-errors.js";
 import { useCase, type Work } from "../unit-of-work.js";
-import { openListing } from "./person-records.js";
+import { openListingRow } from "./person-records.js";
 import { findAll } from "./tasks.js";
 import { Schema } from "effect";
 
@@ -62,7 +62,7 @@ export const ledgerDataWithin = (work: Work, within: DivisionCode) =>
     const submissions = yield* findAll<SubmissionRow, object>(work, (q) => work.tx.submissions.find(q), {}, within);
     const listings: Array<Listing> = [];
     for (const row of listingRows) {
-      const opened = yield* Effect.either(openListing(work, row));
+      const opened = yield* Effect.either(openListingRow(work, row));
       // An erased person's listing cannot be opened: it stays in the store's
       // counts (its row) but no longer in the reports' detail.
       if (opened._tag === "Right") listings.push(opened.right);

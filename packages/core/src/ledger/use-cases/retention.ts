@@ -10,7 +10,7 @@ import { requireRole } from "../access-checks.js";
 import { decodeAt, invalid } from "../decode-input.js";
 import { useCase, type Work } from "../unit-of-work.js";
 import { writeNext } from "../versioned-write.js";
-import { closedSince, openListing } from "./person-records.js";
+import { closedSince, openListingRow } from "./person-records.js";
 import { findAll } from "./tasks.js";
 
 /**
@@ -28,7 +28,7 @@ const erasableAfter = (work: Work, rows: ReadonlyArray<ListingRow>, asOf: LocalD
   Effect.gen(function* () {
     let last: LocalDate | undefined;
     for (const row of rows) {
-      const listing = yield* openListing(work, row);
+      const listing = yield* openListingRow(work, row);
       const closed = closedSince(listing, asOf);
       if (closed === undefined) return undefined;
       const until = plusDays(closed, work.env.retention.periods[listing.category].days);
@@ -70,7 +70,7 @@ export const purgeExpired = (actor: Actor, options: { readonly asOf?: LocalDate 
         if (person === undefined || person.erasedOn !== undefined) continue;
         const after = yield* erasableAfter(work, rows, asOf);
         if (after === undefined || !(after < asOf)) continue;
-        const disputes = yield* findAll<DisputeRow, { party: string }>(work, (q) => work.tx.disputes.find(q), { party: personId });
+        const disputes = yield* findAll<DisputeRow, { party: PersonId }>(work, (q) => work.tx.disputes.find(q), { party: personId as PersonId });
         if (disputes.some((d) => isOpenStatus(d.status))) continue;
         yield* erase(work, person, asOf, after);
         erased.push(person.id);

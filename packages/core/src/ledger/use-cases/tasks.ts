@@ -14,7 +14,7 @@ import { decodeAt, invalid } from "../decode-input.js";
 import { sealFor, openFor } from "../person-vault.js";
 import { useCase, type Work } from "../unit-of-work.js";
 import { loadForUpdate } from "../versioned-write.js";
-import { openListing } from "./person-records.js";
+import { openListingRow } from "./person-records.js";
 
 /**
  * A support task as the actor may see it. Who may not know why a person is
@@ -98,7 +98,7 @@ export const tasksDue = (actor: Actor, options: { readonly asOf?: LocalDate; rea
       const asOf = options.asOf === undefined ? work.today : yield* decodeAt(LocalDateSchema, options.asOf, ["asOf"]);
       const rows = yield* findAll<ListingRow, { open: boolean }>(work, (q) => work.tx.listings.find(q), { open: true });
       const listings: Array<Listing> = [];
-      for (const row of rows) listings.push(yield* openListing(work, row));
+      for (const row of rows) listings.push(yield* openListingRow(work, row));
       const taskRows = rows.length === 0 ? [] : yield* findAll<TaskRow, { kind: "support-completion"; listing: ReadonlyArray<ListingId> }>(work, (q) => work.tx.tasks.find(q), { kind: "support-completion", listing: rows.map((r) => r.id) });
       const completions = yield* completionsOf(work, taskRows);
       const due = helpFirst(
@@ -144,7 +144,7 @@ export const completeTask = (actor: Actor, input: { readonly listing: ListingId;
       const row = yield* loadForUpdate(work, work.tx.listings, "listing", input.listing, undefined);
       const target = { action: "complete-task", entity: "listing" as const, id: row.id };
       yield* requireScope(work, row.jurisdiction, target);
-      const listing = yield* openListing(work, row);
+      const listing = yield* openListingRow(work, row);
       yield* requireWrites(work, ["listing.history", "listing.category"], { jurisdiction: listing.jurisdiction, category: listing.category }, target);
       const measure = yield* decodeAt(Text(64), input.measure, ["measure"]);
       if (!work.env.supportMeasures.measures.some((m) => m.code === measure && m.category === listing.category)) {
