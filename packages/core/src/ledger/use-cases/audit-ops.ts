@@ -13,9 +13,11 @@ import { pageArgs, nextCursor, type ListPage } from "./dispute-queries.js";
 
 const PAGE = 1000;
 
-/** The chains within the actor's scope (a chain is named by its division). */
-const chainsInScope = (work: Work) =>
-  Effect.map(work.call(() => work.tx.audit.chains()), (chains) => chains.filter((c) => /^\d{12}$/.test(c) && isWithinDivision(c as DivisionCode, work.ctx.actor.scope)));
+/** Whether a chain (named by its division) lies within the actor's scope. */
+const inScope = (work: Work, chain: string): boolean => /^\d{12}$/.test(chain) && isWithinDivision(chain as DivisionCode, work.ctx.actor.scope);
+
+/** The chains within the actor's scope. */
+const chainsInScope = (work: Work) => Effect.map(work.call(() => work.tx.audit.chains()), (chains) => chains.filter((c) => inScope(work, c)));
 
 const readChain = (work: Work, chain: string) =>
   Effect.gen(function* () {
@@ -69,12 +71,11 @@ export const verifyAudit = (actor: Actor, options: { readonly checkpoint?: strin
         return yield* Effect.fail(invalid(["publicKey"], "核验检查点需要同时提供检查点和公钥", "a checkpoint is verified with its public key: give both"));
       }
       const chains = yield* chainsInScope(work);
-      const verified: Array<ChainVerification> = [];
-      const events = new Map<string, ReadonlyArray<AuditEventRow>>();
+      const verified: Array<ChainVerification & { readonly hashAt: (seq: number) => string | undefined }> = [];
       for (const chain of chains) {
         const list = yield* readChain(work, chain);
-        events.set(chain, list);
-        verified.push(verifyChain(chain, list));
+        const bySeq = new Map(list.map((e) => [e.seq, e.hash]));
+        verified.push({ ...verifyChain(chain, list), hashAt: (seq) => bySeq.get(seq) });
       }
       let checkpointProblem: CheckpointProblem | undefined;
       let against: AuditVerification["againstCheckpoint"] = [];
@@ -82,14 +83,12 @@ export const verifyAudit = (actor: Actor, options: { readonly checkpoint?: strin
         const cp = verifyCheckpoint(options.checkpoint, options.publicKey);
         if (!cp.ok) checkpointProblem = cp.error;
         else {
-          const inScope = (c: string) => /^\d{12}$/.test(c) && isWithinDivision(c as DivisionCode, work.ctx.actor.scope);
-          const scoped: Checkpoint = { ...cp.value, heads: cp.value.heads.filter((h) => inScope(h.chain)) };
-          for (const h of scoped.heads) if (!events.has(h.chain)) events.set(h.chain, yield* readChain(work, h.chain));
-          against = compareWithCheckpoint(scoped, (chain, seq) => events.get(chain)?.[seq - 1]?.hash);
+          const scoped: Checkpoint = { ...cp.value, heads: cp.value.heads.filter((h) => inScope(work, h.chain)) };
+          against = compareWithCheckpoint(scoped, verified);
         }
       }
       const ok = verified.every((v) => v.ok) && checkpointProblem === undefined && against.length === 0;
-      return { ok, chains: verified, againstCheckpoint: against, ...(checkpointProblem === undefined ? {} : { checkpoint: checkpointProblem }) } satisfies AuditVerification;
+      return { ok, chains: verified.map(({ hashAt: _h, ...v }) => v), againstCheckpoint: against, ...(checkpointProblem === undefined ? {} : { checkpoint: checkpointProblem }) } satisfies AuditVerification;
     }),
   );
 
@@ -137,7 +136,7 @@ export const auditTrail = (actor: Actor, query: { readonly chain: string; readon
   useCase("audit-trail", actor, (work) =>
     Effect.gen(function* () {
       yield* auditReaders(work, "audit-trail");
-      if (!/^\d{12}$/.test(query.chain) || !isWithinDivision(query.chain as DivisionCode, work.ctx.actor.scope)) {
+      if (!inScope(work, query.chain)) {
         return yield* Effect.fail(new AccessDenied({ action: "audit-trail", entity: "ledger", id: query.chain, reason: "out-of-scope" }));
       }
       const { limit, after } = yield* pageArgs(query.limit, query.cursor, PAGE);

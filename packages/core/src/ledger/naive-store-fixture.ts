@@ -1,0 +1,124 @@
+// A deliberately simple LedgerStore for the core's own tests of the ledger
+// service: whole-state copies per transaction, linear scans. It is not the
+// reference adapter (that is @tiaojie/store-memory, which core cannot depend on);
+// it is a second, independent reading of the port's contract.
+import { isWithinDivision } from "../model/division-code.js";
+import type { Collection, FindQuery, LedgerStore, LedgerTransaction } from "../ports/ledger-store.js";
+import type { AuditEventRow, RowBase } from "../ports/store-rows.js";
+
+type State = { collections: Record<string, Record<string, RowBase & { jurisdiction?: string }>>; audit: Record<string, Array<AuditEventRow>> };
+
+const NAMES = ["disputes", "persons", "personKeys", "listings", "tasks", "grades", "submissions", "hazards", "idempotency"] as const;
+
+const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+const matches = (row: Record<string, unknown>, where: Record<string, unknown>): boolean =>
+  Object.entries(where).every(([field, want]) => {
+    if (want === undefined) return true;
+    switch (field) {
+      case "open":
+        return (row.closedOn === undefined && row.doneOn === undefined) === want;
+      case "erased":
+        return (row.erasedOn !== undefined) === want;
+      case "kekIdNot":
+        return row.kekId !== want;
+      case "closedBefore":
+        return typeof row.closedOn === "string" && row.closedOn < (want as string);
+      case "deadlineBefore":
+        return typeof row.deadline === "string" && row.deadline < (want as string);
+      case "reportedFrom":
+        return (row.reportedOn as string) >= (want as string);
+      case "reportedTo":
+        return (row.reportedOn as string) <= (want as string);
+      case "party": {
+        const wanted = Array.isArray(want) ? want : [want];
+        return (row.parties as ReadonlyArray<string>).some((p) => wanted.includes(p));
+      }
+      default: {
+        const wanted = Array.isArray(want) ? want : [want];
+        return wanted.includes(row[field]);
+      }
+    }
+  });
+
+/** @internal A naive store; `state()` is its committed state, for assertions. */
+export const naiveStore = (options: { readonly failAt?: () => boolean } = {}): LedgerStore & { readonly state: () => State } => {
+  let committed: State = { collections: Object.fromEntries(NAMES.map((n) => [n, {}])), audit: {} };
+  let queue: Promise<unknown> = Promise.resolve();
+  const maybeFail = () => {
+    if (options.failAt?.()) throw new Error("naive store: injected failure");
+  };
+  const txOf = (draft: State): LedgerTransaction => {
+    const collection = (name: string): Collection<never, never> => {
+      const rows = () => draft.collections[name]!;
+      return {
+        get: async (id) => (maybeFail(), rows()[id] === undefined ? undefined : copy(rows()[id]) as never),
+        insert: async (row: RowBase) => {
+          maybeFail();
+          if (rows()[row.id] !== undefined) return "exists";
+          rows()[row.id] = copy(row);
+          return "done";
+        },
+        update: async (row: RowBase, expected) => {
+          maybeFail();
+          const now = rows()[row.id];
+          if (now === undefined) return "missing";
+          if (now.version !== expected) return "stale";
+          rows()[row.id] = copy(row);
+          return "done";
+        },
+        remove: async (id, expected) => {
+          maybeFail();
+          const now = rows()[id];
+          if (now === undefined) return "missing";
+          if (now.version !== expected) return "stale";
+          delete rows()[id];
+          return "done";
+        },
+        find: async (q: FindQuery<Record<string, unknown>>) => {
+          maybeFail();
+          const all = Object.values(rows())
+            .filter((r) => r.jurisdiction !== undefined && isWithinDivision(r.jurisdiction as never, q.within))
+            .filter((r) => matches(r as never, q.where ?? {}))
+            .filter((r) => q.after === undefined || r.id > q.after)
+            .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+          const page = all.slice(0, q.limit);
+          return { rows: copy(page) as never, ...(all.length > q.limit ? { next: page.at(-1)!.id } : {}) };
+        },
+      } as unknown as Collection<never, never>;
+    };
+    return {
+      ...(Object.fromEntries(NAMES.map((n) => [n, collection(n)])) as unknown as Omit<LedgerTransaction, "audit">),
+      audit: {
+        head: async (chain) => {
+          maybeFail();
+          const last = draft.audit[chain]?.at(-1);
+          return last === undefined ? undefined : { seq: last.seq, hash: last.hash };
+        },
+        append: async (event) => {
+          maybeFail();
+          const list = (draft.audit[event.chain] ??= []);
+          if (event.seq !== (list.at(-1)?.seq ?? 0) + 1) return "conflict";
+          list.push(copy(event));
+          return "done";
+        },
+        list: async (chain, afterSeq, limit) => (maybeFail(), copy((draft.audit[chain] ?? []).filter((e) => e.seq > afterSeq).slice(0, limit))),
+        chains: async () => (maybeFail(), Object.keys(draft.audit).filter((c) => draft.audit[c]!.length > 0).sort()),
+      },
+    } as LedgerTransaction;
+  };
+  return {
+    name: "naive",
+    transact: <A>(work: (tx: LedgerTransaction) => Promise<A>): Promise<A> => {
+      const run = queue.then(async () => {
+        const draft = copy(committed);
+        const value = await work(txOf(draft));
+        committed = draft;
+        return value;
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    state: () => copy(committed),
+  };
+};
