@@ -565,3 +565,23 @@ export {
   supportCounts,
   suppressSmallCells,
 } from "./reports/small-cells.js";
+
+// Tamper-evident audit (hash chains, checkpoints)
+export { canonicalJson } from "./audit/canonical-json.js";
+export { type AuditEventDraft, GENESIS_HASH, auditEventHash, chainEvent } from "./audit/audit-chain.js";
+export {
+  type AuditProblem,
+  type AuditProblemKind,
+  type ChainVerification,
+  auditProblem,
+  verifyChain,
+} from "./audit/verify-chain.js";
+export {
+  type ChainHead,
+  type Checkpoint,
+  type CheckpointProblem,
+  compareWithCheckpoint,
+  parseCheckpoint,
+  signCheckpoint,
+  verifyCheckpoint,
+} from "./audit/checkpoint.js";

@@ -52,14 +52,14 @@ export const naiveStore = (options: { readonly failAt?: () => boolean } = {}): L
     const collection = (name: string): Collection<never, never> => {
       const rows = () => draft.collections[name]!;
       return {
-        get: async (id) => (maybeFail(), rows()[id] === undefined ? undefined : copy(rows()[id]) as never),
+        get: async (id: string) => (maybeFail(), rows()[id] === undefined ? undefined : copy(rows()[id]) as never),
         insert: async (row: RowBase) => {
           maybeFail();
           if (rows()[row.id] !== undefined) return "exists";
           rows()[row.id] = copy(row);
           return "done";
         },
-        update: async (row: RowBase, expected) => {
+        update: async (row: RowBase, expected: number) => {
           maybeFail();
           const now = rows()[row.id];
           if (now === undefined) return "missing";
@@ -67,7 +67,7 @@ export const naiveStore = (options: { readonly failAt?: () => boolean } = {}): L
           rows()[row.id] = copy(row);
           return "done";
         },
-        remove: async (id, expected) => {
+        remove: async (id: string, expected: number) => {
           maybeFail();
           const now = rows()[id];
           if (now === undefined) return "missing";
