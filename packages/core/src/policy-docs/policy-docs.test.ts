@@ -7,6 +7,7 @@ import { UnitKinds } from "../taxonomy/unit-kinds.js";
 import { type PolicyConfig, renderPolicyDocs } from "./policy-docs.js";
 import { zixiPolicyConfig } from "../presets/zixi/policy-config.js";
 import { timeLimitsWith } from "../presets/zixi/time-limits.js";
+import { zixiRetention } from "../presets/zixi/retention.js";
 
 const docsRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "docs", "policy");
 const byFile = (config: PolicyConfig, lang: "zh" | "en") => new Map(renderPolicyDocs(config, lang).map((d) => [d.file, d.markdown]));
@@ -48,6 +49,14 @@ describe("the documents say what the rules are", () => {
 
   test("every audience of the access policy has a row", () => {
     for (const a of zixiPolicyConfig.access.audiences) expect(zh.get("access.md")).toContain(`| ${a.label.zh} |`);
+  });
+
+  test("the records page states every category's retention period and the small-cell threshold", () => {
+    const county = { ...zixiPolicyConfig, retention: { ...zixiRetention, periods: { ...zixiRetention.periods, 2: { days: 1096, basis: { zh: "社区矫正档案保存三年", en: "kept three years" } } } }, smallCellThreshold: 10 };
+    const page = renderPolicyDocs(county, "zh").find((d) => d.file === "records.md")!.markdown;
+    expect(page).toContain("| 1096 | 社区矫正档案保存三年 |");
+    expect(page).toContain("小于 10 的非零数字");
+    expect(page).not.toContain("小于 5 的非零数字");
   });
 
   test("the index links every page and states what the library refuses to build", () => {

@@ -23,6 +23,9 @@ import { renderCampaign } from "./render-campaign.js";
 import { renderGrading } from "./render-grading.js";
 import { renderLifecycle } from "./render-lifecycle.js";
 import { renderRouting } from "./render-routing.js";
+import { renderRecords } from "./render-records.js";
+import type { RetentionPolicy } from "../ledger/retention-policy.js";
+import { zixiRetention } from "../presets/zixi/retention.js";
 import { renderSupport } from "./render-support.js";
 import { renderTaxonomies } from "./render-taxonomies.js";
 import { renderTimeLimits } from "./render-time-limits.js";
@@ -51,6 +54,18 @@ export interface PolicyConfig {
    * @since 0.2.0
    */
   readonly lowerGradeApprovers?: ReadonlyArray<ActorRole>;
+  /**
+   * The retention periods of personal data.
+   * @default zixiRetention
+   * @since 0.3.0
+   */
+  readonly retention?: RetentionPolicy;
+  /**
+   * Counts below this are withheld in summaries for other levels.
+   * @default 5
+   * @since 0.3.0
+   */
+  readonly smallCellThreshold?: number;
 }
 
 
@@ -101,6 +116,11 @@ export const renderPolicyDocs = (config: PolicyConfig = zixiPolicyConfig, lang: 
     { file: "lifecycle.md", title: { zh: "案件办理流程", en: "Case lifecycle" }, render: () => renderLifecycle(config.transitions, lang) },
     { file: "time-limits.md", title: { zh: "办理时限", en: "Time limits" }, render: () => renderTimeLimits(config.timeLimits, lang) },
     { file: "campaign.md", title: config.campaign.name, render: () => renderCampaign(config.campaign, lang) },
+    {
+      file: "records.md",
+      title: { zh: "记录的保存、加密、审计与删除", en: "Keeping, encrypting, auditing and erasing records" },
+      render: () => renderRecords(config.retention ?? zixiRetention, config.smallCellThreshold ?? 5, lang),
+    },
     { file: "code-lists.md", title: { zh: "代码表", en: "Code lists" }, render: () => renderTaxonomies(codeLists, lang) },
   ];
   const rendered = documents.map(({ file, title, render }) => ({ file, title, markdown: withNote(render(), lang) }));

@@ -8,6 +8,7 @@ import { zixiSupportCriteria } from "./support-criteria.js";
 import { zixiSupportMeasures } from "./support-measures.js";
 import { defaultTimeLimits } from "./time-limits.js";
 import { zixiLowerGradeApprovers } from "./grade-approvers.js";
+import { zixiRetention } from "./retention.js";
 
 /**
  * The Zixi preset: the rule sets the library uses by default.
@@ -30,4 +31,6 @@ export const zixiPolicyConfig: PolicyConfig = {
   timeLimits: defaultTimeLimits,
   campaign: zixi2025,
   lowerGradeApprovers: zixiLowerGradeApprovers,
+  retention: zixiRetention,
+  smallCellThreshold: 5,
 };
