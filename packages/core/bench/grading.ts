@@ -23,8 +23,7 @@ import { zixiGradingTable } from "../src/presets/zixi/grading-table.js";
 import { sampleTown } from "../src/testing/sample-town.js";
 import { type ResolutionPriority, priorityRank } from "../src/taxonomy/resolution-priorities.js";
 import { type RiskLevel, riskRank } from "../src/taxonomy/risk-levels.js";
-import { type Timing, measureAlternating } from "./measure.js";
-import { type BenchEntry, comparison, printTable } from "./results.js";
+import { type BenchEntry, type Timing, comparison, measureAlternating, printTable } from "@tiaojie/bench-support";
 
 /** A ratio with two decimals, or three significant digits when it is below 0.1. */
 const ratio = (r: number): string => (r >= 0.1 ? r.toFixed(2) : r.toPrecision(3));

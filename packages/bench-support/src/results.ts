@@ -14,6 +14,8 @@ export interface BenchEntry {
   readonly ratio: number | null;
   readonly target: number | null;
   readonly holds: boolean | null;
+  /** When true the target is a ceiling (`ratio <= target`), otherwise a floor. */
+  readonly atMost?: boolean;
 }
 
 /** The repository root's `bench-results.json`. */
@@ -41,6 +43,11 @@ export const mergeResults = (entries: ReadonlyArray<BenchEntry>, file: string = 
 /** A comparison entry: `value` is the measured figure, `ratio` against a baseline, and whether the target holds. */
 export const comparison = (name: string, value: number, unit: string, ratio: number, target: number): BenchEntry => ({
   name, value, unit, ratio, target, holds: ratio >= target,
+});
+
+/** A comparison whose target is a ceiling: it holds when `ratio <= target` (an overhead, say). */
+export const comparisonAtMost = (name: string, value: number, unit: string, ratio: number, target: number): BenchEntry => ({
+  name, value, unit, ratio, target, holds: ratio <= target, atMost: true,
 });
 
 /** Prints rows as an aligned table. */
