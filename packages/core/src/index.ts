@@ -507,3 +507,6 @@ export {
   defaultStoreCapabilities,
   storeCapabilities,
 } from "./ports/ledger-store.js";
+
+// Store test hooks: what an adapter gives the conformance kit beside its store
+export { type StoreRawAccess } from "./ports/store-raw-access.js";
