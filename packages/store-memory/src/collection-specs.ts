@@ -31,10 +31,10 @@ import type {
 export type CollectionName = Exclude<keyof LedgerTransaction, "audit">;
 
 /** The row type of a collection. */
-export type RowOf<N extends CollectionName> = LedgerTransaction[N] extends Collection<infer R extends RowBase, unknown> ? R : never;
+export type RowOf<N extends CollectionName> = LedgerTransaction[N] extends Collection<infer R, infer _W> ? R : never;
 
 /** The filter type of a collection. */
-export type WhereOf<N extends CollectionName> = LedgerTransaction[N] extends Collection<RowBase, infer W> ? W : never;
+export type WhereOf<N extends CollectionName> = LedgerTransaction[N] extends Collection<infer _R, infer W> ? W : never;
 
 /** A row's columns: the named fields, present even when the row leaves them out. */
 type Columns<R, K extends keyof R> = { readonly [P in K]-?: R[P] | (undefined extends R[P] ? undefined : never) };
@@ -169,4 +169,4 @@ export const collectionSpecs = {
 } as const satisfies { readonly [N in CollectionName]: CollectionSpec<RowOf<N>, WhereOf<N>, unknown> };
 
 /** The collections' names, in order. */
-export const collectionNames = Object.keys(collectionSpecs) as ReadonlyArray<CollectionName>;
+export const collectionNames = Object.keys(collectionSpecs) as unknown as ReadonlyArray<CollectionName>;
