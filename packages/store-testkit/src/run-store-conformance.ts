@@ -1,3 +1,4 @@
+import type { LedgerStore } from "@tiaojie/core";
 import { describe, it } from "vitest";
 import type { StoreConformanceOptions } from "./store-conformance-options.js";
 import { suiteContext } from "./suite-context.js";
