@@ -14,6 +14,10 @@ import type { Bilingual } from "@tiaojie/core";
  * - `invalid-audit-events`: `raw.replaceAuditEvents` was given an event of another
  *   chain, or two events with the same `seq`.
  *
+ * @example
+ * ```ts
+ * const reason: MemoryStoreMisuseReason = error.reason; // e.g. "transaction-finished"
+ * ```
  * @since 0.3.0
  */
 export type MemoryStoreMisuseReason =
