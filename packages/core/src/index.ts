@@ -585,3 +585,6 @@ export {
   signCheckpoint,
   verifyCheckpoint,
 } from "./audit/checkpoint.js";
+
+// Store test hooks: what an adapter gives the conformance kit beside its store
+export { type StoreRawAccess } from "./ports/store-raw-access.js";

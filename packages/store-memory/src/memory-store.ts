@@ -1,0 +1,180 @@
+import type { LedgerStore, LedgerTransaction, RowBase, StoreCapabilities, StoreRawAccess } from "@tiaojie/core";
+import { type CollectionName, type CollectionSpec, collectionNames, collectionSpecs } from "./collection-specs.js";
+import { MemoryAuditLog, applyAppends } from "./memory-audit-log.js";
+import { MemoryCollection, type TableWrites, applyWrites, emptyTable, noWrites } from "./memory-collection.js";
+import { type MemoryState, memoryRawAccess } from "./memory-raw-access.js";
+import { MemoryStoreMisuse } from "./memory-store-misuse.js";
+
+/**
+ * Options of {@link makeMemoryStore}.
+ *
+ * @example
+ * ```ts
+ * const store = makeMemoryStore({ name: "demo", maxPageSize: 100 });
+ * ```
+ * @since 0.3.0
+ */
+export interface MemoryStoreOptions {
+  /**
+   * The store's name in messages and conformance reports.
+   * @default "memory"
+   */
+  readonly name?: string;
+  /**
+   * The most rows one `find` returns (a whole number of at least 1).
+   * @default 500
+   */
+  readonly maxPageSize?: number;
+}
+
+/**
+ * A {@link LedgerStore} that keeps everything in memory, with its capabilities
+ * stated in full and the conformance kit's hooks (`raw`) beside it.
+ *
+ * @example
+ * ```ts
+ * const store: MemoryStore = makeMemoryStore();
+ * store.capabilities.concurrentTransactions; // false: transactions run one after another
+ * await store.raw.snapshot(); // the committed state, for tests
+ * ```
+ * @since 0.3.0
+ */
+export type MemoryStore = LedgerStore & {
+  readonly capabilities: StoreCapabilities;
+  /** Test hooks for `@tiaojie/store-testkit`; the ledger service never uses them. */
+  readonly raw: StoreRawAccess;
+  readonly close: () => Promise<void>;
+};
+
+type AnySpec = CollectionSpec<RowBase, unknown, unknown>;
+
+const noop = (): void => undefined;
+
+/** A transaction over the state: its view, and the two ways it ends. */
+const openTransaction = (state: MemoryState, maxPageSize: number) => {
+  let open = true;
+  const assertOpen = (): void => {
+    if (!open) {
+      throw new MemoryStoreMisuse("transaction-finished", {
+        zh: "事务已结束，不能再读写",
+        en: "the transaction has ended: it can no longer read or write",
+      });
+    }
+  };
+  const writes = new Map<CollectionName, TableWrites<unknown>>(collectionNames.map((name) => [name, noWrites()]));
+  const collection = <N extends CollectionName>(name: N): LedgerTransaction[N] =>
+    new MemoryCollection(collectionSpecs[name] as AnySpec, state.tables[name], writes.get(name)!, assertOpen, maxPageSize) as unknown as LedgerTransaction[N];
+  const audit = new MemoryAuditLog(state.chains, assertOpen);
+  const tx: LedgerTransaction = {
+    disputes: collection("disputes"),
+    persons: collection("persons"),
+    personKeys: collection("personKeys"),
+    listings: collection("listings"),
+    tasks: collection("tasks"),
+    grades: collection("grades"),
+    submissions: collection("submissions"),
+    hazards: collection("hazards"),
+    idempotency: collection("idempotency"),
+    audit,
+  };
+  return {
+    tx,
+    commit: (): void => {
+      open = false;
+      for (const [name, written] of writes) applyWrites(state.tables[name], written);
+      applyAppends(state.chains, audit.appended);
+    },
+    discard: (): void => {
+      open = false;
+    },
+  };
+};
+
+/**
+ * Makes the reference store: every row and audit event in memory, as JSON text
+ * (so nothing the caller gives or gets back is shared with the store), nothing
+ * durable.
+ *
+ * - Transactions run one at a time, in the order `transact` was called. A
+ *   transaction's writes go to its own overlay, which its own reads see; they are
+ *   applied at once when `work` resolves and dropped when it rejects (`transact`
+ *   then rejects with the same reason). Calling `transact` inside `work` and
+ *   awaiting it waits forever: the inner transaction runs after the outer.
+ * - `find` walks a sorted index of ids from `after`, so a page costs O(log n) plus
+ *   the rows it passes over, and an insert O(log n).
+ * - A method of a transaction that has ended, `transact` after `close`, and a
+ *   `find` limit outside 1–`maxPageSize` reject with {@link MemoryStoreMisuse}.
+ *
+ * Rows are JSON-safe by the port's contract; a value JSON cannot hold (`undefined`
+ * in an array, `NaN`, a `Date`, `-0`) comes back as JSON makes it.
+ *
+ * @example
+ * ```ts
+ * import { makeMemoryStore } from "@tiaojie/store-memory";
+ *
+ * const store = makeMemoryStore();
+ * await store.transact(async (tx) => {
+ *   await tx.hazards.insert(hazard); // "done"
+ *   return tx.hazards.find({ within: township, where: { status: "open" }, limit: 100 });
+ * });
+ * ```
+ * @since 0.3.0
+ */
+export const makeMemoryStore = (options: MemoryStoreOptions = {}): MemoryStore => {
+  const maxPageSize = options.maxPageSize ?? 500;
+  if (!Number.isInteger(maxPageSize) || maxPageSize < 1) {
+    throw new MemoryStoreMisuse("invalid-option", {
+      zh: `maxPageSize 应为不小于 1 的整数，实际为 ${String(maxPageSize)}`,
+      en: `maxPageSize must be a whole number of at least 1, not ${String(maxPageSize)}`,
+    });
+  }
+  const state: MemoryState = {
+    tables: {
+      disputes: emptyTable(),
+      persons: emptyTable(),
+      personKeys: emptyTable(),
+      listings: emptyTable(),
+      tasks: emptyTable(),
+      grades: emptyTable(),
+      submissions: emptyTable(),
+      hazards: emptyTable(),
+      idempotency: emptyTable(),
+    },
+    chains: new Map(),
+  };
+  let tail: Promise<void> = Promise.resolve();
+  let closed = false;
+
+  const run = async <A>(work: (tx: LedgerTransaction) => Promise<A>): Promise<A> => {
+    const transaction = openTransaction(state, maxPageSize);
+    let value: A;
+    try {
+      value = await work(transaction.tx);
+    } catch (reason) {
+      transaction.discard();
+      throw reason;
+    }
+    transaction.commit();
+    return value;
+  };
+
+  return {
+    name: options.name ?? "memory",
+    capabilities: { maxPageSize, concurrentTransactions: false, durable: false },
+    transact: <A>(work: (tx: LedgerTransaction) => Promise<A>): Promise<A> => {
+      if (closed) {
+        return Promise.reject(
+          new MemoryStoreMisuse("store-closed", { zh: "存储已关闭", en: "the store has been closed" }),
+        );
+      }
+      const result = tail.then(() => run(work));
+      tail = result.then(noop, noop);
+      return result;
+    },
+    close: async () => {
+      closed = true;
+      await tail;
+    },
+    raw: memoryRawAccess(state),
+  };
+};

@@ -1,0 +1,64 @@
+import type { LedgerStore, StoreRawAccess } from "@tiaojie/core";
+import type { SuiteName } from "./suite-names.js";
+
+/**
+ * A store under test, as `makeStore` opens it: the store, its test hooks when the
+ * adapter has them, and what to do after the test.
+ *
+ * @example
+ * ```ts
+ * const opened: StoreUnderTest = { store, raw: store.raw, cleanup: async () => db.destroy() };
+ * ```
+ * @since 0.3.0
+ */
+export interface StoreUnderTest {
+  readonly store: LedgerStore;
+  /** The suites that look past the port (atomicity, audit-log) need them. */
+  readonly raw?: StoreRawAccess;
+  /** Runs after the test, once `store.close()` (when the store has it) has. */
+  readonly cleanup?: () => Promise<void>;
+}
+
+/**
+ * What {@link runStoreConformance} needs to know about the adapter under test.
+ *
+ * @example
+ * ```ts
+ * const options: StoreConformanceOptions = {
+ *   name: "sqlite",
+ *   makeStore: async () => {
+ *     const store = await makeSqliteStore({ filename: ":memory:" });
+ *     return { store, raw: store.raw };
+ *   },
+ *   off: { atomicity: "exercised by our own crash tests instead" },
+ *   runs: 10,
+ * };
+ * ```
+ * @since 0.3.0
+ */
+export interface StoreConformanceOptions {
+  /** The name in the suites' titles, e.g. `memory` or `postgres`. */
+  readonly name: string;
+  /**
+   * Opens a fresh, empty store. The kit calls it before every test and before
+   * every run of a property test, then closes the store and calls `cleanup`:
+   * make it cheap (an in-memory database, or emptying the tables of one).
+   */
+  readonly makeStore: () => Promise<StoreUnderTest>;
+  /**
+   * Suites switched off, each with the reason. A suite switched off still shows,
+   * as one `todo` test titled with its name and the reason.
+   * @default {} (every suite runs)
+   */
+  readonly off?: Partial<Record<SuiteName, string>>;
+  /**
+   * How many runs each property test makes (fast-check's `numRuns`).
+   * @default 25
+   */
+  readonly runs?: number;
+  /**
+   * The time limit of each test in milliseconds (a property test's runs share it).
+   * @default 60000
+   */
+  readonly timeout?: number;
+}

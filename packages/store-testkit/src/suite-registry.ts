@@ -1,0 +1,22 @@
+import type { SuiteContext } from "./suite-context.js";
+import type { SuiteName } from "./suite-names.js";
+import { atomicitySuite } from "./suites/atomicity.js";
+import { auditLogSuite } from "./suites/audit-log.js";
+import { crudSuite } from "./suites/crud.js";
+import { paginationSuite } from "./suites/pagination.js";
+import { scopeAndFiltersSuite } from "./suites/scope-and-filters.js";
+import { versionsSuite } from "./suites/versions.js";
+
+/**
+ * Every suite by name: a function that registers its tests in the current
+ * `describe`, given the store of each test. A new suite is one file under
+ * `suites/`, one name in `suiteNames`, and one entry here.
+ */
+export const suiteRegistry: { readonly [N in SuiteName]: (ctx: SuiteContext) => void } = {
+  crud: crudSuite,
+  "scope-and-filters": scopeAndFiltersSuite,
+  pagination: paginationSuite,
+  versions: versionsSuite,
+  atomicity: atomicitySuite,
+  "audit-log": auditLogSuite,
+};
