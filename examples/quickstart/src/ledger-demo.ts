@@ -36,12 +36,13 @@ const officer = (town: SampleTown, kind: UnitKind, role: Actor["role"], name: st
  */
 export const printLedgerDemo = async (town: SampleTown, today: LocalDate): Promise<void> => {
   const store = makeMemoryStore();
+  const calendar = chinaCalendar();
   const { keys, checkpointPublicKey } = generateDevelopmentKeys({ keyName: "zixi-demo" });
   const ledger = createLedger({
     store,
     units: town.units,
     keys,
-    calendar: chinaCalendar,
+    calendar,
     clock: fixedClock(shanghaiStartOf(today) + 9 * 3_600_000),
     config: { campaign: zixi2025, checkpointOrigin: `tiaojie.ledger/${town.township.code}` },
   });
@@ -65,8 +66,10 @@ export const printLedgerDemo = async (town: SampleTown, today: LocalDate): Promi
   console.log(`红、橙色纠纷由平安法治办确认等级 red and orange grades confirmed by the coordinator: ${confirmed}`);
 
   const withNumber = town.persons.find((p) => p.identityNumber !== undefined)!;
-  const refused = await ledger.registerPerson(gridWorker, { ...withNumber, id: "p-demo-1" });
-  if (!refused.ok) console.log(`网格员登记身份号码被拒绝 a grid worker recording an identity number is refused: ${refused.error.message}`);
+  const refused = await ledger.registerPerson(coordinator, { ...withNumber, id: "p-demo-1" });
+  if (!refused.ok) console.log(`平安法治办登记身份号码被拒绝 the coordinator recording an identity number is refused: ${refused.error.message}`);
+  const fromGrid = await ledger.registerDispute(gridWorker, { dispute: { ...reported[1]!, id: "d-demo-1", jurisdiction: "110101001001" } });
+  if (!fromGrid.ok) console.log(`网格员登记辖区外纠纷被拒绝并留痕 a grid worker registering outside their scope is refused and audited: ${fromGrid.error.message}`);
 
   const seenBySocial = await ledger.getPerson(social, withNumber.id, { purpose: "救助核对" });
   const seenByCoordinator = await ledger.getPerson(coordinator, withNumber.id, { purpose: "台账核对" });
@@ -81,7 +84,7 @@ export const printLedgerDemo = async (town: SampleTown, today: LocalDate): Promi
     console.log(`11 月报表（由存储计算） November report, from the store: 新增 new ${t.new} | 期末未化解 open ${t.openAtEnd}`);
     const pure = monthlyReport(
       { units: town.units, disputes: reported, cases: [], grades: [] },
-      { jurisdiction: town.township.code, period, campaign: zixi2025, timeLimits: { calendar: chinaCalendar } },
+      { jurisdiction: town.township.code, period, campaign: zixi2025, timeLimits: { calendar } },
     );
     const same = pure.ok && isDeepStrictEqual([pure.value.totals, pure.value.byVillage], [t, own.value.report.byVillage]);
     console.log(`合计与分村数字与纯核心计算一致 totals and villages equal the pure core's: ${same}`);

@@ -2,6 +2,7 @@ import { localDateOrThrow } from "@tiaojie/core";
 import { sampleTown } from "@tiaojie/core/testing";
 import { printCampaignDemo } from "./campaign-demo.js";
 import { printGradingDemo } from "./grading-demo.js";
+import { printLedgerDemo } from "./ledger-demo.js";
 import { printModelDemo } from "./model-demo.js";
 import { printSupportDemo } from "./support-demo.js";
 
@@ -15,3 +16,4 @@ printModelDemo(town);
 printGradingDemo(town, today);
 printSupportDemo(town, today);
 printCampaignDemo(town, today);
+await printLedgerDemo(town, today);
