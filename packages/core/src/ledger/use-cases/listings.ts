@@ -240,6 +240,11 @@ const changeListing = (
     }),
   );
 
+// A change adds a history event that names its actor (and, for an end or a
+// removal, its reason): fields whose class is the listing's category's, so the
+// policy decides them by category, not as the public history.
+const CLOSING_FIELDS: ReadonlyArray<string> = ["listing.history", "listing.history.actor", "listing.history.reason"];
+
 const fromResult = <A, E>(r: { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: E }): Effect.Effect<A, E> =>
   r.ok ? Effect.succeed(r.value) : Effect.fail(r.error);
 
@@ -276,7 +281,7 @@ export const reviewListing = (
           work.env.supportCriteria,
         ),
       ),
-    ["listing.history", ...(input.evidence === undefined ? [] : ["listing.evidence"]), ...(input.details === undefined ? [] : ["listing.details"])],
+    ["listing.history", "listing.history.actor", ...(input.evidence === undefined ? [] : ["listing.evidence"]), ...(input.details === undefined ? [] : ["listing.details"])],
   );
 
 /**
@@ -296,7 +301,7 @@ export const endListing = (actor: Actor, input: { readonly listing: ListingId; r
     input.listing,
     input.version,
     (work, listing) => fromResult(endCore(listing, { on: input.on ?? work.today, actor: work.ctx.actor, reason: input.reason })),
-    ["listing.history"],
+    CLOSING_FIELDS,
   );
 
 /**
@@ -316,5 +321,5 @@ export const removeListing = (actor: Actor, input: { readonly listing: ListingId
     input.listing,
     input.version,
     (work, listing) => fromResult(removeCore(listing, { on: input.on ?? work.today, actor: work.ctx.actor, reason: input.reason })),
-    ["listing.history"],
+    CLOSING_FIELDS,
   );
