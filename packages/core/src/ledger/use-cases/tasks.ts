@@ -10,7 +10,7 @@ import type { Listing } from "../../support/listing.js";
 import { type SupportTask, type TaskCompletion, helpFirst, tasksDue as tasksDueCore } from "../../support/due-tasks.js";
 import type { Bilingual } from "../../validation/bilingual.js";
 import type { ListingRow, TaskRow } from "../../ports/store-rows.js";
-import { requireScope, requireWrites } from "../access-checks.js";
+import { disputeReaders, requireRole, requireScope, requireWrites } from "../access-checks.js";
 import { decodeAt, invalid } from "../decode-input.js";
 import { sealFor, openFor } from "../person-vault.js";
 import { useCase, type Work } from "../unit-of-work.js";
@@ -98,6 +98,7 @@ export const completionsOf = (work: Work, rows: ReadonlyArray<TaskRow>) =>
  * know why (a task shown without its reason has an id of its own, since the
  * core's names the measure); and the open grading tasks of disputes in scope.
  * Showing a task's category is a read of the listing's category, and is audited.
+ * Auditors, who read the audit trail and not the records, are refused.
  *
  * @example
  * ```ts
@@ -108,6 +109,7 @@ export const completionsOf = (work: Work, rows: ReadonlyArray<TaskRow>) =>
 export const tasksDue = (actor: Actor, options: { readonly asOf?: LocalDate; readonly horizonDays?: number } = {}) =>
   useCase("tasks-due", actor, (work) =>
     Effect.gen(function* () {
+      yield* requireRole(work, disputeReaders, { action: "tasks-due", entity: "task" });
       const asOf = options.asOf === undefined ? work.today : yield* decodeAt(LocalDateSchema, options.asOf, ["asOf"]);
       const rows = yield* findAll<ListingRow, { open: boolean }>(work, (q) => work.tx.listings.find(q), { open: true });
       const listings: Array<Listing> = [];
