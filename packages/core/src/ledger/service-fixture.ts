@@ -6,12 +6,13 @@
 import { weekendCalendar } from "../calendar/calendar.js";
 import { shanghaiStartOf } from "../calendar/local-dates.js";
 import { generateDevelopmentKeys } from "../crypto/key-provider.js";
-import { sealJson, unwrapDataKey } from "../crypto/envelope.js";
+import { openJson, sealJson, unwrapDataKey } from "../crypto/envelope.js";
 import type { Actor } from "../model/actor.js";
 import type { DivisionCode } from "../model/division-code.js";
 import type { ListingId, OfficerId, PersonId, UnitId } from "../model/ids.js";
 import type { LocalDate } from "../model/local-date.js";
 import type { Person } from "../model/person.js";
+import type { Unit } from "../model/unit.js";
 import { fixedClock } from "../ports/clock.js";
 import type { KeyProvider } from "../ports/key-provider.js";
 import type { ListingRow } from "../ports/store-rows.js";
@@ -80,7 +81,14 @@ export interface ServiceFixture {
 export const serviceFixture = (
   seed: number,
   townOptions: SampleTownOptions = {},
-  extra: { readonly failAt?: () => boolean; readonly config?: LedgerConfig; readonly today?: LocalDate; readonly town?: SampleTown } = {},
+  extra: {
+    readonly failAt?: () => boolean;
+    readonly config?: LedgerConfig;
+    readonly today?: LocalDate;
+    readonly town?: SampleTown;
+    /** Units besides the town's, e.g. {@link foreignUnits}. */
+    readonly units?: ReadonlyArray<Unit>;
+  } = {},
 ): ServiceFixture => {
   const town = extra.town ?? sampleTown(seed, { villages: 3, persons: 12, disputes: 6, listings: 0, ...townOptions });
   const store = naiveStore(extra.failAt === undefined ? {} : { failAt: extra.failAt });
@@ -89,7 +97,7 @@ export const serviceFixture = (
   const clock = fixedClock(shanghaiStartOf(today) + 10 * 3_600_000);
   const options: LedgerOptions = {
     store,
-    units: town.units,
+    units: [...town.units, ...(extra.units ?? [])],
     clock,
     calendar: weekendCalendar,
     keys,
@@ -171,4 +179,30 @@ export const openListingFor = async (fx: ServiceFixture, person: PersonId, categ
     await fx.ledger.openListing(actor, { facts: qualifyingFacts(person, category, fx.today, marker), category, id: id as ListingId, responsibleUnit: unit, responsiblePerson: "王芳" }),
     `open listing ${id}`,
   );
+};
+
+/** @internal A person's data key, unwrapped from the store's committed state with the fixture's keys; undefined once erased. */
+export const dataKeyOf = (fx: ServiceFixture, person: string): Uint8Array | undefined => {
+  const row = fx.store.state().collections.personKeys![person] as unknown as { readonly kekId: string; readonly wrapped: string } | undefined;
+  if (row === undefined) return undefined;
+  const kek = fx.keys.keyEncryptionKey(row.kekId);
+  return kek === undefined ? undefined : unwrapDataKey(row.wrapped, kek, person);
+};
+
+/** @internal A listing as the store keeps it, opened with the fixture's keys: the ground truth the views are redacted from. */
+export const storedListing = (fx: ServiceFixture, id: string): Listing => {
+  const row = fx.store.state().collections.listings![id] as unknown as ListingRow;
+  const key = dataKeyOf(fx, row.person);
+  if (key === undefined) throw new Error(`storedListing: the key of ${row.person} is gone`);
+  return openJson(row.sealed, key) as Listing;
+};
+
+/** @internal The units of another sample town, their ids prefixed with `x-`: actors of another township. */
+export const foreignUnits = (seed: number): { readonly township: DivisionCode; readonly villages: ReadonlyArray<DivisionCode>; readonly units: ReadonlyArray<Unit> } => {
+  const other = sampleTown(seed, { villages: 2, persons: 1, disputes: 0, listings: 0 });
+  return {
+    township: other.township.code,
+    villages: other.villages.map((v) => v.code),
+    units: other.units.map((u) => ({ ...u, id: `x-${u.id}` as UnitId })),
+  };
 };
