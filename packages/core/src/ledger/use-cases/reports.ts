@@ -62,10 +62,17 @@ export const ledgerDataWithin = (work: Work, within: DivisionCode) =>
     const submissions = yield* findAll<SubmissionRow, object>(work, (q) => work.tx.submissions.find(q), {}, within);
     const listings: Array<Listing> = [];
     for (const row of listingRows) {
-      const opened = yield* Effect.either(openListingRow(work, row));
       // An erased person's listing cannot be opened: it stays in the store's
-      // counts (its row) but no longer in the reports' detail.
-      if (opened._tag === "Right") listings.push(opened.right);
+      // counts (its row) but no longer in the reports' detail. Any other failure
+      // (the store, a missing key) fails the report rather than leave it short.
+      const opened = yield* openListingRow(work, row).pipe(
+        Effect.map((listing): Listing | undefined => listing),
+        Effect.catchIf(
+          (e) => e._tag === "SealedDataUnreadable" && e.why === "erased",
+          () => Effect.succeed(undefined),
+        ),
+      );
+      if (opened !== undefined) listings.push(opened);
     }
     const data: LedgerData = {
       units: work.env.units,
