@@ -263,16 +263,16 @@ describe("writes the policy forbids are refused, naming the field", () => {
     await registerPersons(own, [person]);
     const ctx = ctxOf(actor);
     const subject = { jurisdiction: person.jurisdiction, category };
-    const a = await openListingFor(own, person.id, category, "l-a");
+    let versionA = (await openListingFor(own, person.id, category, "l-a")).version;
     const b = await openListingFor(own, person.id, category, "l-b");
     const attempts = [
       [
         ["listing.id", "listing.category", "listing.lawfulBasis", "listing.evidence", "listing.details", "listing.history", "listing.history.actor"],
         () => own.ledger.openListing(actor, { facts: qualifyingFacts(person.id, category, own.today), category, id: "l-w" as ListingId, responsibleUnit: openerOf(own, category).unit, responsiblePerson: "王芳" }),
       ],
-      [["listing.history", "listing.history.actor"], () => own.ledger.reviewListing(actor, { listing: "l-a" as ListingId, version: a.version, nextReviewOn: plusDays(own.today, 30) })],
+      [["listing.history", "listing.history.actor"], () => own.ledger.reviewListing(actor, { listing: "l-a" as ListingId, version: versionA, nextReviewOn: plusDays(own.today, 30) })],
       [["listing.history", "listing.history.actor", "listing.history.reason"], () => own.ledger.removeListing(actor, { listing: "l-b" as ListingId, version: b.version, reason: "重复登记" })],
-      [["listing.history", "listing.history.actor", "listing.history.reason"], () => own.ledger.endListing(actor, { listing: "l-a" as ListingId, version: a.version, reason: "目标已实现" })],
+      [["listing.history", "listing.history.actor", "listing.history.reason"], () => own.ledger.endListing(actor, { listing: "l-a" as ListingId, version: versionA, reason: "目标已实现" })],
     ] as const;
     for (const [writes, attempt] of attempts) {
       const allowed = inScope(actor, person.jurisdiction) && writes.every((f) => canWrite(ctx, f, subject));
@@ -280,7 +280,7 @@ describe("writes the policy forbids are refused, naming the field", () => {
       const r = await attempt();
       if (allowed) {
         // A review that succeeded makes the end below stale: read the version again.
-        if (r.ok && "version" in r.value && r.value.id === "l-a") a.version = r.value.version as never;
+        if (r.ok && "version" in r.value && r.value.id === "l-a") versionA = r.value.version;
         expect(r.ok).toBe(true);
         continue;
       }
