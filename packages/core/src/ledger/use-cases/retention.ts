@@ -42,9 +42,13 @@ const erasableAfter = (work: Work, rows: ReadonlyArray<ListingRow>, asOf: LocalD
  * all closed more than their retention period ago (as of `asOf`, today by
  * default) and who is a party to no open dispute (PIPL art. 47). Erasure is
  * crypto-shredding: the person's data key is destroyed, so every copy of their
- * sealed fields (the identity number, contact, listings and task records) is
- * unreadable, backups included; their name and blind index are removed from the
- * person row, which keeps its id and `erasedOn`. Listing rows stay, so reports
+ * sealed fields (the identity number, contact, listings and task records) that
+ * is restored beside the store's keys is unreadable. A full backup of the store
+ * holds the wrapped data key too: it stays readable with the key-encryption key
+ * until that key is rotated out (`rotateKeys`) and dropped from the
+ * provider, so rotate after purging for backups to be shredded as well. Their
+ * name and blind index are removed from the person row, which keeps its id and
+ * `erasedOn`. Listing rows stay, so reports
  * keep their counts; the audit chain still verifies. Each erasure is audited.
  * Only the peace and rule-of-law office (coordinator) purges.
  *
