@@ -113,7 +113,9 @@ const leaves = (value: unknown, path: string): ReadonlyArray<string> => {
   if (typeof value === "object" && value !== null) return Object.entries(value).flatMap(([k, v]) => leaves(v, `${path}.${k}`));
   return [path];
 };
-const nonPublic = (paths: ReadonlyArray<string>) => [...new Set(paths)].filter((p) => fieldRuleOf(p)?.class !== "public").sort();
+/** The non-public fields among these, as an audit event names them: a listing's details as a whole (the names below say why). */
+const nonPublic = (paths: ReadonlyArray<string>) =>
+  [...new Set(paths.filter((p) => fieldRuleOf(p)?.class !== "public").map((p) => (p.startsWith("listing.details.") ? "listing.details" : p)))].sort();
 
 const personOf = (id: string): Person => fx.town.persons.find((p) => p.id === id)!;
 const inScope = (actor: Actor, place: DivisionCode) => isWithinDivision(place, actor.scope);
