@@ -134,7 +134,7 @@ describe("every change is audited in its own transaction", () => {
     const fields = [];
     for (const c of [1, 2, 3, 4, 5, 6] as const) {
       await openListingFor(fx, fx.town.persons[c]!.id, c, `l-c${c}`);
-      const e = fx.store.state().audit[fx.town.township.code]!.findLast((x) => x.action === "open-listing")!;
+      const e = fx.store.state().audit[fx.town.township.code]!.filter((x) => x.action === "open-listing").at(-1)!;
       fields.push([...e.fields].sort());
     }
     for (const f of fields) expect(f).toEqual(fields[0]);

@@ -38,7 +38,7 @@ const STEPS = [
  * planted with their histories; some submissions) and returns the ledger data the
  * same records make, built from what was fed and what the ledger returned.
  */
-const feed = async (seed: number, history: fc.GeneratedValueType<typeof historyArb>, submitting: ReadonlyArray<number>) => {
+const feed = async (seed: number, history: typeof historyArb extends fc.Arbitrary<infer T> ? T : never, submitting: ReadonlyArray<number>) => {
   const fx = serviceFixture(seed, { villages: 3, persons: 12, disputes: 12, listings: 8 }, { config: { campaign: zixi2025 } });
   const views = new Map<string, DisputeView>((await registerTown(fx)).map((v) => [v.id, v]));
   await plantListings(fx, fx.town.listings);

@@ -26,7 +26,7 @@ const recordArb = fc.record({
   isNew: fc.boolean(),
   resolved: fc.boolean(),
 });
-type Rec = fc.GeneratedValueType<typeof recordArb>;
+type Rec = typeof recordArb extends fc.Arbitrary<infer T> ? T : never;
 const countsOf = (rs: ReadonlyArray<Rec>): ReportCounts => ({
   new: rs.filter((r) => r.isNew).length,
   cumulative: rs.length,
