@@ -2,6 +2,7 @@ import { Data, Effect } from "effect";
 import type { DateRange } from "../../campaign/campaign-calendar.js";
 import type { LedgerData, LedgerGrade } from "../../campaign/ledger-data.js";
 import type { Actor } from "../../model/actor.js";
+import type { UnitId } from "../../model/ids.js";
 import { type DivisionCode, isWithinDivision } from "../../model/division-code.js";
 import { DivisionCode as DivisionCodeSchema } from "../../model/division-code.js";
 import { LocalDate } from "../../model/local-date.js";
@@ -59,7 +60,17 @@ export const ledgerDataWithin = (work: Work, within: DivisionCode) =>
     const disputes = yield* findAll<DisputeRow, object>(work, (q) => work.tx.disputes.find(q), {}, within);
     const grades = yield* findAll<GradeRow, object>(work, (q) => work.tx.grades.find(q), {}, within);
     const listingRows = yield* findAll<ListingRow, object>(work, (q) => work.tx.listings.find(q), {}, within);
-    const submissions = yield* findAll<SubmissionRow, object>(work, (q) => work.tx.submissions.find(q), {}, within);
+    // The core's report on a division counts the submissions of the units above it
+    // too (a village's report lists the township offices' overdue updates): read
+    // those units' submissions from their own divisions.
+    const submissions = [...(yield* findAll<SubmissionRow, object>(work, (q) => work.tx.submissions.find(q), {}, within))];
+    const above = new Map<DivisionCode, Array<UnitId>>();
+    for (const u of work.env.units) {
+      if (u.jurisdiction !== within && isWithinDivision(within, u.jurisdiction)) above.set(u.jurisdiction, [...(above.get(u.jurisdiction) ?? []), u.id]);
+    }
+    for (const [division, units] of above) {
+      submissions.push(...(yield* findAll<SubmissionRow, { unit: ReadonlyArray<UnitId> }>(work, (q) => work.tx.submissions.find(q), { unit: units }, division)));
+    }
     const listings: Array<Listing> = [];
     for (const row of listingRows) {
       // An erased person's listing cannot be opened: it stays in the store's
