@@ -116,6 +116,19 @@ describe("the ledger's reports are the core's over the same records", () => {
     },
   );
 
+  test("a village's report sees the township offices' submissions, as the core's does", async () => {
+    const { fx, data } = await feed(613, Array.from({ length: 12 }, () => ({ steps: 0, graded: false, measured: false, gap: 0 })), []);
+    const deadline = "monthly-update@2025-04-28";
+    const police = must(await fx.ledger.recordSubmission(fx.actors.police, { deadline }));
+    const village = fx.town.villages[0]!.code;
+    const period = { from: d("2025-04-01"), to: fx.today };
+    const report = must(await fx.ledger.monthlyReport(fx.actors.village(village), { period, jurisdiction: village }));
+    if (report.for !== "own") throw new Error("unexpected audience");
+    expect(report.report.overdueSubmissions).toContainEqual({ deadline, unit: "u-pcs", status: "late" });
+    const fed = { ...data, submissions: [{ unit: police.unit, deadline, submittedAt: police.submittedAt }] };
+    expect(report.report).toEqual(must(monthlyReport(fed, { jurisdiction: village, period, campaign: zixi2025, timeLimits })));
+  });
+
   test("a summary for the county withholds small counts; the township's own report keeps them", async () => {
     const fx = serviceFixture(611, { villages: 3, persons: 12, disputes: 12 }, { config: { campaign: zixi2025, smallCellThreshold: 3 } });
     await registerTown(fx);
