@@ -43,6 +43,17 @@ export const leafPaths = (value: unknown, prefix: string): ReadonlyArray<string>
   return [...out];
 };
 
+/**
+ * @internal The fields an audit event names for the fields a use case touched: a
+ * listing's details and a support check's facts as wholes, because the names
+ * below them say why a person is listed (`listing.details.dangerousnessGrade`,
+ * `listing.details.correction.releasedOn`, `facts.mentalHealth`), and the audit
+ * log is read by auditors, who may not know why, and kept in the clear.
+ */
+export const auditedFields = (paths: ReadonlyArray<string>): ReadonlyArray<string> => [
+  ...new Set(paths.map((p) => (p.startsWith("listing.details.") ? "listing.details" : p === "facts" || p.startsWith("facts.") ? "facts" : p))),
+];
+
 /** @internal The policy lets the actor write every one of these fields of this subject. */
 export const requireWrites = (
   work: Work,

@@ -41,8 +41,17 @@ const matches = (row: Record<string, unknown>, where: Record<string, unknown>): 
     }
   });
 
-/** @internal A naive store; `state()` is its committed state, for assertions. */
-export const naiveStore = (options: { readonly failAt?: () => boolean } = {}): LedgerStore & { readonly state: () => State } => {
+/** @internal The committed state of a naive store: every collection's rows by id, and each audit chain's events in order. */
+export type NaiveState = State;
+
+/**
+ * @internal A naive store; `state()` is a copy of its committed state, for
+ * assertions; `replaceState(s)` puts a copy of `s` in its place, as someone with
+ * write access to the database could (tampering, restoring a backup).
+ */
+export const naiveStore = (
+  options: { readonly failAt?: () => boolean } = {},
+): LedgerStore & { readonly state: () => State; readonly replaceState: (next: State) => void } => {
   let committed: State = { collections: Object.fromEntries(NAMES.map((n) => [n, {}])), audit: {} };
   let queue: Promise<unknown> = Promise.resolve();
   const maybeFail = () => {
@@ -120,5 +129,8 @@ export const naiveStore = (options: { readonly failAt?: () => boolean } = {}): L
       return run;
     },
     state: () => copy(committed),
+    replaceState: (next) => {
+      committed = copy(next);
+    },
   };
 };

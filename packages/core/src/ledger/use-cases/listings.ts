@@ -13,7 +13,7 @@ import { SupportFacts } from "../../support/support-facts.js";
 import type { SupportCategory } from "../../taxonomy/support-categories.js";
 import type { LocalDate } from "../../model/local-date.js";
 import type { Bilingual } from "../../validation/bilingual.js";
-import { leafPaths, requireScope, requireWrites } from "../access-checks.js";
+import { auditedFields, leafPaths, requireScope, requireWrites } from "../access-checks.js";
 import { decodeAt, invalid } from "../decode-input.js";
 import { AccessDenied, RecordExists } from "../ledger-errors.js";
 import { openPerson } from "../person-vault.js";
@@ -72,7 +72,7 @@ export const checkEligibility = (actor: Actor, facts: unknown) =>
     Effect.gen(function* () {
       const f = yield* decodeAt(SupportFacts, facts, ["facts"]);
       const person = yield* loadPerson(work, f.person, "check-eligibility");
-      work.audit({ action: "check-eligibility", entity: "person", id: person.id, jurisdiction: person.jurisdiction, fields: leafPaths(f, "facts"), purpose: "eligibility" });
+      work.audit({ action: "check-eligibility", entity: "person", id: person.id, jurisdiction: person.jurisdiction, fields: auditedFields(leafPaths(f, "facts")), purpose: "eligibility" });
       return evaluateEligibility(f, work.today, work.env.supportCriteria);
     }),
   );
@@ -122,7 +122,7 @@ export const openListing = (actor: Actor, input: OpenListingInput) =>
       yield* requireWrites(work, fields, { jurisdiction: listing.jurisdiction, category: listing.category }, { action: "open-listing", entity: "listing", id });
       const row = yield* listingRowOf(work, listing, 1);
       if ((yield* work.call(() => work.tx.listings.insert(row))) === "exists") return yield* Effect.fail(new RecordExists({ entity: "listing", id }));
-      work.audit({ action: "open-listing", entity: "listing", id, jurisdiction: listing.jurisdiction, fields, note: { version: 1, person: person.id } });
+      work.audit({ action: "open-listing", entity: "listing", id, jurisdiction: listing.jurisdiction, fields: auditedFields(fields), note: { version: 1, person: person.id } });
       return viewOf(work, row, listing, person);
     }),
   );
@@ -140,7 +140,7 @@ const readListing = (work: Work, row: ListingRow, purpose: string) =>
     const personRow = yield* work.call(() => work.tx.persons.get(row.person));
     const person = personRow === undefined ? undefined : yield* openPerson(work, personRow);
     const view = viewOf(work, row, listing, person);
-    const fields = revealedFields(work, view.record);
+    const fields = auditedFields(revealedFields(work, view.record));
     if (fields.length > 0) work.audit({ action: "read-listing", entity: "listing", id: row.id, jurisdiction: row.jurisdiction, fields, purpose });
     return view;
   });
@@ -240,6 +240,11 @@ const changeListing = (
     }),
   );
 
+// A change adds a history event that names its actor (and, for an end or a
+// removal, its reason): fields whose class is the listing's category's, so the
+// policy decides them by category, not as the public history.
+const CLOSING_FIELDS: ReadonlyArray<string> = ["listing.history", "listing.history.actor", "listing.history.reason"];
+
 const fromResult = <A, E>(r: { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: E }): Effect.Effect<A, E> =>
   r.ok ? Effect.succeed(r.value) : Effect.fail(r.error);
 
@@ -276,7 +281,7 @@ export const reviewListing = (
           work.env.supportCriteria,
         ),
       ),
-    ["listing.history", ...(input.evidence === undefined ? [] : ["listing.evidence"]), ...(input.details === undefined ? [] : ["listing.details"])],
+    ["listing.history", "listing.history.actor", ...(input.evidence === undefined ? [] : ["listing.evidence"]), ...(input.details === undefined ? [] : ["listing.details"])],
   );
 
 /**
@@ -296,7 +301,7 @@ export const endListing = (actor: Actor, input: { readonly listing: ListingId; r
     input.listing,
     input.version,
     (work, listing) => fromResult(endCore(listing, { on: input.on ?? work.today, actor: work.ctx.actor, reason: input.reason })),
-    ["listing.history"],
+    CLOSING_FIELDS,
   );
 
 /**
@@ -316,5 +321,5 @@ export const removeListing = (actor: Actor, input: { readonly listing: ListingId
     input.listing,
     input.version,
     (work, listing) => fromResult(removeCore(listing, { on: input.on ?? work.today, actor: work.ctx.actor, reason: input.reason })),
-    ["listing.history"],
+    CLOSING_FIELDS,
   );

@@ -77,8 +77,9 @@ export const getPerson = (actor: Actor, id: PersonId, read: ReadPurpose) =>
 
 /**
  * Finds the persons in the actor's scope with this identity number, by its blind
- * index (exact match; nothing else about identity numbers is searchable). The
- * search itself is audited, whether it finds anyone or not.
+ * index (exact match; nothing else about identity numbers is searchable), the
+ * number trimmed and its check character in either case. The search itself is
+ * audited, whether it finds anyone or not.
  *
  * @example
  * ```ts
@@ -90,7 +91,9 @@ export const findPersonByIdentityNumber = (actor: Actor, identityNumber: string,
   useCase("find-person", actor, (work) =>
     Effect.gen(function* () {
       const purpose = yield* decodeAt(Purpose, read.purpose, ["purpose"]);
-      const number = yield* decodeAt(IdentityNumber, identityNumber, ["identityNumber"]);
+      // As the blind index does: `…002x`, `…002X` and ` …002X ` are one number.
+      const entered = typeof identityNumber === "string" ? identityNumber.trim().toUpperCase() : identityNumber;
+      const number = yield* decodeAt(IdentityNumber, entered, ["identityNumber"]);
       const page = yield* work.call(() =>
         work.tx.persons.find({ within: work.ctx.actor.scope, where: { identityIndex: identityIndexOf(work, number), erased: false }, limit: 10 }),
       );

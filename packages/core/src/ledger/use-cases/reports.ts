@@ -2,6 +2,7 @@ import { Data, Effect } from "effect";
 import type { DateRange } from "../../campaign/campaign-calendar.js";
 import type { LedgerData, LedgerGrade } from "../../campaign/ledger-data.js";
 import type { Actor } from "../../model/actor.js";
+import type { UnitId } from "../../model/ids.js";
 import { type DivisionCode, isWithinDivision } from "../../model/division-code.js";
 import { DivisionCode as DivisionCodeSchema } from "../../model/division-code.js";
 import { LocalDate } from "../../model/local-date.js";
@@ -59,13 +60,30 @@ export const ledgerDataWithin = (work: Work, within: DivisionCode) =>
     const disputes = yield* findAll<DisputeRow, object>(work, (q) => work.tx.disputes.find(q), {}, within);
     const grades = yield* findAll<GradeRow, object>(work, (q) => work.tx.grades.find(q), {}, within);
     const listingRows = yield* findAll<ListingRow, object>(work, (q) => work.tx.listings.find(q), {}, within);
-    const submissions = yield* findAll<SubmissionRow, object>(work, (q) => work.tx.submissions.find(q), {}, within);
+    // The core's report on a division counts the submissions of the units above it
+    // too (a village's report lists the township offices' overdue updates): read
+    // those units' submissions from their own divisions.
+    const submissions = [...(yield* findAll<SubmissionRow, object>(work, (q) => work.tx.submissions.find(q), {}, within))];
+    const above = new Map<DivisionCode, Array<UnitId>>();
+    for (const u of work.env.units) {
+      if (u.jurisdiction !== within && isWithinDivision(within, u.jurisdiction)) above.set(u.jurisdiction, [...(above.get(u.jurisdiction) ?? []), u.id]);
+    }
+    for (const [division, units] of above) {
+      submissions.push(...(yield* findAll<SubmissionRow, { unit: ReadonlyArray<UnitId> }>(work, (q) => work.tx.submissions.find(q), { unit: units }, division)));
+    }
     const listings: Array<Listing> = [];
     for (const row of listingRows) {
-      const opened = yield* Effect.either(openListingRow(work, row));
       // An erased person's listing cannot be opened: it stays in the store's
-      // counts (its row) but no longer in the reports' detail.
-      if (opened._tag === "Right") listings.push(opened.right);
+      // counts (its row) but no longer in the reports' detail. Any other failure
+      // (the store, a missing key) fails the report rather than leave it short.
+      const opened = yield* openListingRow(work, row).pipe(
+        Effect.map((listing): Listing | undefined => listing),
+        Effect.catchIf(
+          (e) => e._tag === "SealedDataUnreadable" && e.why === "erased",
+          () => Effect.succeed(undefined),
+        ),
+      );
+      if (opened !== undefined) listings.push(opened);
     }
     const data: LedgerData = {
       units: work.env.units,

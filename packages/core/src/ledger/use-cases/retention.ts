@@ -2,6 +2,7 @@ import { Effect } from "effect";
 import { plusDays } from "../../calendar/local-dates.js";
 import { isOpenStatus } from "../../lifecycle/case-record.js";
 import type { Actor } from "../../model/actor.js";
+import type { DivisionCode } from "../../model/division-code.js";
 import type { LocalDate } from "../../model/local-date.js";
 import { LocalDate as LocalDateSchema } from "../../model/local-date.js";
 import type { PersonId } from "../../model/ids.js";
@@ -40,11 +41,16 @@ const erasableAfter = (work: Work, rows: ReadonlyArray<ListingRow>, asOf: LocalD
 /**
  * Erases the personal data of every person in the actor's scope whose listings
  * all closed more than their retention period ago (as of `asOf`, today by
- * default) and who is a party to no open dispute (PIPL art. 47). Erasure is
+ * default) and who is a party to no open dispute of their province, whether
+ * within the actor's scope or not (PIPL art. 47). Erasure is
  * crypto-shredding: the person's data key is destroyed, so every copy of their
- * sealed fields (the identity number, contact, listings and task records) is
- * unreadable, backups included; their name and blind index are removed from the
- * person row, which keeps its id and `erasedOn`. Listing rows stay, so reports
+ * sealed fields (the identity number, contact, listings and task records) that
+ * is restored beside the store's keys is unreadable. A full backup of the store
+ * holds the wrapped data key too: it stays readable with the key-encryption key
+ * until that key is rotated out (`rotateKeys`) and dropped from the
+ * provider, so rotate after purging for backups to be shredded as well. Their
+ * name and blind index are removed from the person row, which keeps its id and
+ * `erasedOn`. Listing rows stay, so reports
  * keep their counts; the audit chain still verifies. Each erasure is audited.
  * Only the peace and rule-of-law office (coordinator) purges.
  *
@@ -70,7 +76,11 @@ export const purgeExpired = (actor: Actor, options: { readonly asOf?: LocalDate 
         if (person === undefined || person.erasedOn !== undefined) continue;
         const after = yield* erasableAfter(work, rows, asOf);
         if (after === undefined || !(after < asOf)) continue;
-        const disputes = yield* findAll<DisputeRow, { party: PersonId }>(work, (q) => work.tx.disputes.find(q), { party: personId as PersonId });
+        // Any open dispute counts, also one outside the actor's scope (a township-level
+        // dispute for a coordinator acting for one village, a neighbouring township's):
+        // the guard reads the disputes of the person's whole province, and shows none.
+        const province = `${person.jurisdiction.slice(0, 2)}0000000000` as DivisionCode;
+        const disputes = yield* findAll<DisputeRow, { party: PersonId }>(work, (q) => work.tx.disputes.find(q), { party: personId as PersonId }, province);
         if (disputes.some((d) => isOpenStatus(d.status))) continue;
         yield* erase(work, person, asOf, after);
         erased.push(person.id);

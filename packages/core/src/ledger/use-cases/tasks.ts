@@ -1,4 +1,5 @@
 import { Effect } from "effect";
+import { createHash } from "node:crypto";
 import { canRead } from "../../access/access-decisions.js";
 import type { Actor } from "../../model/actor.js";
 import type { DisputeId, ListingId, PersonId, TaskId, UnitId } from "../../model/ids.js";
@@ -9,7 +10,7 @@ import type { Listing } from "../../support/listing.js";
 import { type SupportTask, type TaskCompletion, helpFirst, tasksDue as tasksDueCore } from "../../support/due-tasks.js";
 import type { Bilingual } from "../../validation/bilingual.js";
 import type { ListingRow, TaskRow } from "../../ports/store-rows.js";
-import { requireScope, requireWrites } from "../access-checks.js";
+import { disputeReaders, requireRole, requireScope, requireWrites } from "../access-checks.js";
 import { decodeAt, invalid } from "../decode-input.js";
 import { sealFor, openFor } from "../person-vault.js";
 import { useCase, type Work } from "../unit-of-work.js";
@@ -60,6 +61,17 @@ export interface TasksDue {
 
 const FOLLOW_UP: Bilingual = { zh: "关注帮扶（事由不可见）", en: "follow-up (reason not shown)" };
 
+/**
+ * The id of a task shown without its reason: the core's task id names the
+ * measure (`l-1:mental-health-follow-up:20250601`), which tells why, so this one
+ * names only the listing, the due day and the task's place among that listing's
+ * tasks due that day.
+ */
+const hiddenTaskId = (listing: ListingId, dueOn: LocalDate, n: number): TaskId => {
+  const id = `${listing}:${dueOn.replaceAll("-", "")}:${n}`;
+  return (id.length <= 64 ? id : `${listing.slice(0, 40)}:${createHash("sha256").update(id).digest("hex").slice(0, 16)}`) as TaskId;
+};
+
 /** @internal Every row of a collection's query, page by page. */
 export const findAll = <R, W>(work: Work, find: (q: { within: Actor["scope"]; where: W; limit: number; after?: string }) => Promise<{ rows: ReadonlyArray<R>; next?: string }>, where: W, within = work.ctx.actor.scope) =>
   Effect.gen(function* () {
@@ -83,8 +95,10 @@ export const completionsOf = (work: Work, rows: ReadonlyArray<TaskRow>) =>
 /**
  * The tasks due as of a day (today by default) under the open listings in the
  * actor's scope, help first, each shown only as far as the policy lets the actor
- * know why; and the open grading tasks of disputes in scope. Showing a task's
- * category is a read of the listing's category, and is audited.
+ * know why (a task shown without its reason has an id of its own, since the
+ * core's names the measure); and the open grading tasks of disputes in scope.
+ * Showing a task's category is a read of the listing's category, and is audited.
+ * Auditors, who read the audit trail and not the records, are refused.
  *
  * @example
  * ```ts
@@ -95,6 +109,7 @@ export const completionsOf = (work: Work, rows: ReadonlyArray<TaskRow>) =>
 export const tasksDue = (actor: Actor, options: { readonly asOf?: LocalDate; readonly horizonDays?: number } = {}) =>
   useCase("tasks-due", actor, (work) =>
     Effect.gen(function* () {
+      yield* requireRole(work, disputeReaders, { action: "tasks-due", entity: "task" });
       const asOf = options.asOf === undefined ? work.today : yield* decodeAt(LocalDateSchema, options.asOf, ["asOf"]);
       const rows = yield* findAll<ListingRow, { open: boolean }>(work, (q) => work.tx.listings.find(q), { open: true });
       const listings: Array<Listing> = [];
@@ -109,10 +124,14 @@ export const tasksDue = (actor: Actor, options: { readonly asOf?: LocalDate; rea
         }),
       );
       const byId = new Map(listings.map((l) => [l.id, l]));
+      const hiddenCount = new Map<string, number>();
       const support = due.map((t): VisibleSupportTask => {
         const l = byId.get(t.listing)!;
         if (canRead(work.ctx, "listing.category", { jurisdiction: l.jurisdiction, category: l.category }, work.env.policy)) return { ...t, shown: "full" };
-        return { shown: "without-reason", id: t.id, listing: t.listing, person: t.person, title: FOLLOW_UP, dueOn: t.dueOn, overdue: t.overdue, unit: t.unit };
+        const slot = `${t.listing}\u0000${t.dueOn}`;
+        const n = hiddenCount.get(slot) ?? 0;
+        hiddenCount.set(slot, n + 1);
+        return { shown: "without-reason", id: hiddenTaskId(t.listing, t.dueOn, n), listing: t.listing, person: t.person, title: FOLLOW_UP, dueOn: t.dueOn, overdue: t.overdue, unit: t.unit };
       });
       const shownFull = new Set(support.filter((t) => t.shown === "full").map((t) => t.listing));
       for (const id of shownFull) {
