@@ -1,4 +1,3 @@
-import { Effect } from "effect";
 import { canWrite, isInScope } from "../access/access-decisions.js";
 import type { DivisionCode } from "../model/division-code.js";
 import type { AuditEntityKind } from "../ports/store-rows.js";
@@ -15,12 +14,14 @@ export interface Target {
 }
 
 /** @internal The record lies within the actor's scope. */
-export const requireScope = (work: Work, jurisdiction: DivisionCode, target: Target): Effect.Effect<void, AccessDenied> =>
-  isInScope(work.ctx, jurisdiction) ? Effect.void : Effect.fail(new AccessDenied({ ...target, reason: "out-of-scope" }));
+export const requireScope = (work: Work<AccessDenied>, jurisdiction: DivisionCode, target: Target): void => {
+  if (!isInScope(work.ctx, jurisdiction)) work.fail(new AccessDenied({ ...target, reason: "out-of-scope" }));
+};
 
 /** @internal The actor holds one of these roles. */
-export const requireRole = (work: Work, roles: ReadonlyArray<ActorRole>, target: Target): Effect.Effect<void, AccessDenied> =>
-  roles.includes(work.ctx.actor.role) ? Effect.void : Effect.fail(new AccessDenied({ ...target, reason: "role" }));
+export const requireRole = (work: Work<AccessDenied>, roles: ReadonlyArray<ActorRole>, target: Target): void => {
+  if (!roles.includes(work.ctx.actor.role)) work.fail(new AccessDenied({ ...target, reason: "role" }));
+};
 
 /**
  * The dotted paths of the leaves a value has (arrays add no segment), under a
@@ -56,15 +57,14 @@ export const auditedFields = (paths: ReadonlyArray<string>): ReadonlyArray<strin
 
 /** @internal The policy lets the actor write every one of these fields of this subject. */
 export const requireWrites = (
-  work: Work,
+  work: Work<AccessDenied>,
   paths: ReadonlyArray<string>,
   subject: { readonly jurisdiction: DivisionCode; readonly category?: SupportCategory },
   target: Target,
-): Effect.Effect<void, AccessDenied> => {
+): void => {
   for (const path of paths) {
-    if (!canWrite(work.ctx, path, subject, work.env.policy)) return Effect.fail(new AccessDenied({ ...target, reason: "field", field: path }));
+    if (!canWrite(work.ctx, path, subject, work.env.policy)) work.fail(new AccessDenied({ ...target, reason: "field", field: path }));
   }
-  return Effect.void;
 };
 
 /**

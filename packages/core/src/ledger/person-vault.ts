@@ -1,10 +1,9 @@
-import { Effect } from "effect";
 import { newDataKey, openJson, sealJson, unwrapDataKey, wrapDataKey } from "../crypto/envelope.js";
 import { blindIndex } from "../crypto/blind-index.js";
 import type { Person } from "../model/person.js";
 import type { PersonKeyRow, PersonRow, SealedText } from "../ports/store-rows.js";
 import type { DivisionCode } from "../model/division-code.js";
-import { SealedDataUnreadable, type StoreFailure } from "./ledger-errors.js";
+import { SealedDataUnreadable } from "./ledger-errors.js";
 import type { Work } from "./unit-of-work.js";
 
 // Envelope encryption of a person's sensitive fields: one data key per person,
@@ -17,12 +16,7 @@ interface PersonSecrets {
   readonly contact?: Person["contact"];
 }
 
-const dataKeys = new WeakMap<Work, Map<string, Uint8Array>>();
-const keysOf = (work: Work): Map<string, Uint8Array> => {
-  let m = dataKeys.get(work);
-  if (!m) dataKeys.set(work, (m = new Map()));
-  return m;
-};
+const keysOf = (work: Work): Map<string, Uint8Array> => work.memo as Map<string, Uint8Array>;
 
 /** @internal A new data key for a new person, and its wrapped row. */
 export const newPersonKey = (work: Work, person: string, jurisdiction: DivisionCode): { readonly key: Uint8Array; readonly row: PersonKeyRow } => {
@@ -35,30 +29,28 @@ export const newPersonKey = (work: Work, person: string, jurisdiction: DivisionC
 };
 
 /** @internal The person's data key, unwrapped (once per transaction). */
-export const personKey = (work: Work, person: string): Effect.Effect<Uint8Array, SealedDataUnreadable | StoreFailure> => {
+export const personKey = async (work: Work<SealedDataUnreadable>, person: string): Promise<Uint8Array> => {
   const cached = keysOf(work).get(person);
-  if (cached) return Effect.succeed(cached);
-  return Effect.flatMap(work.call(() => work.tx.personKeys.get(person)), (row) => {
-    if (row === undefined) return Effect.fail(new SealedDataUnreadable({ person, why: "erased" }));
-    const kek = work.env.keys.keyEncryptionKey(row.kekId);
-    if (kek === undefined) return Effect.fail(new SealedDataUnreadable({ person, why: "key-missing" }));
-    const key = unwrapDataKey(row.wrapped, kek, person);
-    if (key === undefined) return Effect.fail(new SealedDataUnreadable({ person, why: "corrupt" }));
-    keysOf(work).set(person, key);
-    return Effect.succeed(key);
-  });
+  if (cached) return cached;
+  const row = await work.tx.personKeys.get(person);
+  if (row === undefined) return work.fail(new SealedDataUnreadable({ person, why: "erased" }));
+  const kek = work.env.keys.keyEncryptionKey(row.kekId);
+  if (kek === undefined) return work.fail(new SealedDataUnreadable({ person, why: "key-missing" }));
+  const key = unwrapDataKey(row.wrapped, kek, person);
+  if (key === undefined) return work.fail(new SealedDataUnreadable({ person, why: "corrupt" }));
+  keysOf(work).set(person, key);
+  return key;
 };
 
 /** @internal Seal any JSON value of a person under their key. */
-export const sealFor = (work: Work, person: string, value: unknown): Effect.Effect<SealedText, SealedDataUnreadable | StoreFailure> =>
-  Effect.map(personKey(work, person), (key) => sealJson(value, key, person));
+export const sealFor = async (work: Work<SealedDataUnreadable>, person: string, value: unknown): Promise<SealedText> =>
+  sealJson(value, await personKey(work, person), person);
 
 /** @internal Open a value sealed for a person. */
-export const openFor = <A>(work: Work, person: string, sealed: SealedText): Effect.Effect<A, SealedDataUnreadable | StoreFailure> =>
-  Effect.flatMap(personKey(work, person), (key) => {
-    const value = openJson(sealed, key);
-    return value === undefined ? Effect.fail(new SealedDataUnreadable({ person, why: "corrupt" })) : Effect.succeed(value as A);
-  });
+export const openFor = async <A>(work: Work<SealedDataUnreadable>, person: string, sealed: SealedText): Promise<A> => {
+  const value = openJson(sealed, await personKey(work, person));
+  return value === undefined ? work.fail(new SealedDataUnreadable({ person, why: "corrupt" })) : (value as A);
+};
 
 /** @internal The row of a new person: its sealed fields and its blind index. */
 export const personRowOf = (work: Work, person: Person, key: Uint8Array): PersonRow => {
@@ -79,11 +71,11 @@ export const personRowOf = (work: Work, person: Person, key: Uint8Array): Person
 };
 
 /** @internal The person a row holds, opened; `undefined` once erased. */
-export const openPerson = (work: Work, row: PersonRow): Effect.Effect<Person | undefined, SealedDataUnreadable | StoreFailure> => {
-  if (row.erasedOn !== undefined || row.name === undefined) return Effect.succeed(undefined);
+export const openPerson = async (work: Work<SealedDataUnreadable>, row: PersonRow): Promise<Person | undefined> => {
+  if (row.erasedOn !== undefined || row.name === undefined) return undefined;
   const base = { id: row.id, name: row.name, jurisdiction: row.jurisdiction };
-  if (row.sealed === undefined) return Effect.succeed(base as Person);
-  return Effect.map(openFor<PersonSecrets>(work, row.id, row.sealed), (s) => ({ ...base, ...s }) as Person);
+  if (row.sealed === undefined) return base as Person;
+  return { ...base, ...(await openFor<PersonSecrets>(work, row.id, row.sealed)) } as Person;
 };
 
 /** @internal The blind index of an identity number, for exact-match lookup. */

@@ -1,4 +1,4 @@
-import { Context, Effect, Exit } from "effect";
+import { Context, Effect } from "effect";
 import type { ActorContext } from "../access/actor-context.js";
 import { chainEvent } from "../audit/audit-chain.js";
 import type { Actor } from "../model/actor.js";
@@ -22,6 +22,11 @@ export class LedgerEnvironment extends Context.Tag("@tiaojie/core/LedgerEnvironm
 /**
  * The audit chain a record's events go to: its township (for a village or a
  * township), or the division itself above township level.
+ *
+ * @example
+ * ```ts
+ * auditChainOf("532301104201" as DivisionCode); // "532301104000"
+ * ```
  * @since 0.3.0
  */
 export const auditChainOf = (jurisdiction: DivisionCode): string => {
@@ -41,8 +46,14 @@ export interface AuditNote {
   readonly note?: Readonly<Record<string, string | number | boolean>>;
 }
 
-/** @internal A transaction's view for use cases: the store's transaction, the time, and the audit it will append. */
-export interface Work {
+/**
+ * @internal A use case's view of its transaction: the store's transaction, the
+ * time, the actor, the audit events it will append, and `fail`, which ends the
+ * use case with one of its typed errors (`E`) and rolls everything back. A helper
+ * that may fail with `X` takes a `Work<X>`; a use case's `Work<E>` is one only when
+ * `E` includes `X`, so every error a use case can return is in its type.
+ */
+export interface Work<E = never> {
   readonly env: LedgerEnv;
   readonly tx: LedgerTransaction;
   readonly now: number;
@@ -50,16 +61,52 @@ export interface Work {
   readonly ctx: ActorContext;
   /** Queue an audit event of this transaction (appended at commit, in the same transaction). */
   readonly audit: (note: AuditNote) => void;
-  /** Run a store call, turning a rejection into StoreFailure. */
-  readonly call: <A>(f: () => Promise<A>) => Effect.Effect<A, StoreFailure>;
+  /** End the use case with a typed error: nothing it wrote is kept. */
+  readonly fail: (error: E) => never;
+  /** Per-transaction memo (unwrapped data keys). */
+  readonly memo: Map<string, unknown>;
 }
 
-class Rollback {
-  constructor(readonly exit: Exit.Exit<unknown, unknown>) {}
+/** A typed error on its way out of a use case's body. */
+class Failed {
+  constructor(readonly error: unknown) {}
 }
+/** A store call rejected: the use case ends with StoreFailure. */
+class StoreRejected {
+  constructor(readonly cause: unknown) {}
+}
+/** Another transaction appended to a chain first: the use case is run again. */
 class AuditRace {}
 
 const MAX_ATTEMPTS = 8;
+
+const fail = (error: unknown): never => {
+  throw new Failed(error);
+};
+
+const rejected = (cause: unknown): never => {
+  throw new StoreRejected(cause);
+};
+
+/** The store's transaction with every call's rejection marked as the store's. */
+const guarded = (tx: LedgerTransaction): LedgerTransaction => {
+  const wrap = <T extends object>(target: T): T =>
+    Object.fromEntries(
+      Object.entries(target).map(([name, method]) => [name, (...args: ReadonlyArray<unknown>) => (method as (...a: ReadonlyArray<unknown>) => Promise<unknown>)(...args).catch(rejected)]),
+    ) as T;
+  return {
+    disputes: wrap(tx.disputes),
+    persons: wrap(tx.persons),
+    personKeys: wrap(tx.personKeys),
+    listings: wrap(tx.listings),
+    tasks: wrap(tx.tasks),
+    grades: wrap(tx.grades),
+    submissions: wrap(tx.submissions),
+    hazards: wrap(tx.hazards),
+    idempotency: wrap(tx.idempotency),
+    audit: wrap(tx.audit),
+  };
+};
 
 const actorOf = (ctx: ActorContext): AuditEventRow["actor"] => ({
   officerId: ctx.actor.officerId,
@@ -92,113 +139,100 @@ const appendAll = async (env: LedgerEnv, tx: LedgerTransaction, ctx: ActorContex
   }
 };
 
-const storeFailure = (env: LedgerEnv, cause: unknown): StoreFailure => new StoreFailure({ store: env.store.name, cause });
+type Outcome<A, E> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: E | StoreFailure };
 
 /**
  * Runs a use case's body in one store transaction: its writes and its audit
- * events commit together or not at all. A failure of the body rolls everything
- * back; an audit append that met another transaction's event retries the whole
- * body (up to 8 times).
+ * events commit together or not at all. A typed failure or a store failure rolls
+ * everything back; an audit append that met another transaction's event runs
+ * the whole body again (up to 8 times). A defect (a bug) rejects.
  */
-const inTransaction = <A, E>(env: LedgerEnv, ctx: ActorContext, body: (work: Work) => Effect.Effect<A, E>): Effect.Effect<A, E | StoreFailure> =>
-  Effect.suspend(() => {
-    const attempt = (n: number): Effect.Effect<A, E | StoreFailure> =>
-      Effect.flatMap(
-        Effect.promise(() =>
-          env.store
-            .transact(async (tx) => {
-              const notes: Array<AuditNote> = [];
-              const now = env.clock.now();
-              const work: Work = {
-                env,
-                tx,
-                now,
-                today: env.clock.today(),
-                ctx,
-                audit: (note) => void notes.push(note),
-                call: (f) => Effect.tryPromise({ try: f, catch: (cause) => storeFailure(env, cause) }),
-              };
-              const exit = await Effect.runPromiseExit(body(work));
-              if (Exit.isFailure(exit)) throw new Rollback(exit);
-              await appendAll(env, tx, ctx, notes, now, "done");
-              return exit;
-            })
-            .then(
-              (exit): { readonly kind: "exit"; readonly exit: Exit.Exit<A, E> } => ({ kind: "exit", exit }),
-              (reason: unknown) =>
-                reason instanceof Rollback
-                  ? ({ kind: "exit", exit: reason.exit as Exit.Exit<A, E> } as const)
-                  : reason instanceof AuditRace
-                    ? ({ kind: "race" } as const)
-                    : ({ kind: "failed", cause: reason } as const),
-            ),
-        ),
-        (outcome): Effect.Effect<A, E | StoreFailure> => {
-          if (outcome.kind === "exit") return outcome.exit;
-          if (outcome.kind === "race" && n + 1 < MAX_ATTEMPTS) return attempt(n + 1);
-          return Effect.fail(storeFailure(env, outcome.kind === "race" ? new Error("audit chain contention: gave up after 8 attempts") : outcome.cause));
-        },
-      );
-    return attempt(0);
-  });
+const inTransaction = async <A, E>(env: LedgerEnv, ctx: ActorContext, body: (work: Work<E>) => Promise<A>): Promise<Outcome<A, E>> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const value = await env.store.transact(async (raw) => {
+        const tx = guarded(raw);
+        const notes: Array<AuditNote> = [];
+        const now = env.clock.now();
+        const work: Work<E> = { env, tx, now, today: env.clock.today(), ctx, audit: (note) => void notes.push(note), fail, memo: new Map() };
+        const result = await body(work);
+        await appendAll(env, tx, ctx, notes, now, "done");
+        return result;
+      });
+      return { ok: true, value };
+    } catch (thrown) {
+      if (thrown instanceof Failed) return { ok: false, error: thrown.error as E };
+      if (thrown instanceof AuditRace) {
+        if (attempt < MAX_ATTEMPTS) continue;
+        return { ok: false, error: new StoreFailure({ store: env.store.name, cause: new Error("audit chain contention: gave up after 8 attempts") }) };
+      }
+      if (thrown instanceof StoreRejected) return { ok: false, error: new StoreFailure({ store: env.store.name, cause: thrown.cause }) };
+      // A store that rejects its transaction by itself (a failed commit) is a store failure too.
+      return { ok: false, error: new StoreFailure({ store: env.store.name, cause: thrown }) };
+    }
+  }
+};
 
 /** Records a refusal in its own transaction (the refused one was rolled back). */
-const recordRefusal = (env: LedgerEnv, ctx: ActorContext, denied: AccessDenied, jurisdiction: DivisionCode): Effect.Effect<void, StoreFailure> =>
-  Effect.flatMap(
-    Effect.promise(() =>
-      env.store
-        .transact(async (tx) => {
-          const note: AuditNote = {
-            action: denied.action,
-            entity: denied.entity,
-            id: denied.id ?? "",
-            jurisdiction,
-            fields: denied.field === undefined ? [] : [denied.field],
-            note: { reason: denied.reason },
-          };
-          await appendAll(env, tx, ctx, [note], env.clock.now(), "refused");
-        })
-        .then(
-          () => undefined,
-          (cause: unknown) => cause,
-        ),
-    ),
-    (cause) => (cause === undefined ? Effect.void : Effect.fail(storeFailure(env, cause))),
-  );
+const recordRefusal = async (env: LedgerEnv, ctx: ActorContext, denied: AccessDenied): Promise<StoreFailure | undefined> => {
+  const note: AuditNote = {
+    action: denied.action,
+    entity: denied.entity,
+    id: denied.id ?? "",
+    jurisdiction: ctx.actor.scope,
+    fields: denied.field === undefined ? [] : [denied.field],
+    note: { reason: denied.reason },
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await env.store.transact((tx) => appendAll(env, tx, ctx, [note], env.clock.now(), "refused"));
+      return undefined;
+    } catch (cause) {
+      if (cause instanceof AuditRace && attempt < MAX_ATTEMPTS) continue;
+      return new StoreFailure({ store: env.store.name, cause });
+    }
+  }
+};
 
 /**
  * The actor as the service knows them: a valid actor whose unit is in the unit
  * register and whose scope lies within their unit's division.
  */
-const actorContextOf = (env: LedgerEnv, input: Actor, action: string): Effect.Effect<ActorContext, AccessDenied | ValidationError> => {
+const actorContextOf = (env: LedgerEnv, input: Actor, action: string): ActorContext | AccessDenied | ValidationError => {
   const decoded = decode(ActorSchema, input);
-  if (!decoded.ok) return Effect.fail(decoded.error);
+  if (!decoded.ok) return decoded.error;
   const actor = decoded.value;
   const unit = env.unitById.get(actor.unit);
-  if (unit === undefined) return Effect.fail(new AccessDenied({ action, entity: "ledger", reason: "unknown-unit" }));
-  if (!isWithinDivision(actor.scope, unit.jurisdiction)) return Effect.fail(new AccessDenied({ action, entity: "ledger", reason: "out-of-scope" }));
-  return Effect.succeed({ actor, unitKind: unit.kind });
+  if (unit === undefined) return new AccessDenied({ action, entity: "ledger", reason: "unknown-unit" });
+  if (!isWithinDivision(actor.scope, unit.jurisdiction)) return new AccessDenied({ action, entity: "ledger", reason: "out-of-scope" });
+  return { actor, unitKind: unit.kind };
+};
+
+const run = async <A, E>(env: LedgerEnv, action: string, actor: Actor, body: (work: Work<E>) => Promise<A>): Promise<Outcome<A, E | AccessDenied | ValidationError>> => {
+  const ctx = actorContextOf(env, actor, action);
+  if (ctx instanceof AccessDenied || !("actor" in ctx)) return { ok: false, error: ctx };
+  const outcome = await inTransaction(env, ctx, body);
+  if (!outcome.ok && outcome.error instanceof AccessDenied) {
+    const failed = await recordRefusal(env, ctx, outcome.error);
+    if (failed) return { ok: false, error: failed };
+  }
+  return outcome;
 };
 
 /**
- * @internal The frame of every use case: check the actor, run the body in one
- * transaction, and audit a refusal. `jurisdictionOf` names where a refusal is
- * recorded (the record's division when known, else the actor's scope).
+ * @internal The frame of every use case, as an Effect program: check the actor,
+ * run the body in one transaction (its errors typed by the `Work<E>` it takes),
+ * and audit a refusal. The body itself is plain async code, so a use case costs
+ * one fiber, not one per store call.
  */
 export const useCase = <A, E>(
   action: string,
   actor: Actor,
-  body: (work: Work) => Effect.Effect<A, E>,
+  body: (work: Work<E>) => Promise<A>,
 ): Effect.Effect<A, E | AccessDenied | ValidationError | StoreFailure, LedgerEnvironment> =>
   Effect.flatMap(LedgerEnvironment, (env) =>
-    Effect.flatMap(actorContextOf(env, actor, action), (ctx) =>
-      inTransaction(env, ctx, body).pipe(
-        Effect.tapError((e) =>
-          e instanceof AccessDenied ? recordRefusal(env, ctx, e, refusalPlace(e, ctx)) : Effect.void,
-        ),
-      ),
+    Effect.flatMap(
+      Effect.promise(() => run(env, action, actor, body)),
+      (outcome) => (outcome.ok ? Effect.succeed(outcome.value) : Effect.fail(outcome.error)),
     ),
   );
-
-/** Refusals are recorded in the chain of the actor's own scope. */
-const refusalPlace = (_e: AccessDenied, ctx: ActorContext): DivisionCode => ctx.actor.scope;

@@ -1,4 +1,4 @@
-import { Effect } from "effect";
+import type { ValidationError } from "../../validation/validation-error.js";
 import { audienceOf } from "../../access/access-decisions.js";
 import { type ChainVerification, verifyChain } from "../../audit/verify-chain.js";
 import { type Checkpoint, type CheckpointProblem, compareWithCheckpoint, signCheckpoint, verifyCheckpoint } from "../../audit/checkpoint.js";
@@ -17,22 +17,21 @@ const PAGE = 1000;
 const inScope = (work: Work, chain: string): boolean => /^\d{12}$/.test(chain) && isWithinDivision(chain as DivisionCode, work.ctx.actor.scope);
 
 /** The chains within the actor's scope. */
-const chainsInScope = (work: Work) => Effect.map(work.call(() => work.tx.audit.chains()), (chains) => chains.filter((c) => inScope(work, c)));
+const chainsInScope = async (work: Work): Promise<ReadonlyArray<string>> => (await work.tx.audit.chains()).filter((c) => inScope(work, c));
 
-const readChain = (work: Work, chain: string) =>
-  Effect.gen(function* () {
+const readChain = async (work: Work, chain: string): Promise<ReadonlyArray<AuditEventRow>> => {
     const events: Array<AuditEventRow> = [];
     for (;;) {
-      const page = yield* work.call(() => work.tx.audit.list(chain, events.at(-1)?.seq ?? 0, PAGE));
+      const page = await work.tx.audit.list(chain, events.at(-1)?.seq ?? 0, PAGE);
       events.push(...page);
       if (page.length < PAGE) return events;
     }
-  });
+};
 
-const auditReaders = (work: Work, action: string) => {
+const auditReaders = (work: Work<AccessDenied>, action: string): void => {
   const audience = audienceOf(work.ctx, work.env.policy);
   const allowed = audience?.auditTrail === "full" || work.ctx.actor.role === "coordinator";
-  return allowed ? Effect.void : Effect.fail(new AccessDenied({ action, entity: "ledger", reason: "role" }));
+  if (!allowed) work.fail(new AccessDenied({ action, entity: "ledger", reason: "role" }));
 };
 
 /**
@@ -64,16 +63,15 @@ export interface AuditVerification {
  * @since 0.3.0
  */
 export const verifyAudit = (actor: Actor, options: { readonly checkpoint?: string; readonly publicKey?: string } = {}) =>
-  useCase("verify-audit", actor, (work) =>
-    Effect.gen(function* () {
-      yield* auditReaders(work, "verify-audit");
+  useCase("verify-audit", actor, async (work: Work<AccessDenied | ValidationError>) => {
+      auditReaders(work, "verify-audit");
       if ((options.checkpoint === undefined) !== (options.publicKey === undefined)) {
-        return yield* Effect.fail(invalid(["publicKey"], "核验检查点需要同时提供检查点和公钥", "a checkpoint is verified with its public key: give both"));
+        return work.fail(invalid(["publicKey"], "核验检查点需要同时提供检查点和公钥", "a checkpoint is verified with its public key: give both"));
       }
-      const chains = yield* chainsInScope(work);
+      const chains = await chainsInScope(work);
       const verified: Array<ChainVerification & { readonly hashAt: (seq: number) => string | undefined }> = [];
       for (const chain of chains) {
-        const list = yield* readChain(work, chain);
+        const list = await readChain(work, chain);
         const bySeq = new Map(list.map((e) => [e.seq, e.hash]));
         verified.push({ ...verifyChain(chain, list), hashAt: (seq) => bySeq.get(seq) });
       }
@@ -89,8 +87,7 @@ export const verifyAudit = (actor: Actor, options: { readonly checkpoint?: strin
       }
       const ok = verified.every((v) => v.ok) && checkpointProblem === undefined && against.length === 0;
       return { ok, chains: verified.map(({ hashAt: _h, ...v }) => v), againstCheckpoint: against, ...(checkpointProblem === undefined ? {} : { checkpoint: checkpointProblem }) } satisfies AuditVerification;
-    }),
-  );
+  });
 
 /**
  * A signed checkpoint of the audit chains in the actor's scope: their sizes and
@@ -107,20 +104,18 @@ export const verifyAudit = (actor: Actor, options: { readonly checkpoint?: strin
  * @since 0.3.0
  */
 export const auditCheckpoint = (actor: Actor) =>
-  useCase("audit-checkpoint", actor, (work) =>
-    Effect.gen(function* () {
-      yield* auditReaders(work, "audit-checkpoint");
+  useCase("audit-checkpoint", actor, async (work: Work<AccessDenied | SigningKeyMissing>) => {
+      auditReaders(work, "audit-checkpoint");
       const signer = work.env.keys.checkpointSigner;
-      if (signer === undefined) return yield* Effect.fail(new SigningKeyMissing());
-      const chains = yield* chainsInScope(work);
+      if (signer === undefined) return work.fail(new SigningKeyMissing());
+      const chains = await chainsInScope(work);
       const heads = [];
       for (const chain of chains) {
-        const head = yield* work.call(() => work.tx.audit.head(chain));
+        const head = await work.tx.audit.head(chain);
         if (head !== undefined) heads.push({ chain, size: head.seq, hash: head.hash });
       }
       return signCheckpoint({ origin: work.env.checkpointOrigin, heads, signer, at: work.now });
-    }),
-  );
+  });
 
 /**
  * The audit events of one chain in the actor's scope, a page at a time, for
@@ -133,16 +128,14 @@ export const auditCheckpoint = (actor: Actor) =>
  * @since 0.3.0
  */
 export const auditTrail = (actor: Actor, query: { readonly chain: string; readonly limit?: number; readonly cursor?: string }) =>
-  useCase("audit-trail", actor, (work) =>
-    Effect.gen(function* () {
-      yield* auditReaders(work, "audit-trail");
+  useCase("audit-trail", actor, async (work: Work<AccessDenied | ValidationError>) => {
+      auditReaders(work, "audit-trail");
       if (!inScope(work, query.chain)) {
-        return yield* Effect.fail(new AccessDenied({ action: "audit-trail", entity: "ledger", id: query.chain, reason: "out-of-scope" }));
+        return work.fail(new AccessDenied({ action: "audit-trail", entity: "ledger", id: query.chain, reason: "out-of-scope" }));
       }
-      const { limit, after } = yield* pageArgs(query.limit, query.cursor, PAGE);
+      const { limit, after } = pageArgs(work, query.limit, query.cursor, PAGE);
       const afterSeq = after === undefined ? 0 : Number(after);
-      if (!Number.isInteger(afterSeq) || afterSeq < 0) return yield* Effect.fail(invalid(["cursor"], "分页标记无效", "the cursor is not one this ledger made"));
-      const items = yield* work.call(() => work.tx.audit.list(query.chain, afterSeq, limit));
+      if (!Number.isInteger(afterSeq) || afterSeq < 0) return work.fail(invalid(["cursor"], "分页标记无效", "the cursor is not one this ledger made"));
+      const items = await work.tx.audit.list(query.chain, afterSeq, limit);
       return { items, ...nextCursor(items.length === limit ? String(items.at(-1)!.seq) : undefined) } satisfies ListPage<AuditEventRow>;
-    }),
-  );
+  });

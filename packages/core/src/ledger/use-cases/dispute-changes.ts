@@ -1,4 +1,3 @@
-import { Effect } from "effect";
 import { confirmGrade } from "../../grading/confirm-grade.js";
 import { transitionCase } from "../../lifecycle/transition-case.js";
 import type { CaseFields } from "../../lifecycle/case-record.js";
@@ -11,19 +10,29 @@ import type { DisputeRow, GradeRow } from "../../ports/store-rows.js";
 import { disputeReaders, gradeDeciders, requireRole, requireScope } from "../access-checks.js";
 import { decodeAt, invalid } from "../decode-input.js";
 import { useCase, type Work } from "../unit-of-work.js";
+import type { AccessDenied, RecordNotFound, VersionConflict } from "../ledger-errors.js";
+import type { ValidationError } from "../../validation/validation-error.js";
+import type { GradeConfirmationError } from "../../grading/confirm-grade.js";
+import type { CaseTransitionError } from "../../lifecycle/case-errors.js";
 import { loadForUpdate, writeNext } from "../versioned-write.js";
 import { type DisputeView, disputeView, gradingSummary } from "./dispute-view.js";
 
 import { Text } from "../../model/primitives.js";
 
-const loadDispute = (work: Work, action: string, id: string, version: number | undefined, roles = disputeReaders) =>
-  Effect.gen(function* () {
-    const target = { action, entity: "dispute" as const, id };
-    yield* requireRole(work, roles, target);
-    const row = yield* loadForUpdate(work, work.tx.disputes, "dispute", id, version);
-    yield* requireScope(work, row.jurisdiction, target);
-    return row;
-  });
+/** @internal Loads a dispute the actor may handle, at the version they hold. */
+export const loadDispute = async (work: Work<AccessDenied | RecordNotFound | VersionConflict>, action: string, id: string, version: number | undefined, roles = disputeReaders): Promise<DisputeRow> => {
+  const target = { action, entity: "dispute" as const, id };
+  requireRole(work, roles, target);
+  const row = await loadForUpdate(work, work.tx.disputes, "dispute", id, version);
+  requireScope(work, row.jurisdiction, target);
+  return row;
+};
+
+/**
+ * Why a change of a dispute can fail.
+ * @since 0.3.0
+ */
+export type DisputeChangeError = AccessDenied | ValidationError | RecordNotFound | VersionConflict;
 
 /**
  * An officer's decision on a dispute's grade.
@@ -55,9 +64,8 @@ export interface DecideGradeInput {
  * @since 0.3.0
  */
 export const decideGrade = (actor: Actor, input: DecideGradeInput) =>
-  useCase("decide-grade", actor, (work) =>
-    Effect.gen(function* () {
-      const row = yield* loadDispute(work, "decide-grade", input.dispute, input.version, gradeDeciders);
+  useCase("decide-grade", actor, async (work: Work<DisputeChangeError | GradeConfirmationError>) => {
+      const row = await loadDispute(work, "decide-grade", input.dispute, input.version, gradeDeciders);
       const recommendation = work.env.grading.grade(row.dispute, work.today);
       const decided = confirmGrade(
         {
@@ -70,7 +78,7 @@ export const decideGrade = (actor: Actor, input: DecideGradeInput) =>
         },
         { lowerGradeApprovers: work.env.lowerGradeApprovers, table: work.env.gradingTable },
       );
-      if (!decided.ok) return yield* Effect.fail(decided.error);
+      if (!decided.ok) return work.fail(decided.error);
       const decision = decided.value;
       const summary = gradingSummary(recommendation, work.today);
       const gradeId = work.env.ids.next();
@@ -83,8 +91,8 @@ export const decideGrade = (actor: Actor, input: DecideGradeInput) =>
         decision,
         ...(prioritySetBy === undefined ? {} : { prioritySetBy }),
       };
-      yield* work.call(() => work.tx.grades.insert(grade));
-      const next = yield* writeNext(work, work.tx.disputes, "dispute", row, {
+      await work.tx.grades.insert(grade);
+      const next = await writeNext(work, work.tx.disputes, "dispute", row, {
         ...row,
         level: decision.level,
         priority: decision.priority,
@@ -100,8 +108,7 @@ export const decideGrade = (actor: Actor, input: DecideGradeInput) =>
         note: { version: next.version, level: decision.level, recommended: decision.recommended, override: decision.override !== undefined, grade: gradeId },
       });
       return disputeView(next);
-    }),
-  );
+  });
 
 /**
  * A lifecycle transition of a dispute's case.
@@ -131,11 +138,10 @@ export interface TransitionInput {
  * @since 0.3.0
  */
 export const transition = (actor: Actor, input: TransitionInput) =>
-  useCase("transition", actor, (work) =>
-    Effect.gen(function* () {
-      const row = yield* loadDispute(work, `transition:${input.transition}`, input.dispute, input.version);
-      const on = input.on === undefined ? work.today : yield* decodeAt(LocalDateSchema, input.on, ["on"]);
-      if (on > work.today) return yield* Effect.fail(invalid(["on"], "日期不能晚于今天", "the day cannot be after today"));
+  useCase("transition", actor, async (work: Work<DisputeChangeError | CaseTransitionError>) => {
+      const row = await loadDispute(work, `transition:${input.transition}`, input.dispute, input.version);
+      const on = input.on === undefined ? work.today : decodeAt(work, LocalDateSchema, input.on, ["on"]);
+      if (on > work.today) return work.fail(invalid(["on"], "日期不能晚于今天", "the day cannot be after today"));
       const r = transitionCase(row.case, {
         transition: input.transition,
         actor: work.ctx.actor,
@@ -144,7 +150,7 @@ export const transition = (actor: Actor, input: TransitionInput) =>
         ...(input.fields === undefined ? {} : { fields: input.fields }),
         units: work.env.units,
       });
-      if (!r.ok) return yield* Effect.fail(r.error);
+      if (!r.ok) return work.fail(r.error);
       const record = r.value.record;
       const { leadUnit: _drop, ...rest } = row;
       const nextRow: Omit<DisputeRow, "version"> = {
@@ -153,7 +159,7 @@ export const transition = (actor: Actor, input: TransitionInput) =>
         ...(record.leadUnit === undefined ? {} : { leadUnit: record.leadUnit }),
         case: record,
       };
-      const next = yield* writeNext(work, work.tx.disputes, "dispute", row, nextRow);
+      const next = await writeNext(work, work.tx.disputes, "dispute", row, nextRow);
       work.audit({
         action: "transition",
         entity: "dispute",
@@ -163,8 +169,7 @@ export const transition = (actor: Actor, input: TransitionInput) =>
         note: { version: next.version, transition: input.transition, from: row.status, to: record.status },
       });
       return disputeView(next);
-    }),
-  );
+  });
 
 const MeasureText = Text(500);
 
@@ -179,16 +184,14 @@ const MeasureText = Text(500);
  * @since 0.3.0
  */
 export const recordMeasure = (actor: Actor, input: { readonly dispute: DisputeId; readonly version: number; readonly measure: string }) =>
-  useCase("record-measure", actor, (work) =>
-    Effect.gen(function* () {
-      const row = yield* loadDispute(work, "record-measure", input.dispute, input.version, gradeDeciders);
-      const measure = yield* decodeAt(MeasureText, input.measure, ["measure"]);
-      const next = yield* writeNext(work, work.tx.disputes, "dispute", row, {
+  useCase("record-measure", actor, async (work: Work<DisputeChangeError>) => {
+      const row = await loadDispute(work, "record-measure", input.dispute, input.version, gradeDeciders);
+      const measure = decodeAt(work, MeasureText, input.measure, ["measure"]);
+      const next = await writeNext(work, work.tx.disputes, "dispute", row, {
         ...row,
         measures: [...row.measures, { dispute: row.id, measure, recordedOn: work.today }],
       });
       work.audit({ action: "record-measure", entity: "dispute", id: row.id, jurisdiction: row.jurisdiction, fields: ["measures"], note: { version: next.version } });
       return disputeView(next);
-    }),
-  );
+  });
 

@@ -1,15 +1,14 @@
-import { Effect } from "effect";
 import type { Actor } from "../../model/actor.js";
 import { type DivisionCode, isWithinDivision } from "../../model/division-code.js";
 import { DivisionCode as DivisionCodeSchema } from "../../model/division-code.js";
 import type { DisputeId } from "../../model/ids.js";
 import type { DisputeWhere, Match } from "../../ports/ledger-store.js";
-import { AccessDenied } from "../ledger-errors.js";
+import { AccessDenied, type RecordNotFound } from "../ledger-errors.js";
 import { disputeReaders, requireRole, requireScope } from "../access-checks.js";
 import { decodeAt, invalid } from "../decode-input.js";
 import type { ValidationError } from "../../validation/validation-error.js";
-import { useCase } from "../unit-of-work.js";
-import { loadForUpdate } from "../versioned-write.js";
+import { type Work, useCase } from "../unit-of-work.js";
+import { loadRow } from "../versioned-write.js";
 import { type DisputeView, disputeView } from "./dispute-view.js";
 
 /**
@@ -22,15 +21,13 @@ import { type DisputeView, disputeView } from "./dispute-view.js";
  * @since 0.3.0
  */
 export const getDispute = (actor: Actor, id: DisputeId) =>
-  useCase("get-dispute", actor, (work) =>
-    Effect.gen(function* () {
+  useCase("get-dispute", actor, async (work: Work<ReadError>) => {
       const target = { action: "get-dispute", entity: "dispute" as const, id };
-      yield* requireRole(work, disputeReaders, target);
-      const row = yield* loadForUpdate(work, work.tx.disputes, "dispute", id, undefined);
-      yield* requireScope(work, row.jurisdiction, target);
+      requireRole(work, disputeReaders, target);
+      const row = await loadRow(work, work.tx.disputes, "dispute", id);
+      requireScope(work, row.jurisdiction, target);
       return disputeView(row);
-    }),
-  );
+  });
 
 /**
  * The filters of a dispute listing; every one is optional, a list means any of.
@@ -76,13 +73,19 @@ const decodeCursor = (cursor: string): string | undefined => {
 };
 
 /** @internal Paging arguments checked: the limit within the store's, the cursor readable. */
-export const pageArgs = (limit: number | undefined, cursor: string | undefined, max: number): Effect.Effect<{ readonly limit: number; readonly after?: string }, ValidationError> => {
+export const pageArgs = (work: Work<ValidationError>, limit: number | undefined, cursor: string | undefined, max: number): { readonly limit: number; readonly after?: string } => {
   const n = limit ?? Math.min(50, max);
-  if (!Number.isInteger(n) || n < 1 || n > max) return Effect.fail(invalid(["limit"], `每页条数应为 1–${max}`, `limit must be 1–${max}`));
-  if (cursor === undefined) return Effect.succeed({ limit: n });
+  if (!Number.isInteger(n) || n < 1 || n > max) return work.fail(invalid(["limit"], `每页条数应为 1–${max}`, `limit must be 1–${max}`));
+  if (cursor === undefined) return { limit: n };
   const after = decodeCursor(cursor);
-  return after === undefined ? Effect.fail(invalid(["cursor"], "分页标记无效", "the cursor is not one this ledger made")) : Effect.succeed({ limit: n, after });
+  return after === undefined ? work.fail(invalid(["cursor"], "分页标记无效", "the cursor is not one this ledger made")) : { limit: n, after };
 };
+
+/**
+ * Why a read or a listing can fail.
+ * @since 0.3.0
+ */
+export type ReadError = AccessDenied | ValidationError | RecordNotFound;
 
 /** @internal The cursor of a page's next page. */
 export const nextCursor = (next: string | undefined): { readonly cursor?: string } => (next === undefined ? {} : { cursor: encodeCursor(next) });
@@ -100,13 +103,12 @@ export const nextCursor = (next: string | undefined): { readonly cursor?: string
  * @since 0.3.0
  */
 export const listDisputes = (actor: Actor, query: ListDisputesQuery = {}) =>
-  useCase("list-disputes", actor, (work) =>
-    Effect.gen(function* () {
+  useCase("list-disputes", actor, async (work: Work<ReadError>) => {
       const target = { action: "list-disputes", entity: "dispute" as const };
-      yield* requireRole(work, disputeReaders, target);
-      const within = query.within === undefined ? work.ctx.actor.scope : yield* decodeAt(DivisionCodeSchema, query.within, ["within"]);
-      if (!isWithinDivision(within, work.ctx.actor.scope)) return yield* Effect.fail(new AccessDenied({ ...target, id: within, reason: "out-of-scope" }));
-      const { limit, after } = yield* pageArgs(query.limit, query.cursor, work.env.capabilities.maxPageSize);
+      requireRole(work, disputeReaders, target);
+      const within = query.within === undefined ? work.ctx.actor.scope : decodeAt(work, DivisionCodeSchema, query.within, ["within"]);
+      if (!isWithinDivision(within, work.ctx.actor.scope)) return work.fail(new AccessDenied({ ...target, id: within, reason: "out-of-scope" }));
+      const { limit, after } = pageArgs(work, query.limit, query.cursor, work.env.capabilities.maxPageSize);
       const where: DisputeWhere = {
         ...(query.domain === undefined ? {} : { domain: query.domain }),
         ...(query.level === undefined ? {} : { level: query.level }),
@@ -115,7 +117,6 @@ export const listDisputes = (actor: Actor, query: ListDisputesQuery = {}) =>
         ...(query.unit === undefined ? {} : { leadUnit: query.unit }),
         ...(query.month === undefined ? {} : { reportedMonth: query.month }),
       };
-      const page = yield* work.call(() => work.tx.disputes.find({ within, where, limit, ...(after === undefined ? {} : { after }) }));
+      const page = await work.tx.disputes.find({ within, where, limit, ...(after === undefined ? {} : { after }) });
       return { items: page.rows.map(disputeView), ...nextCursor(page.next) } satisfies ListPage<DisputeView>;
-    }),
-  );
+  });

@@ -1,4 +1,6 @@
-import { Effect, Schema } from "effect";
+import type { AccessDenied, RecordNotFound, VersionConflict } from "../ledger-errors.js";
+import type { ValidationError } from "../../validation/validation-error.js";
+import { Schema } from "effect";
 import type { Actor } from "../../model/actor.js";
 import { DivisionCode } from "../../model/division-code.js";
 import { UnitId } from "../../model/ids.js";
@@ -7,7 +9,7 @@ import { Text, optionalField } from "../../model/primitives.js";
 import type { HazardRow } from "../../ports/store-rows.js";
 import { requireRole, requireScope } from "../access-checks.js";
 import { decodeAt, invalid } from "../decode-input.js";
-import { useCase } from "../unit-of-work.js";
+import { type Work, useCase } from "../unit-of-work.js";
 import { loadForUpdate, writeNext } from "../versioned-write.js";
 import { findAll } from "./tasks.js";
 
@@ -48,19 +50,17 @@ const handlers = ["coordinator", "township-leadership", "unit-officer", "village
  * @since 0.3.0
  */
 export const registerHazard = (actor: Actor, input: HazardInput) =>
-  useCase("register-hazard", actor, (work) =>
-    Effect.gen(function* () {
-      yield* requireRole(work, handlers, { action: "register-hazard", entity: "hazard" });
-      const h = yield* decodeAt(HazardInput, input, ["hazard"]);
-      yield* requireScope(work, h.jurisdiction, { action: "register-hazard", entity: "hazard" });
-      if (!work.env.unitById.has(h.responsibleUnit)) return yield* Effect.fail(invalid(["hazard", "responsibleUnit"], `单位 ${h.responsibleUnit} 不在单位名册中`, `unit ${h.responsibleUnit} is not in the unit register`));
-      if (h.deadline < work.today) return yield* Effect.fail(invalid(["hazard", "deadline"], "整改期限不能早于今天", "the deadline cannot be before today"));
+  useCase("register-hazard", actor, async (work: Work<AccessDenied | ValidationError>) => {
+      requireRole(work, handlers, { action: "register-hazard", entity: "hazard" });
+      const h = decodeAt(work, HazardInput, input, ["hazard"]);
+      requireScope(work, h.jurisdiction, { action: "register-hazard", entity: "hazard" });
+      if (!work.env.unitById.has(h.responsibleUnit)) return work.fail(invalid(["hazard", "responsibleUnit"], `单位 ${h.responsibleUnit} 不在单位名册中`, `unit ${h.responsibleUnit} is not in the unit register`));
+      if (h.deadline < work.today) return work.fail(invalid(["hazard", "deadline"], "整改期限不能早于今天", "the deadline cannot be before today"));
       const row: HazardRow = { id: work.env.ids.next(), version: 1, ...h, foundOn: work.today, status: "open" };
-      yield* work.call(() => work.tx.hazards.insert(row));
+      await work.tx.hazards.insert(row);
       work.audit({ action: "register-hazard", entity: "hazard", id: row.id, jurisdiction: row.jurisdiction, fields: Object.keys(h).map((k) => `hazard.${k}`), note: { version: 1 } });
       return { ...row, overdue: false } satisfies HazardView;
-    }),
-  );
+  });
 
 /**
  * Records that a hazard was fixed, with what was done.
@@ -72,18 +72,16 @@ export const registerHazard = (actor: Actor, input: HazardInput) =>
  * @since 0.3.0
  */
 export const fixHazard = (actor: Actor, input: { readonly hazard: string; readonly version: number; readonly measure: string }) =>
-  useCase("fix-hazard", actor, (work) =>
-    Effect.gen(function* () {
-      yield* requireRole(work, handlers, { action: "fix-hazard", entity: "hazard", id: input.hazard });
-      const row = yield* loadForUpdate(work, work.tx.hazards, "hazard", input.hazard, input.version);
-      yield* requireScope(work, row.jurisdiction, { action: "fix-hazard", entity: "hazard", id: row.id });
-      if (row.status === "fixed") return yield* Effect.fail(invalid(["hazard"], "该隐患已整改", "the hazard is already fixed"));
-      const measure = yield* decodeAt(Text(500), input.measure, ["measure"]);
-      const next = yield* writeNext(work, work.tx.hazards, "hazard", row, { ...row, status: "fixed", fixedOn: work.today, measure });
+  useCase("fix-hazard", actor, async (work: Work<AccessDenied | ValidationError | RecordNotFound | VersionConflict>) => {
+      requireRole(work, handlers, { action: "fix-hazard", entity: "hazard", id: input.hazard });
+      const row = await loadForUpdate(work, work.tx.hazards, "hazard", input.hazard, input.version);
+      requireScope(work, row.jurisdiction, { action: "fix-hazard", entity: "hazard", id: row.id });
+      if (row.status === "fixed") return work.fail(invalid(["hazard"], "该隐患已整改", "the hazard is already fixed"));
+      const measure = decodeAt(work, Text(500), input.measure, ["measure"]);
+      const next = await writeNext(work, work.tx.hazards, "hazard", row, { ...row, status: "fixed", fixedOn: work.today, measure });
       work.audit({ action: "fix-hazard", entity: "hazard", id: row.id, jurisdiction: row.jurisdiction, fields: ["hazard.status", "hazard.fixedOn", "hazard.measure"], note: { version: next.version } });
       return { ...next, overdue: false } satisfies HazardView;
-    }),
-  );
+  });
 
 /**
  * The hazards in the actor's scope: all, or only the open ones, or only those
@@ -96,13 +94,11 @@ export const fixHazard = (actor: Actor, input: { readonly hazard: string; readon
  * @since 0.3.0
  */
 export const listHazards = (actor: Actor, query: { readonly status?: HazardRow["status"]; readonly overdue?: boolean } = {}) =>
-  useCase("list-hazards", actor, (work) =>
-    Effect.gen(function* () {
-      yield* requireRole(work, handlers, { action: "list-hazards", entity: "hazard" });
+  useCase("list-hazards", actor, async (work: Work<AccessDenied>) => {
+      requireRole(work, handlers, { action: "list-hazards", entity: "hazard" });
       const where = {
         ...(query.overdue === true ? { status: "open" as const, deadlineBefore: work.today } : query.status === undefined ? {} : { status: query.status }),
       };
-      const rows = yield* findAll<HazardRow, typeof where>(work, (q) => work.tx.hazards.find(q), where);
+      const rows = await findAll<HazardRow, typeof where>(work, (q) => work.tx.hazards.find(q), where);
       return rows.map((r): HazardView => ({ ...r, overdue: r.status === "open" && r.deadline < work.today }));
-    }),
-  );
+  });

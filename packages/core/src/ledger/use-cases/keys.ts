@@ -1,10 +1,10 @@
-import { Effect } from "effect";
+import type { AccessDenied, RecordNotFound, VersionConflict } from "../ledger-errors.js";
 import { rewrapDataKey } from "../../crypto/key-rotation.js";
 import type { Actor } from "../../model/actor.js";
 import type { PersonKeyRow } from "../../ports/store-rows.js";
 import { requireRole } from "../access-checks.js";
 import { SealedDataUnreadable } from "../ledger-errors.js";
-import { useCase } from "../unit-of-work.js";
+import { type Work, useCase } from "../unit-of-work.js";
 import { writeNext } from "../versioned-write.js";
 import { findAll } from "./tasks.js";
 
@@ -33,21 +33,19 @@ export interface RotationResult {
  * @since 0.3.0
  */
 export const rotateKeys = (actor: Actor) =>
-  useCase("rotate-keys", actor, (work) =>
-    Effect.gen(function* () {
-      yield* requireRole(work, ["coordinator"], { action: "rotate-keys", entity: "ledger" });
+  useCase("rotate-keys", actor, async (work: Work<AccessDenied | RecordNotFound | VersionConflict | SealedDataUnreadable>) => {
+      requireRole(work, ["coordinator"], { action: "rotate-keys", entity: "ledger" });
       const keyId = work.env.keys.currentKeyId;
       const to = work.env.keys.keyEncryptionKey(keyId);
-      if (to === undefined) return yield* Effect.die(new RangeError(`key provider: no key-encryption key ${keyId}`));
-      const rows = yield* findAll<PersonKeyRow, { kekIdNot: string }>(work, (q) => work.tx.personKeys.find(q), { kekIdNot: keyId });
+      if (to === undefined) throw new RangeError(`key provider: no key-encryption key ${keyId}`);
+      const rows = await findAll<PersonKeyRow, { kekIdNot: string }>(work, (q) => work.tx.personKeys.find(q), { kekIdNot: keyId });
       for (const row of rows) {
         const from = work.env.keys.keyEncryptionKey(row.kekId);
-        if (from === undefined) return yield* Effect.fail(new SealedDataUnreadable({ person: row.id, why: "key-missing" }));
+        if (from === undefined) return work.fail(new SealedDataUnreadable({ person: row.id, why: "key-missing" }));
         const wrapped = rewrapDataKey(row.wrapped, from, to, row.id);
-        if (wrapped === undefined) return yield* Effect.fail(new SealedDataUnreadable({ person: row.id, why: "corrupt" }));
-        yield* writeNext(work, work.tx.personKeys, "person", row, { ...row, kekId: keyId, wrapped });
+        if (wrapped === undefined) return work.fail(new SealedDataUnreadable({ person: row.id, why: "corrupt" }));
+        await writeNext(work, work.tx.personKeys, "person", row, { ...row, kekId: keyId, wrapped });
       }
       work.audit({ action: "rotate-keys", entity: "ledger", id: keyId, jurisdiction: work.ctx.actor.scope, fields: ["personKeys"], note: { rewrapped: rows.length } });
       return { keyId, rewrapped: rows.length } satisfies RotationResult;
-    }),
-  );
+  });

@@ -1,4 +1,4 @@
-import { Data, Effect } from "effect";
+import { Data } from "effect";
 import { redact } from "../../access/redact.js";
 import type { Actor } from "../../model/actor.js";
 import type { ListingId, PersonId, UnitId } from "../../model/ids.js";
@@ -15,7 +15,10 @@ import type { LocalDate } from "../../model/local-date.js";
 import type { Bilingual } from "../../validation/bilingual.js";
 import { auditedFields, leafPaths, requireScope, requireWrites } from "../access-checks.js";
 import { decodeAt, invalid } from "../decode-input.js";
-import { AccessDenied, RecordExists } from "../ledger-errors.js";
+import { AccessDenied, RecordExists, type RecordNotFound, type SealedDataUnreadable, type VersionConflict } from "../ledger-errors.js";
+import type { ValidationError } from "../../validation/validation-error.js";
+import type { Person } from "../../model/person.js";
+import type { ListingClosureError, ListingReviewError } from "../../support/listing-errors.js";
 import { openPerson } from "../person-vault.js";
 import { useCase, type Work } from "../unit-of-work.js";
 import { loadForUpdate, writeNext } from "../versioned-write.js";
@@ -47,14 +50,19 @@ export class NotEligible extends Data.TaggedError("NotEligible")<{
 
 const Purpose = Text(100);
 
-const loadPerson = (work: Work, id: PersonId, action: string) =>
-  Effect.gen(function* () {
-    const row = yield* loadForUpdate(work, work.tx.persons, "person", id, undefined);
-    yield* requireScope(work, row.jurisdiction, { action, entity: "person", id });
-    const person = yield* openPerson(work, row);
-    if (person === undefined) return yield* Effect.fail(invalid(["person"], `人员 ${id} 的信息已删除`, `person ${id} was erased`));
-    return person;
-  });
+/**
+ * Why a support-registry use case can fail.
+ * @since 0.3.0
+ */
+export type ListingError = AccessDenied | ValidationError | RecordNotFound | RecordExists | VersionConflict | SealedDataUnreadable;
+
+const loadPerson = async (work: Work<ListingError>, id: PersonId, action: string): Promise<Person> => {
+  const row = await loadForUpdate(work, work.tx.persons, "person", id, undefined);
+  requireScope(work, row.jurisdiction, { action, entity: "person", id });
+  const person = await openPerson(work, row);
+  if (person === undefined) return work.fail(invalid(["person"], `人员 ${id} 的信息已删除`, `person ${id} was erased`));
+  return person;
+};
 
 /**
  * Evaluates the support criteria on a person's facts as of today, without
@@ -68,14 +76,12 @@ const loadPerson = (work: Work, id: PersonId, action: string) =>
  * @since 0.3.0
  */
 export const checkEligibility = (actor: Actor, facts: unknown) =>
-  useCase("check-eligibility", actor, (work) =>
-    Effect.gen(function* () {
-      const f = yield* decodeAt(SupportFacts, facts, ["facts"]);
-      const person = yield* loadPerson(work, f.person, "check-eligibility");
+  useCase("check-eligibility", actor, async (work: Work<ListingError>) => {
+      const f = decodeAt(work, SupportFacts, facts, ["facts"]);
+      const person = await loadPerson(work, f.person, "check-eligibility");
       work.audit({ action: "check-eligibility", entity: "person", id: person.id, jurisdiction: person.jurisdiction, fields: auditedFields(leafPaths(f, "facts")), purpose: "eligibility" });
       return evaluateEligibility(f, work.today, work.env.supportCriteria);
-    }),
-  );
+  });
 
 /**
  * What opens a listing: the facts that qualify the person, the category (when
@@ -106,26 +112,24 @@ export interface OpenListingInput {
  * @since 0.3.0
  */
 export const openListing = (actor: Actor, input: OpenListingInput) =>
-  useCase("open-listing", actor, (work) =>
-    Effect.gen(function* () {
-      const facts = yield* decodeAt(SupportFacts, input.facts, ["facts"]);
-      const id = yield* decodeAt(ListingIdSchema, input.id, ["id"]);
-      const unit = yield* decodeAt(UnitIdSchema, input.responsibleUnit, ["responsibleUnit"]);
-      const responsiblePerson = yield* decodeAt(Text(50), input.responsiblePerson, ["responsiblePerson"]);
-      if (!work.env.unitById.has(unit)) return yield* Effect.fail(invalid(["responsibleUnit"], `单位 ${unit} 不在单位名册中`, `unit ${unit} is not in the unit register`));
-      const person = yield* loadPerson(work, facts.person, "open-listing");
+  useCase("open-listing", actor, async (work: Work<ListingError | NotEligible>) => {
+      const facts = decodeAt(work, SupportFacts, input.facts, ["facts"]);
+      const id = decodeAt(work, ListingIdSchema, input.id, ["id"]);
+      const unit = decodeAt(work, UnitIdSchema, input.responsibleUnit, ["responsibleUnit"]);
+      const responsiblePerson = decodeAt(work, Text(50), input.responsiblePerson, ["responsiblePerson"]);
+      if (!work.env.unitById.has(unit)) return work.fail(invalid(["responsibleUnit"], `单位 ${unit} 不在单位名册中`, `unit ${unit} is not in the unit register`));
+      const person = await loadPerson(work, facts.person, "open-listing");
       const result = evaluateEligibility(facts, work.today, work.env.supportCriteria);
       const finding = result.qualifying.find((q) => input.category === undefined || q.category === input.category);
-      if (finding === undefined) return yield* Effect.fail(new NotEligible({ person: person.id, result, ...(input.category === undefined ? {} : { category: input.category }) }));
+      if (finding === undefined) return work.fail(new NotEligible({ person: person.id, result, ...(input.category === undefined ? {} : { category: input.category }) }));
       const listing = draftListing(person, finding, work.today, { id, responsibleUnit: unit, responsiblePerson, actor: work.ctx.actor }, work.env.supportCriteria);
       const fields = leafPaths(listing, "listing");
-      yield* requireWrites(work, fields, { jurisdiction: listing.jurisdiction, category: listing.category }, { action: "open-listing", entity: "listing", id });
-      const row = yield* listingRowOf(work, listing, 1);
-      if ((yield* work.call(() => work.tx.listings.insert(row))) === "exists") return yield* Effect.fail(new RecordExists({ entity: "listing", id }));
+      requireWrites(work, fields, { jurisdiction: listing.jurisdiction, category: listing.category }, { action: "open-listing", entity: "listing", id });
+      const row = await listingRowOf(work, listing, 1);
+      if ((await work.tx.listings.insert(row)) === "exists") return work.fail(new RecordExists({ entity: "listing", id }));
       work.audit({ action: "open-listing", entity: "listing", id, jurisdiction: listing.jurisdiction, fields: auditedFields(fields), note: { version: 1, person: person.id } });
       return viewOf(work, row, listing, person);
-    }),
-  );
+  });
 
 const viewOf = (work: Work, row: ListingRow, listing: Listing, person: Parameters<typeof redact>[0]["person"]): ListingView => ({
   id: row.id,
@@ -134,16 +138,15 @@ const viewOf = (work: Work, row: ListingRow, listing: Listing, person: Parameter
 });
 
 /** @internal Opens a listing and its person, and shows them as the actor may see them; audited when more than public fields show. */
-const readListing = (work: Work, row: ListingRow, purpose: string) =>
-  Effect.gen(function* () {
-    const listing = yield* openListingRow(work, row);
-    const personRow = yield* work.call(() => work.tx.persons.get(row.person));
-    const person = personRow === undefined ? undefined : yield* openPerson(work, personRow);
+const readListing = async (work: Work<SealedDataUnreadable>, row: ListingRow, purpose: string): Promise<ListingView> => {
+    const listing = await openListingRow(work, row);
+    const personRow = await work.tx.persons.get(row.person);
+    const person = personRow === undefined ? undefined : await openPerson(work, personRow);
     const view = viewOf(work, row, listing, person);
     const fields = auditedFields(revealedFields(work, view.record));
     if (fields.length > 0) work.audit({ action: "read-listing", entity: "listing", id: row.id, jurisdiction: row.jurisdiction, fields, purpose });
     return view;
-  });
+};
 
 /**
  * Reads a listing with its person, redacted for the actor; audited with the
@@ -156,14 +159,12 @@ const readListing = (work: Work, row: ListingRow, purpose: string) =>
  * @since 0.3.0
  */
 export const getListing = (actor: Actor, id: ListingId, read: ReadPurpose) =>
-  useCase("get-listing", actor, (work) =>
-    Effect.gen(function* () {
-      const purpose = yield* decodeAt(Purpose, read.purpose, ["purpose"]);
-      const row = yield* loadForUpdate(work, work.tx.listings, "listing", id, undefined);
-      yield* requireScope(work, row.jurisdiction, { action: "get-listing", entity: "listing", id });
-      return yield* readListing(work, row, purpose);
-    }),
-  );
+  useCase("get-listing", actor, async (work: Work<ListingError>) => {
+      const purpose = decodeAt(work, Purpose, read.purpose, ["purpose"]);
+      const row = await loadForUpdate(work, work.tx.listings, "listing", id, undefined);
+      requireScope(work, row.jurisdiction, { action: "get-listing", entity: "listing", id });
+      return await readListing(work, row, purpose);
+  });
 
 /**
  * The filters of a listing query.
@@ -192,14 +193,12 @@ export interface ListListingsQuery extends ReadPurpose {
  * @since 0.3.0
  */
 export const listListings = (actor: Actor, query: ListListingsQuery) =>
-  useCase("list-listings", actor, (work) =>
-    Effect.gen(function* () {
-      const purpose = yield* decodeAt(Purpose, query.purpose, ["purpose"]);
+  useCase("list-listings", actor, async (work: Work<ListingError>) => {
+      const purpose = decodeAt(work, Purpose, query.purpose, ["purpose"]);
       const within = query.within ?? work.ctx.actor.scope;
-      if (!isWithinDivision(within, work.ctx.actor.scope)) return yield* Effect.fail(new AccessDenied({ action: "list-listings", entity: "listing", id: within, reason: "out-of-scope" }));
-      const { limit, after } = yield* pageArgs(query.limit, query.cursor, work.env.capabilities.maxPageSize);
-      const page = yield* work.call(() =>
-        work.tx.listings.find({
+      if (!isWithinDivision(within, work.ctx.actor.scope)) return work.fail(new AccessDenied({ action: "list-listings", entity: "listing", id: within, reason: "out-of-scope" }));
+      const { limit, after } = pageArgs(work, query.limit, query.cursor, work.env.capabilities.maxPageSize);
+      const page = await work.tx.listings.find({
           within,
           where: {
             ...(query.open === undefined ? {} : { open: query.open }),
@@ -208,45 +207,48 @@ export const listListings = (actor: Actor, query: ListListingsQuery) =>
           },
           limit,
           ...(after === undefined ? {} : { after }),
-        }),
-      );
-      const items = yield* Effect.forEach(page.rows, (row) => readListing(work, row, purpose));
+        });
+      const items: Array<ListingView> = [];
+      for (const row of page.rows) items.push(await readListing(work, row, purpose));
       return { items, ...nextCursor(page.next) } satisfies ListPage<ListingView>;
-    }),
-  );
+  });
 
 const changeListing = (
   action: "review-listing" | "end-listing" | "remove-listing",
   actor: Actor,
   id: ListingId,
   version: number,
-  change: (work: Work, listing: Listing) => Effect.Effect<Listing, unknown>,
+  change: (work: Work<ListingChangeError>, listing: Listing) => Listing,
   paths: ReadonlyArray<string>,
 ) =>
-  useCase(action, actor, (work) =>
-    Effect.gen(function* () {
-      const row = yield* loadForUpdate(work, work.tx.listings, "listing", id, version);
+  useCase(action, actor, async (work: Work<ListingChangeError>) => {
+      const row = await loadForUpdate(work, work.tx.listings, "listing", id, version);
       const target = { action, entity: "listing" as const, id };
-      yield* requireScope(work, row.jurisdiction, target);
-      const listing = yield* openListingRow(work, row);
-      yield* requireWrites(work, paths, { jurisdiction: listing.jurisdiction, category: listing.category }, target);
-      const changed = yield* change(work, listing);
-      const sealedRow = yield* listingRowOf(work, changed, row.version + 1);
-      const next = yield* writeNext(work, work.tx.listings, "listing", row, sealedRow);
+      requireScope(work, row.jurisdiction, target);
+      const listing = await openListingRow(work, row);
+      requireWrites(work, paths, { jurisdiction: listing.jurisdiction, category: listing.category }, target);
+      const changed = change(work, listing);
+      const sealedRow = await listingRowOf(work, changed, row.version + 1);
+      const next = await writeNext(work, work.tx.listings, "listing", row, sealedRow);
       work.audit({ action, entity: "listing", id, jurisdiction: row.jurisdiction, fields: paths, note: { version: next.version } });
-      const personRow = yield* work.call(() => work.tx.persons.get(row.person));
-      const person = personRow === undefined ? undefined : yield* openPerson(work, personRow);
+      const personRow = await work.tx.persons.get(row.person);
+      const person = personRow === undefined ? undefined : await openPerson(work, personRow);
       return viewOf(work, next, changed, person);
-    }),
-  );
+  });
 
 // A change adds a history event that names its actor (and, for an end or a
 // removal, its reason): fields whose class is the listing's category's, so the
 // policy decides them by category, not as the public history.
 const CLOSING_FIELDS: ReadonlyArray<string> = ["listing.history", "listing.history.actor", "listing.history.reason"];
 
-const fromResult = <A, E>(r: { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: E }): Effect.Effect<A, E> =>
-  r.ok ? Effect.succeed(r.value) : Effect.fail(r.error);
+/**
+ * Why reviewing, ending or removing a listing can fail.
+ * @since 0.3.0
+ */
+export type ListingChangeError = ListingError | ListingReviewError | ListingClosureError;
+
+const fromResult = <A, E>(work: Work<E>, r: { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: E }): A =>
+  r.ok ? r.value : work.fail(r.error);
 
 /**
  * Reviews a listing today: the next review day, and new evidence or details
@@ -269,6 +271,7 @@ export const reviewListing = (
     input.version,
     (work, listing) =>
       fromResult(
+          work,
         reviewCore(
           listing,
           {
@@ -300,7 +303,7 @@ export const endListing = (actor: Actor, input: { readonly listing: ListingId; r
     actor,
     input.listing,
     input.version,
-    (work, listing) => fromResult(endCore(listing, { on: input.on ?? work.today, actor: work.ctx.actor, reason: input.reason })),
+    (work, listing) => fromResult(work, endCore(listing, { on: input.on ?? work.today, actor: work.ctx.actor, reason: input.reason })),
     CLOSING_FIELDS,
   );
 
@@ -320,6 +323,6 @@ export const removeListing = (actor: Actor, input: { readonly listing: ListingId
     actor,
     input.listing,
     input.version,
-    (work, listing) => fromResult(removeCore(listing, { on: input.on ?? work.today, actor: work.ctx.actor, reason: input.reason })),
+    (work, listing) => fromResult(work, removeCore(listing, { on: input.on ?? work.today, actor: work.ctx.actor, reason: input.reason })),
     CLOSING_FIELDS,
   );

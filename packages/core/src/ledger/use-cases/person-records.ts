@@ -1,4 +1,3 @@
-import { Effect } from "effect";
 import { redact } from "../../access/redact.js";
 import type { RedactedSupportRecord } from "../../access/support-record.js";
 import { fieldRuleOf } from "../../access/access-decisions.js";
@@ -9,6 +8,7 @@ import type { ListingRow, PersonRow } from "../../ports/store-rows.js";
 import { leafPaths } from "../access-checks.js";
 import { openFor, openPerson, sealFor } from "../person-vault.js";
 import type { Work } from "../unit-of-work.js";
+import type { SealedDataUnreadable } from "../ledger-errors.js";
 
 /**
  * A person as the actor may see them: the redacted person (fields the policy
@@ -43,8 +43,8 @@ export const revealedFields = (work: Work, record: RedactedSupportRecord): Reado
   });
 
 /** @internal The person of a row, redacted for the actor, and the fields shown. */
-export const personViewOf = (work: Work, row: PersonRow) =>
-  Effect.map(openPerson(work, row), (person) => {
+export const personViewOf = async (work: Work<SealedDataUnreadable>, row: PersonRow): Promise<{ readonly view: PersonView; readonly fields: ReadonlyArray<string> }> => {
+    const person = await openPerson(work, row);
     const seen = person === undefined ? undefined : redact({ person }, work.ctx, work.env.policy);
     const view: PersonView = {
       id: row.id,
@@ -54,10 +54,10 @@ export const personViewOf = (work: Work, row: PersonRow) =>
       ...(row.erasedOn === undefined ? {} : { erasedOn: row.erasedOn }),
     };
     return { view, fields: seen === undefined ? [] : revealedFields(work, seen) };
-  });
+};
 
 /** @internal A listing row opened. */
-export const openListingRow = (work: Work, row: ListingRow) => openFor<Listing>(work, row.person, row.sealed);
+export const openListingRow = (work: Work<SealedDataUnreadable>, row: ListingRow): Promise<Listing> => openFor<Listing>(work, row.person, row.sealed);
 
 /** @internal The day a listing stopped holding, as of a day; undefined while it holds or has not begun. */
 export const closedSince = (listing: Listing, asOf: LocalDate): LocalDate | undefined => {
@@ -66,8 +66,8 @@ export const closedSince = (listing: Listing, asOf: LocalDate): LocalDate | unde
 };
 
 /** @internal The row of a listing: who, where, who leads, when it closed by its history; the rest sealed. */
-export const listingRowOf = (work: Work, listing: Listing, version: number) =>
-  Effect.map(sealFor(work, listing.person, listing), (sealed): ListingRow => {
+export const listingRowOf = async (work: Work<SealedDataUnreadable>, listing: Listing, version: number): Promise<ListingRow> => {
+      const sealed = await sealFor(work, listing.person, listing);
       const closing = listing.history.find((e) => e.kind === "ended" || e.kind === "removed" || e.kind === "lapsed");
       return {
         id: listing.id,
@@ -78,4 +78,4 @@ export const listingRowOf = (work: Work, listing: Listing, version: number) =>
         ...(closing === undefined ? {} : { closedOn: closing.on }),
         sealed,
       };
-  });
+};

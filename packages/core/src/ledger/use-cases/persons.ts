@@ -1,4 +1,3 @@
-import { Effect } from "effect";
 import type { Actor } from "../../model/actor.js";
 import { Person } from "../../model/person.js";
 import type { PersonId } from "../../model/ids.js";
@@ -6,10 +5,12 @@ import { IdentityNumber } from "../../model/identity-number.js";
 import { Text } from "../../model/primitives.js";
 import { leafPaths, requireScope, requireWrites } from "../access-checks.js";
 import { decodeAt } from "../decode-input.js";
-import { RecordExists } from "../ledger-errors.js";
+import { type AccessDenied, RecordExists, type SealedDataUnreadable } from "../ledger-errors.js";
+import type { ValidationError } from "../../validation/validation-error.js";
+import type { ReadError } from "./dispute-queries.js";
 import { identityIndexOf, newPersonKey, personRowOf } from "../person-vault.js";
-import { useCase } from "../unit-of-work.js";
-import { loadForUpdate } from "../versioned-write.js";
+import { type Work, useCase } from "../unit-of-work.js";
+import { loadRow } from "../versioned-write.js";
 import { type PersonView, personViewOf } from "./person-records.js";
 
 /**
@@ -37,21 +38,19 @@ const Purpose = Text(100);
  * @since 0.3.0
  */
 export const registerPerson = (actor: Actor, input: unknown) =>
-  useCase("register-person", actor, (work) =>
-    Effect.gen(function* () {
-      const person = yield* decodeAt(Person, input, ["person"]);
+  useCase("register-person", actor, async (work: Work<AccessDenied | ValidationError | RecordExists | SealedDataUnreadable>) => {
+      const person = decodeAt(work, Person, input, ["person"]);
       const target = { action: "register-person", entity: "person" as const, id: person.id };
-      yield* requireScope(work, person.jurisdiction, target);
+      requireScope(work, person.jurisdiction, target);
       const fields = leafPaths(person, "person");
-      yield* requireWrites(work, fields, { jurisdiction: person.jurisdiction }, target);
+      requireWrites(work, fields, { jurisdiction: person.jurisdiction }, target);
       const { key, row: keyRow } = newPersonKey(work, person.id, person.jurisdiction);
       const row = personRowOf(work, person, key);
-      if ((yield* work.call(() => work.tx.persons.insert(row))) === "exists") return yield* Effect.fail(new RecordExists({ entity: "person", id: person.id }));
-      yield* work.call(() => work.tx.personKeys.insert(keyRow));
+      if ((await work.tx.persons.insert(row)) === "exists") return work.fail(new RecordExists({ entity: "person", id: person.id }));
+      await work.tx.personKeys.insert(keyRow);
       work.audit({ action: "register-person", entity: "person", id: person.id, jurisdiction: person.jurisdiction, fields, note: { version: 1 } });
-      return (yield* personViewOf(work, row)).view;
-    }),
-  );
+      return (await personViewOf(work, row)).view;
+  });
 
 /**
  * Reads a person, redacted for the actor. Every read that shows more than the
@@ -64,16 +63,14 @@ export const registerPerson = (actor: Actor, input: unknown) =>
  * @since 0.3.0
  */
 export const getPerson = (actor: Actor, id: PersonId, read: ReadPurpose) =>
-  useCase("get-person", actor, (work) =>
-    Effect.gen(function* () {
-      const purpose = yield* decodeAt(Purpose, read.purpose, ["purpose"]);
-      const row = yield* loadForUpdate(work, work.tx.persons, "person", id, undefined);
-      yield* requireScope(work, row.jurisdiction, { action: "get-person", entity: "person", id });
-      const { view, fields } = yield* personViewOf(work, row);
+  useCase("get-person", actor, async (work: Work<ReadError | SealedDataUnreadable>) => {
+      const purpose = decodeAt(work, Purpose, read.purpose, ["purpose"]);
+      const row = await loadRow(work, work.tx.persons, "person", id);
+      requireScope(work, row.jurisdiction, { action: "get-person", entity: "person", id });
+      const { view, fields } = await personViewOf(work, row);
       if (fields.length > 0) work.audit({ action: "read-person", entity: "person", id, jurisdiction: row.jurisdiction, fields, purpose });
       return view;
-    }),
-  );
+  });
 
 /**
  * Finds the persons in the actor's scope with this identity number, by its blind
@@ -88,16 +85,14 @@ export const getPerson = (actor: Actor, id: PersonId, read: ReadPurpose) =>
  * @since 0.3.0
  */
 export const findPersonByIdentityNumber = (actor: Actor, identityNumber: string, read: ReadPurpose) =>
-  useCase("find-person", actor, (work) =>
-    Effect.gen(function* () {
-      const purpose = yield* decodeAt(Purpose, read.purpose, ["purpose"]);
+  useCase("find-person", actor, async (work: Work<ValidationError | SealedDataUnreadable>) => {
+      const purpose = decodeAt(work, Purpose, read.purpose, ["purpose"]);
       // As the blind index does: `…002x`, `…002X` and ` …002X ` are one number.
       const entered = typeof identityNumber === "string" ? identityNumber.trim().toUpperCase() : identityNumber;
-      const number = yield* decodeAt(IdentityNumber, entered, ["identityNumber"]);
-      const page = yield* work.call(() =>
-        work.tx.persons.find({ within: work.ctx.actor.scope, where: { identityIndex: identityIndexOf(work, number), erased: false }, limit: 10 }),
-      );
-      const views = yield* Effect.forEach(page.rows, (row) => personViewOf(work, row));
+      const number = decodeAt(work, IdentityNumber, entered, ["identityNumber"]);
+      const page = await work.tx.persons.find({ within: work.ctx.actor.scope, where: { identityIndex: identityIndexOf(work, number), erased: false }, limit: 10 });
+      const views = [];
+      for (const row of page.rows) views.push(await personViewOf(work, row));
       work.audit({
         action: "find-person",
         entity: "person",
@@ -108,5 +103,4 @@ export const findPersonByIdentityNumber = (actor: Actor, identityNumber: string,
         note: { found: page.rows.length },
       });
       return views.map((v) => v.view);
-    }),
-  );
+  });

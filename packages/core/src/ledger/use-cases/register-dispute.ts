@@ -1,4 +1,3 @@
-import { Effect } from "effect";
 import { routeDispute } from "../../routing/route-dispute.js";
 import { registerCase } from "../../lifecycle/transition-case.js";
 import { Dispute } from "../../model/dispute.js";
@@ -9,9 +8,11 @@ import { registrationRoles } from "../../lifecycle/case-transitions.js";
 import type { DisputeRow, IdempotencyRow } from "../../ports/store-rows.js";
 import { leafPaths, requireRole, requireScope, requireWrites } from "../access-checks.js";
 import { decodeAt, fingerprint, invalid } from "../decode-input.js";
-import { IdempotencyKeyReused, RecordExists, RecordNotFound } from "../ledger-errors.js";
+import { type AccessDenied, IdempotencyKeyReused, RecordExists, RecordNotFound, type SealedDataUnreadable } from "../ledger-errors.js";
+import type { ValidationError } from "../../validation/validation-error.js";
+import type { CaseTransitionError } from "../../lifecycle/case-errors.js";
 import { newPersonKey, personRowOf } from "../person-vault.js";
-import { useCase } from "../unit-of-work.js";
+import { type Work, useCase } from "../unit-of-work.js";
 import { type DisputeView, disputeView, gradingSummary } from "./dispute-view.js";
 import { divisionLevel, parentDivision, type DivisionCode } from "../../model/division-code.js";
 
@@ -48,6 +49,12 @@ export interface RegisteredDispute {
   readonly replayed: boolean;
 }
 
+/**
+ * Why a registration can fail.
+ * @since 0.3.0
+ */
+export type RegisterDisputeError = AccessDenied | ValidationError | RecordExists | RecordNotFound | IdempotencyKeyReused | CaseTransitionError | SealedDataUnreadable;
+
 const townshipOf = (code: DivisionCode): DivisionCode => (divisionLevel(code) === "village" ? parentDivision(code)! : code);
 const monthOf = (day: string): string => day.slice(0, 7);
 
@@ -65,53 +72,51 @@ const monthOf = (day: string): string => day.slice(0, 7);
  *
  * @example
  * ```ts
- * import { Effect } from "effect";
- * import { registerDispute } from "@tiaojie/core";
+ *  * import { ledgerPrograms } from "@tiaojie/core";
  *
- * const program = registerDispute(actor, { dispute: json, idempotencyKey: "form-7f3a" });
+ * const program = ledgerPrograms.registerDispute(actor, { dispute: json, idempotencyKey: "form-7f3a" });
  * ```
  * @since 0.3.0
  */
 export const registerDispute = (actor: Actor, input: RegisterDisputeInput) =>
-  useCase("register-dispute", actor, (work) =>
-    Effect.gen(function* () {
+  useCase("register-dispute", actor, async (work: Work<RegisterDisputeError>) => {
       const target = { action: "register-dispute", entity: "dispute" as const };
-      yield* requireRole(work, registrationRoles, target);
-      const dispute = yield* decodeAt(Dispute, input.dispute, ["dispute"]);
-      const persons = yield* Effect.forEach(input.persons ?? [], (p, i) => decodeAt(Person, p, ["persons", i]));
+      requireRole(work, registrationRoles, target);
+      const dispute = decodeAt(work, Dispute, input.dispute, ["dispute"]);
+      const persons = (input.persons ?? []).map((p, i) => decodeAt(work, Person, p, ["persons", i]));
       const on = { ...target, id: dispute.id };
-      yield* requireScope(work, dispute.jurisdiction, on);
+      requireScope(work, dispute.jurisdiction, on);
 
       const key = input.idempotencyKey;
       const idemId = key === undefined ? undefined : `register-dispute:${work.ctx.actor.unit}:${key}`;
       const print = key === undefined ? "" : fingerprint({ dispute: input.dispute, persons: input.persons ?? [] });
       if (idemId !== undefined) {
-        const seen = yield* work.call(() => work.tx.idempotency.get(idemId));
+        const seen = await work.tx.idempotency.get(idemId);
         if (seen !== undefined) {
-          if (seen.fingerprint !== print) return yield* Effect.fail(new IdempotencyKeyReused({ key: key! }));
+          if (seen.fingerprint !== print) return work.fail(new IdempotencyKeyReused({ key: key! }));
           return { ...(seen.result as RegisteredDispute), replayed: true };
         }
       }
 
       const given = new Set<string>();
       for (const [i, p] of persons.entries()) {
-        if (given.has(p.id)) return yield* Effect.fail(invalid(["persons", i, "id"], `人员 ${p.id} 重复`, `person ${p.id} is given twice`));
+        if (given.has(p.id)) return work.fail(invalid(["persons", i, "id"], `人员 ${p.id} 重复`, `person ${p.id} is given twice`));
         given.add(p.id);
-        yield* requireScope(work, p.jurisdiction, { action: "register-person", entity: "person", id: p.id });
-        yield* requireWrites(work, leafPaths(p, "person"), { jurisdiction: p.jurisdiction }, { action: "register-person", entity: "person", id: p.id });
-        if ((yield* work.call(() => work.tx.persons.get(p.id))) !== undefined) return yield* Effect.fail(new RecordExists({ entity: "person", id: p.id }));
+        requireScope(work, p.jurisdiction, { action: "register-person", entity: "person", id: p.id });
+        requireWrites(work, leafPaths(p, "person"), { jurisdiction: p.jurisdiction }, { action: "register-person", entity: "person", id: p.id });
+        if ((await work.tx.persons.get(p.id)) !== undefined) return work.fail(new RecordExists({ entity: "person", id: p.id }));
       }
       for (const party of dispute.parties) {
         if (party.kind !== "person" || given.has(party.person)) continue;
-        if ((yield* work.call(() => work.tx.persons.get(party.person))) === undefined) {
-          return yield* Effect.fail(new RecordNotFound({ entity: "person", id: party.person }));
+        if ((await work.tx.persons.get(party.person)) === undefined) {
+          return work.fail(new RecordNotFound({ entity: "person", id: party.person }));
         }
       }
 
       const result = work.env.grading.grade(dispute, work.today);
       const route = routeDispute({ domain: dispute.domain, level: result.level, facts: dispute.facts }, work.env.routing);
       const opened = registerCase({ dispute: dispute.id, domain: dispute.domain, on: dispute.reportedOn, actor: work.ctx.actor, eventId: work.env.ids.next() as EventId });
-      if (!opened.ok) return yield* Effect.fail(opened.error);
+      if (!opened.ok) return work.fail(opened.error);
       const row: DisputeRow = {
         id: dispute.id,
         version: 1,
@@ -134,16 +139,14 @@ export const registerDispute = (actor: Actor, input: RegisterDisputeInput) =>
 
       for (const p of persons) {
         const { key: dataKey, row: keyRow } = newPersonKey(work, p.id, p.jurisdiction);
-        yield* work.call(() => work.tx.personKeys.insert(keyRow));
-        yield* work.call(() => work.tx.persons.insert(personRowOf(work, p, dataKey)));
+        await work.tx.personKeys.insert(keyRow);
+        await work.tx.persons.insert(personRowOf(work, p, dataKey));
         work.audit({ action: "register-person", entity: "person", id: p.id, jurisdiction: p.jurisdiction, fields: leafPaths(p, "person"), note: { version: 1 } });
       }
-      if ((yield* work.call(() => work.tx.disputes.insert(row))) === "exists") return yield* Effect.fail(new RecordExists({ entity: "dispute", id: dispute.id }));
+      if ((await work.tx.disputes.insert(row)) === "exists") return work.fail(new RecordExists({ entity: "dispute", id: dispute.id }));
       for (const task of result.tasks) {
         const id = work.env.ids.next() as TaskId;
-        yield* work.call(() =>
-          work.tx.tasks.insert({ id, version: 1, kind: "grading", jurisdiction: dispute.jurisdiction, dispute: dispute.id, detail: { rule: task.id, kind: task.kind, precedence: task.precedence } }),
-        );
+        await work.tx.tasks.insert({ id, version: 1, kind: "grading", jurisdiction: dispute.jurisdiction, dispute: dispute.id, detail: { rule: task.id, kind: task.kind, precedence: task.precedence } });
         work.audit({ action: "create-task", entity: "task", id, jurisdiction: dispute.jurisdiction, fields: ["task"], note: { dispute: dispute.id, rule: task.id } });
       }
       work.audit({
@@ -157,8 +160,7 @@ export const registerDispute = (actor: Actor, input: RegisterDisputeInput) =>
       const registered: RegisteredDispute = { dispute: disputeView(row), persons: persons.map((p) => p.id), replayed: false };
       if (idemId !== undefined) {
         const idem: IdempotencyRow = { id: idemId, version: 1, useCase: "register-dispute", fingerprint: print, result: registered, at: work.now };
-        yield* work.call(() => work.tx.idempotency.insert(idem));
+        await work.tx.idempotency.insert(idem);
       }
       return registered;
-    }),
-  );
+  });

@@ -1,4 +1,4 @@
-import { Data, Effect } from "effect";
+import { Data, Schema } from "effect";
 import type { DateRange } from "../../campaign/campaign-calendar.js";
 import type { LedgerData, LedgerGrade } from "../../campaign/ledger-data.js";
 import type { Actor } from "../../model/actor.js";
@@ -14,11 +14,12 @@ import type { DisputeRow, GradeRow, ListingRow, SubmissionRow } from "../../port
 import type { Bilingual } from "../../validation/bilingual.js";
 import { requireRole } from "../access-checks.js";
 import { decodeAt, invalid } from "../decode-input.js";
-import { AccessDenied } from "../ledger-errors.js";
+import { AccessDenied, type SealedDataUnreadable } from "../ledger-errors.js";
+import type { ValidationError } from "../../validation/validation-error.js";
+import type { DayCountRefused } from "../../calendar/day-counting.js";
 import { useCase, type Work } from "../unit-of-work.js";
 import { openListingRow } from "./person-records.js";
 import { findAll } from "./tasks.js";
-import { Schema } from "effect";
 
 /**
  * Reports and time limits count working days, and the ledger was made without a
@@ -49,41 +50,40 @@ export class CampaignMissing extends Data.TaggedError("CampaignMissing")<{}> {
   }
 }
 
+/**
+ * Why a report can fail.
+ * @since 0.3.0
+ */
+export type ReportError = AccessDenied | ValidationError | CalendarMissing | DayCountRefused | SealedDataUnreadable;
+
 const reportReaders = ["coordinator", "township-leadership", "unit-officer", "village-committee"] as const;
 
 /**
  * @internal The ledger's records within a division as the core's plain data,
  * read page by page from the store; listings opened.
  */
-export const ledgerDataWithin = (work: Work, within: DivisionCode) =>
-  Effect.gen(function* () {
-    const disputes = yield* findAll<DisputeRow, object>(work, (q) => work.tx.disputes.find(q), {}, within);
-    const grades = yield* findAll<GradeRow, object>(work, (q) => work.tx.grades.find(q), {}, within);
-    const listingRows = yield* findAll<ListingRow, object>(work, (q) => work.tx.listings.find(q), {}, within);
+export const ledgerDataWithin = async (work: Work<SealedDataUnreadable>, within: DivisionCode): Promise<LedgerData> => {
+    const disputes = await findAll<DisputeRow, object>(work, (q) => work.tx.disputes.find(q), {}, within);
+    const grades = await findAll<GradeRow, object>(work, (q) => work.tx.grades.find(q), {}, within);
+    const listingRows = await findAll<ListingRow, object>(work, (q) => work.tx.listings.find(q), {}, within);
     // The core's report on a division counts the submissions of the units above it
     // too (a village's report lists the township offices' overdue updates): read
     // those units' submissions from their own divisions.
-    const submissions = [...(yield* findAll<SubmissionRow, object>(work, (q) => work.tx.submissions.find(q), {}, within))];
+    const submissions = [...(await findAll<SubmissionRow, object>(work, (q) => work.tx.submissions.find(q), {}, within))];
     const above = new Map<DivisionCode, Array<UnitId>>();
     for (const u of work.env.units) {
       if (u.jurisdiction !== within && isWithinDivision(within, u.jurisdiction)) above.set(u.jurisdiction, [...(above.get(u.jurisdiction) ?? []), u.id]);
     }
     for (const [division, units] of above) {
-      submissions.push(...(yield* findAll<SubmissionRow, { unit: ReadonlyArray<UnitId> }>(work, (q) => work.tx.submissions.find(q), { unit: units }, division)));
+      submissions.push(...(await findAll<SubmissionRow, { unit: ReadonlyArray<UnitId> }>(work, (q) => work.tx.submissions.find(q), { unit: units }, division)));
     }
     const listings: Array<Listing> = [];
     for (const row of listingRows) {
       // An erased person's listing cannot be opened: it stays in the store's
       // counts (its row) but no longer in the reports' detail. Any other failure
       // (the store, a missing key) fails the report rather than leave it short.
-      const opened = yield* openListingRow(work, row).pipe(
-        Effect.map((listing): Listing | undefined => listing),
-        Effect.catchIf(
-          (e) => e._tag === "SealedDataUnreadable" && e.why === "erased",
-          () => Effect.succeed(undefined),
-        ),
-      );
-      if (opened !== undefined) listings.push(opened);
+      if (!work.memo.has(row.person) && (await work.tx.personKeys.get(row.person)) === undefined) continue;
+      listings.push(await openListingRow(work, row));
     }
     const data: LedgerData = {
       units: work.env.units,
@@ -103,7 +103,7 @@ export const ledgerDataWithin = (work: Work, within: DivisionCode) =>
       submissions: submissions.map((s) => ({ unit: s.unit, deadline: s.deadline, submittedAt: s.submittedAt })),
     };
     return data;
-  });
+};
 
 /**
  * Who a report is for: the township itself (exact counts) or another level, to
@@ -121,12 +121,11 @@ export type LedgerReport =
   | { readonly for: "own"; readonly report: MonthlyReport }
   | { readonly for: Exclude<ReportAudience, "own">; readonly summary: SummaryForLevel };
 
-const withinScope = (work: Work, given: DivisionCode | undefined, action: string) =>
-  Effect.gen(function* () {
-    const within = given === undefined ? work.ctx.actor.scope : yield* decodeAt(DivisionCodeSchema, given, ["jurisdiction"]);
-    if (!isWithinDivision(within, work.ctx.actor.scope)) return yield* Effect.fail(new AccessDenied({ action, entity: "report", id: within, reason: "out-of-scope" }));
+const withinScope = (work: Work<AccessDenied | ValidationError>, given: DivisionCode | undefined, action: string): DivisionCode => {
+    const within = given === undefined ? work.ctx.actor.scope : decodeAt(work, DivisionCodeSchema, given, ["jurisdiction"]);
+    if (!isWithinDivision(within, work.ctx.actor.scope)) return work.fail(new AccessDenied({ action, entity: "report", id: within, reason: "out-of-scope" }));
     return within;
-  });
+};
 
 const PeriodSchema = Schema.Struct({ from: LocalDate, to: LocalDate });
 
@@ -145,29 +144,27 @@ const PeriodSchema = Schema.Struct({ from: LocalDate, to: LocalDate });
  * @since 0.3.0
  */
 export const monthlyReport = (actor: Actor, input: { readonly period: DateRange; readonly jurisdiction?: DivisionCode; readonly for?: ReportAudience }) =>
-  useCase("monthly-report", actor, (work) =>
-    Effect.gen(function* () {
-      yield* requireRole(work, reportReaders, { action: "monthly-report", entity: "report" });
+  useCase("monthly-report", actor, async (work: Work<ReportError>) => {
+      requireRole(work, reportReaders, { action: "monthly-report", entity: "report" });
       const calendar = work.env.calendar;
-      if (calendar === undefined) return yield* Effect.fail(new CalendarMissing());
-      const period = yield* decodeAt(PeriodSchema, input.period, ["period"]);
-      if (period.from > period.to) return yield* Effect.fail(invalid(["period"], "报告期起日不能晚于止日", "the period cannot end before it starts"));
-      const jurisdiction = yield* withinScope(work, input.jurisdiction, "monthly-report");
-      const data = yield* ledgerDataWithin(work, jurisdiction);
+      if (calendar === undefined) return work.fail(new CalendarMissing());
+      const period = decodeAt(work, PeriodSchema, input.period, ["period"]);
+      if (period.from > period.to) return work.fail(invalid(["period"], "报告期起日不能晚于止日", "the period cannot end before it starts"));
+      const jurisdiction = withinScope(work, input.jurisdiction, "monthly-report");
+      const data = await ledgerDataWithin(work, jurisdiction);
       const report = monthlyReportCore(data, {
         jurisdiction,
         period,
         ...(work.env.campaign === undefined ? {} : { campaign: work.env.campaign }),
         timeLimits: { calendar, rules: work.env.timeLimits },
       });
-      if (!report.ok) return yield* Effect.fail(report.error);
+      if (!report.ok) return work.fail(report.error);
       const audience = input.for ?? "own";
       work.audit({ action: "monthly-report", entity: "report", id: `${jurisdiction}:${period.from}..${period.to}`, jurisdiction, fields: [], note: { for: audience } });
       if (audience === "own") return { for: "own", report: report.value } as LedgerReport;
       const support = supportCounts(data.listings ?? [], period.to, jurisdiction);
       return { for: audience, summary: suppressSmallCells(report.value, support, { threshold: work.env.smallCellThreshold, audience }) } as LedgerReport;
-    }),
-  );
+  });
 
 /**
  * The campaign summary of a division within the actor's scope, computed from the
@@ -181,18 +178,16 @@ export const monthlyReport = (actor: Actor, input: { readonly period: DateRange;
  * @since 0.3.0
  */
 export const campaignSummary = (actor: Actor, input: { readonly jurisdiction?: DivisionCode } = {}) =>
-  useCase("campaign-summary", actor, (work) =>
-    Effect.gen(function* () {
-      yield* requireRole(work, reportReaders, { action: "campaign-summary", entity: "report" });
+  useCase("campaign-summary", actor, async (work: Work<ReportError | CampaignMissing>) => {
+      requireRole(work, reportReaders, { action: "campaign-summary", entity: "report" });
       const calendar = work.env.calendar;
-      if (calendar === undefined) return yield* Effect.fail(new CalendarMissing());
+      if (calendar === undefined) return work.fail(new CalendarMissing());
       const campaign = work.env.campaign;
-      if (campaign === undefined) return yield* Effect.fail(new CampaignMissing());
-      const jurisdiction = yield* withinScope(work, input.jurisdiction, "campaign-summary");
-      const data = yield* ledgerDataWithin(work, jurisdiction);
+      if (campaign === undefined) return work.fail(new CampaignMissing());
+      const jurisdiction = withinScope(work, input.jurisdiction, "campaign-summary");
+      const data = await ledgerDataWithin(work, jurisdiction);
       const summary = campaignSummaryReport(campaign, data, { jurisdiction, timeLimits: { calendar, rules: work.env.timeLimits } });
-      if (!summary.ok) return yield* Effect.fail(summary.error);
+      if (!summary.ok) return work.fail(summary.error);
       work.audit({ action: "campaign-summary", entity: "report", id: `${jurisdiction}:${campaign.id}`, jurisdiction, fields: [] });
       return summary.value;
-    }),
-  );
+  });

@@ -1,4 +1,5 @@
-import { Effect } from "effect";
+import type { AccessDenied, RecordNotFound, SealedDataUnreadable, VersionConflict } from "../ledger-errors.js";
+import type { ValidationError } from "../../validation/validation-error.js";
 import { plusDays } from "../../calendar/local-dates.js";
 import { isOpenStatus } from "../../lifecycle/case-record.js";
 import type { Actor } from "../../model/actor.js";
@@ -25,18 +26,17 @@ export interface PurgeResult {
 }
 
 /** The day a person's data may be erased after, or undefined while any listing holds or a listing cannot be read. */
-const erasableAfter = (work: Work, rows: ReadonlyArray<ListingRow>, asOf: LocalDate) =>
-  Effect.gen(function* () {
+const erasableAfter = async (work: Work<SealedDataUnreadable>, rows: ReadonlyArray<ListingRow>, asOf: LocalDate): Promise<LocalDate | undefined> => {
     let last: LocalDate | undefined;
     for (const row of rows) {
-      const listing = yield* openListingRow(work, row);
+      const listing = await openListingRow(work, row);
       const closed = closedSince(listing, asOf);
       if (closed === undefined) return undefined;
       const until = plusDays(closed, work.env.retention.periods[listing.category].days);
       if (last === undefined || until > last) last = until;
     }
     return last;
-  });
+};
 
 /**
  * Erases the personal data of every person in the actor's scope whose listings
@@ -62,39 +62,36 @@ const erasableAfter = (work: Work, rows: ReadonlyArray<ListingRow>, asOf: LocalD
  * @since 0.3.0
  */
 export const purgeExpired = (actor: Actor, options: { readonly asOf?: LocalDate } = {}) =>
-  useCase("purge-expired", actor, (work) =>
-    Effect.gen(function* () {
-      yield* requireRole(work, ["coordinator"], { action: "purge-expired", entity: "person" });
-      const asOf = options.asOf === undefined ? work.today : yield* decodeAt(LocalDateSchema, options.asOf, ["asOf"]);
-      if (asOf > work.today) return yield* Effect.fail(invalid(["asOf"], "不能按未来日期删除", "cannot purge as of a day after today"));
-      const listings = yield* findAll<ListingRow, object>(work, (q) => work.tx.listings.find(q), {});
+  useCase("purge-expired", actor, async (work: Work<AccessDenied | ValidationError | RecordNotFound | VersionConflict | SealedDataUnreadable>) => {
+      requireRole(work, ["coordinator"], { action: "purge-expired", entity: "person" });
+      const asOf = options.asOf === undefined ? work.today : decodeAt(work, LocalDateSchema, options.asOf, ["asOf"]);
+      if (asOf > work.today) return work.fail(invalid(["asOf"], "不能按未来日期删除", "cannot purge as of a day after today"));
+      const listings = await findAll<ListingRow, object>(work, (q) => work.tx.listings.find(q), {});
       const byPerson = new Map<string, Array<ListingRow>>();
       for (const l of listings) byPerson.set(l.person, [...(byPerson.get(l.person) ?? []), l]);
       const erased: Array<PersonId> = [];
       for (const [personId, rows] of byPerson) {
-        const person = yield* work.call(() => work.tx.persons.get(personId));
+        const person = await work.tx.persons.get(personId);
         if (person === undefined || person.erasedOn !== undefined) continue;
-        const after = yield* erasableAfter(work, rows, asOf);
+        const after = await erasableAfter(work, rows, asOf);
         if (after === undefined || !(after < asOf)) continue;
         // Any open dispute counts, also one outside the actor's scope (a township-level
         // dispute for a coordinator acting for one village, a neighbouring township's):
         // the guard reads the disputes of the person's whole province, and shows none.
         const province = `${person.jurisdiction.slice(0, 2)}0000000000` as DivisionCode;
-        const disputes = yield* findAll<DisputeRow, { party: PersonId }>(work, (q) => work.tx.disputes.find(q), { party: personId as PersonId }, province);
+        const disputes = await findAll<DisputeRow, { party: PersonId }>(work, (q) => work.tx.disputes.find(q), { party: personId as PersonId }, province);
         if (disputes.some((d) => isOpenStatus(d.status))) continue;
-        yield* erase(work, person, asOf, after);
+        await erase(work, person, asOf, after);
         erased.push(person.id);
       }
       return { asOf, policy: work.env.retention.version, erased } satisfies PurgeResult;
-    }),
-  );
+  });
 
-const erase = (work: Work, person: PersonRow, asOf: LocalDate, expiredOn: LocalDate) =>
-  Effect.gen(function* () {
-    const key = yield* work.call(() => work.tx.personKeys.get(person.id));
-    if (key !== undefined) yield* work.call(() => work.tx.personKeys.remove(key.id, key.version));
+const erase = async (work: Work<RecordNotFound | VersionConflict>, person: PersonRow, asOf: LocalDate, expiredOn: LocalDate): Promise<void> => {
+    const key = await work.tx.personKeys.get(person.id);
+    if (key !== undefined) await work.tx.personKeys.remove(key.id, key.version);
     const { name: _n, sealed: _s, identityIndex: _i, ...kept } = person;
-    yield* writeNext(work, work.tx.persons, "person", person, { ...kept, erasedOn: asOf });
+    await writeNext(work, work.tx.persons, "person", person, { ...kept, erasedOn: asOf });
     work.audit({
       action: "erase-person",
       entity: "person",
@@ -104,4 +101,4 @@ const erase = (work: Work, person: PersonRow, asOf: LocalDate, expiredOn: LocalD
       purpose: "retention",
       note: { policy: work.env.retention.version, expiredOn, version: person.version + 1 },
     });
-  });
+};

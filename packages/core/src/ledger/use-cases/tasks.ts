@@ -1,4 +1,3 @@
-import { Effect } from "effect";
 import { createHash } from "node:crypto";
 import { canRead } from "../../access/access-decisions.js";
 import type { Actor } from "../../model/actor.js";
@@ -12,9 +11,11 @@ import type { Bilingual } from "../../validation/bilingual.js";
 import type { ListingRow, TaskRow } from "../../ports/store-rows.js";
 import { disputeReaders, requireRole, requireScope, requireWrites } from "../access-checks.js";
 import { decodeAt, invalid } from "../decode-input.js";
+import type { AccessDenied, RecordNotFound, SealedDataUnreadable } from "../ledger-errors.js";
+import type { ValidationError } from "../../validation/validation-error.js";
 import { sealFor, openFor } from "../person-vault.js";
 import { useCase, type Work } from "../unit-of-work.js";
-import { loadForUpdate } from "../versioned-write.js";
+import { loadRow } from "../versioned-write.js";
 import { openListingRow } from "./person-records.js";
 
 /**
@@ -73,24 +74,28 @@ const hiddenTaskId = (listing: ListingId, dueOn: LocalDate, n: number): TaskId =
 };
 
 /** @internal Every row of a collection's query, page by page. */
-export const findAll = <R, W>(work: Work, find: (q: { within: Actor["scope"]; where: W; limit: number; after?: string }) => Promise<{ rows: ReadonlyArray<R>; next?: string }>, where: W, within = work.ctx.actor.scope) =>
-  Effect.gen(function* () {
+export const findAll = async <R, W>(
+  work: Work,
+  find: (q: { within: Actor["scope"]; where: W; limit: number; after?: string }) => Promise<{ rows: ReadonlyArray<R>; next?: string }>,
+  where: W,
+  within = work.ctx.actor.scope,
+): Promise<ReadonlyArray<R>> => {
     const out: Array<R> = [];
     let after: string | undefined;
     for (;;) {
-      const page = yield* work.call(() => find({ within, where, limit: work.env.capabilities.maxPageSize, ...(after === undefined ? {} : { after }) }));
+      const page = await find({ within, where, limit: work.env.capabilities.maxPageSize, ...(after === undefined ? {} : { after }) });
       out.push(...page.rows);
       if (page.next === undefined || page.rows.length === 0) return out;
       after = page.next;
     }
-  });
+};
 
 /** @internal The completions recorded for these listings, opened. */
-export const completionsOf = (work: Work, rows: ReadonlyArray<TaskRow>) =>
-  Effect.forEach(
-    rows.filter((t) => t.kind === "support-completion" && t.sealed !== undefined && t.person !== undefined),
-    (t) => openFor<TaskCompletion>(work, t.person!, t.sealed!),
-  );
+export const completionsOf = async (work: Work<SealedDataUnreadable>, rows: ReadonlyArray<TaskRow>): Promise<ReadonlyArray<TaskCompletion>> => {
+  const out: Array<TaskCompletion> = [];
+  for (const t of rows) if (t.kind === "support-completion" && t.sealed !== undefined && t.person !== undefined) out.push(await openFor<TaskCompletion>(work, t.person, t.sealed));
+  return out;
+};
 
 /**
  * The tasks due as of a day (today by default) under the open listings in the
@@ -107,15 +112,14 @@ export const completionsOf = (work: Work, rows: ReadonlyArray<TaskRow>) =>
  * @since 0.3.0
  */
 export const tasksDue = (actor: Actor, options: { readonly asOf?: LocalDate; readonly horizonDays?: number } = {}) =>
-  useCase("tasks-due", actor, (work) =>
-    Effect.gen(function* () {
-      yield* requireRole(work, disputeReaders, { action: "tasks-due", entity: "task" });
-      const asOf = options.asOf === undefined ? work.today : yield* decodeAt(LocalDateSchema, options.asOf, ["asOf"]);
-      const rows = yield* findAll<ListingRow, { open: boolean }>(work, (q) => work.tx.listings.find(q), { open: true });
+  useCase("tasks-due", actor, async (work: Work<AccessDenied | ValidationError | SealedDataUnreadable>) => {
+      requireRole(work, disputeReaders, { action: "tasks-due", entity: "task" });
+      const asOf = options.asOf === undefined ? work.today : decodeAt(work, LocalDateSchema, options.asOf, ["asOf"]);
+      const rows = await findAll<ListingRow, { open: boolean }>(work, (q) => work.tx.listings.find(q), { open: true });
       const listings: Array<Listing> = [];
-      for (const row of rows) listings.push(yield* openListingRow(work, row));
-      const taskRows = rows.length === 0 ? [] : yield* findAll<TaskRow, { kind: "support-completion"; listing: ReadonlyArray<ListingId> }>(work, (q) => work.tx.tasks.find(q), { kind: "support-completion", listing: rows.map((r) => r.id) });
-      const completions = yield* completionsOf(work, taskRows);
+      for (const row of rows) listings.push(await openListingRow(work, row));
+      const taskRows = rows.length === 0 ? [] : await findAll<TaskRow, { kind: "support-completion"; listing: ReadonlyArray<ListingId> }>(work, (q) => work.tx.tasks.find(q), { kind: "support-completion", listing: rows.map((r) => r.id) });
+      const completions = await completionsOf(work, taskRows);
       const due = helpFirst(
         tasksDueCore(listings, asOf, {
           measures: work.env.supportMeasures,
@@ -138,13 +142,12 @@ export const tasksDue = (actor: Actor, options: { readonly asOf?: LocalDate; rea
         const l = byId.get(id)!;
         work.audit({ action: "read-tasks", entity: "listing", id, jurisdiction: l.jurisdiction, fields: ["listing.category"], purpose: "tasks-due" });
       }
-      const open = yield* findAll<TaskRow, { kind: "grading"; open: boolean }>(work, (q) => work.tx.tasks.find(q), { kind: "grading", open: true });
+      const open = await findAll<TaskRow, { kind: "grading"; open: boolean }>(work, (q) => work.tx.tasks.find(q), { kind: "grading", open: true });
       const grading = open.flatMap((t) =>
         t.dispute === undefined || t.detail === undefined ? [] : [{ id: t.id, dispute: t.dispute, rule: t.detail.rule, kind: t.detail.kind, precedence: t.detail.precedence }],
       );
       return { asOf, support, grading } satisfies TasksDue;
-    }),
-  );
+  });
 
 /**
  * Records that a support measure was carried out for a listing on a day (today
@@ -158,25 +161,21 @@ export const tasksDue = (actor: Actor, options: { readonly asOf?: LocalDate; rea
  * @since 0.3.0
  */
 export const completeTask = (actor: Actor, input: { readonly listing: ListingId; readonly measure: string; readonly on?: LocalDate }) =>
-  useCase("complete-task", actor, (work) =>
-    Effect.gen(function* () {
-      const row = yield* loadForUpdate(work, work.tx.listings, "listing", input.listing, undefined);
+  useCase("complete-task", actor, async (work: Work<AccessDenied | ValidationError | RecordNotFound | SealedDataUnreadable>) => {
+      const row = await loadRow(work, work.tx.listings, "listing", input.listing);
       const target = { action: "complete-task", entity: "listing" as const, id: row.id };
-      yield* requireScope(work, row.jurisdiction, target);
-      const listing = yield* openListingRow(work, row);
-      yield* requireWrites(work, ["listing.history", "listing.category"], { jurisdiction: listing.jurisdiction, category: listing.category }, target);
-      const measure = yield* decodeAt(Text(64), input.measure, ["measure"]);
+      requireScope(work, row.jurisdiction, target);
+      const listing = await openListingRow(work, row);
+      requireWrites(work, ["listing.history", "listing.category"], { jurisdiction: listing.jurisdiction, category: listing.category }, target);
+      const measure = decodeAt(work, Text(64), input.measure, ["measure"]);
       if (!work.env.supportMeasures.measures.some((m) => m.code === measure && m.category === listing.category)) {
-        return yield* Effect.fail(invalid(["measure"], `第 ${listing.category} 类没有措施 ${measure}`, `category ${listing.category} has no measure ${measure}`));
+        return work.fail(invalid(["measure"], `第 ${listing.category} 类没有措施 ${measure}`, `category ${listing.category} has no measure ${measure}`));
       }
-      const on = input.on === undefined ? work.today : yield* decodeAt(LocalDateSchema, input.on, ["on"]);
+      const on = input.on === undefined ? work.today : decodeAt(work, LocalDateSchema, input.on, ["on"]);
       const completion: TaskCompletion = { listing: listing.id, measure, on };
       const id = work.env.ids.next() as TaskId;
-      const sealed = yield* sealFor(work, listing.person, completion);
-      yield* work.call(() =>
-        work.tx.tasks.insert({ id, version: 1, kind: "support-completion", jurisdiction: listing.jurisdiction, unit: listing.responsibleUnit, listing: listing.id, person: listing.person, doneOn: on, sealed }),
-      );
+      const sealed = await sealFor(work, listing.person, completion);
+      await work.tx.tasks.insert({ id, version: 1, kind: "support-completion", jurisdiction: listing.jurisdiction, unit: listing.responsibleUnit, listing: listing.id, person: listing.person, doneOn: on, sealed });
       work.audit({ action: "complete-task", entity: "task", id, jurisdiction: listing.jurisdiction, fields: ["task.measure", "task.on"], note: { listing: listing.id } });
       return { id, listing: listing.id, on };
-    }),
-  );
+  });
