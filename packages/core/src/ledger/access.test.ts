@@ -35,6 +35,9 @@ import {
 const foreign = foreignUnits(902);
 const fx = serviceFixture(901, { villages: 3, persons: 10, disputes: 6 }, { units: foreign.units });
 const listingIds: Array<ListingId> = [];
+/** The listings as stored, opened once (the tests below never change them). */
+const stored = new Map<string, ReturnType<typeof storedListing>>();
+const storedOf = (id: string) => stored.get(id)!;
 const CATEGORIES: ReadonlyArray<SupportCategory> = [1, 2, 3, 4, 5, 6, 1, 5];
 
 beforeAll(async () => {
@@ -45,6 +48,7 @@ beforeAll(async () => {
     await openListingFor(fx, fx.town.persons[i]!.id, c, id);
     listingIds.push(id as ListingId);
   }
+  for (const id of listingIds) stored.set(id, storedListing(fx, id));
 });
 
 const allUnits: ReadonlyArray<Unit> = fx.options.units;
@@ -150,7 +154,7 @@ describe("reads are redacted as the core redacts them, and audited", () => {
     }
     for (const i of listingIndexes) {
       const id = listingIds[i]!;
-      const listing = storedListing(fx, id);
+      const listing = storedOf(id);
       const before = fx.store.state();
       const r = await fx.ledger.getListing(actor, id, { purpose });
       const events = newEvents(before, fx.store.state());
@@ -172,7 +176,7 @@ describe("reads are redacted as the core redacts them, and audited", () => {
 
   test("who sees what of a category-1 listing: the health centre all, the police the grade alone, the village committee who and which unit, not why", async () => {
     const id = listingIds[0]!;
-    const listing = storedListing(fx, id);
+    const listing = storedOf(id);
     const village = listing.jurisdiction;
     const read = async (actor: Actor) => must(await fx.ledger.getListing(actor, id, { purpose: "定期复核" })).record;
     const health = await read(fx.actors.health);
@@ -210,7 +214,7 @@ describe("list queries keep to the actor's scope", () => {
       expect(ids).toEqual(fx.town.disputes.filter((d) => inScope(actor, d.jurisdiction)).map((d) => d.id).sort());
     }
     const listings = must(await fx.ledger.listListings(actor, { purpose: "月度走访" }));
-    const expected = listingIds.map((id) => storedListing(fx, id)).filter((l) => inScope(actor, l.jurisdiction));
+    const expected = listingIds.map(storedOf).filter((l) => inScope(actor, l.jurisdiction));
     expect(listings.items.map((v) => v.id)).toEqual(expected.map((l) => l.id).sort());
     for (const v of listings.items) {
       const l = expected.find((x) => x.id === v.id)!;
@@ -348,7 +352,7 @@ describe("task lists tell why only to those who may read the category", () => {
     }
     const got = must(r);
     const ctx = ctxOf(actor);
-    const listings = listingIds.map((id) => storedListing(fx, id)).filter((l) => inScope(actor, l.jurisdiction));
+    const listings = listingIds.map(storedOf).filter((l) => inScope(actor, l.jurisdiction));
     const expected = helpFirst(tasksDueCore(listings, asOf, { measures: zixiSupportMeasures }));
     expect(got.support.map((t) => [t.listing, t.dueOn, t.overdue])).toEqual(expected.map((t) => [t.listing, t.dueOn, t.overdue]));
     const fullListings = new Set<string>();
@@ -371,7 +375,7 @@ describe("task lists tell why only to those who may read the category", () => {
   });
 
   test("a village committee sees its village's tasks without their reasons; the health centre sees why", async () => {
-    const l = storedListing(fx, listingIds[0]!);
+    const l = storedOf(listingIds[0]!);
     const asOf = plusDays(fx.today, 60);
     const committee = must(await fx.ledger.tasksDue(fx.actors.village(l.jurisdiction), { asOf }));
     const mine = committee.support.filter((t) => t.listing === l.id);
