@@ -1,7 +1,7 @@
-import { Effect, Either, Layer } from "effect";
+import { type Effect, Layer } from "effect";
 import { err, ok, type Result } from "../validation/result.js";
 import { type LedgerOptions, resolveLedgerEnv } from "./ledger-config.js";
-import { LedgerEnvironment } from "./unit-of-work.js";
+import { LedgerEnvironment, type UseCaseEffect, runDirect } from "./unit-of-work.js";
 import { registerDispute } from "./use-cases/register-dispute.js";
 import { decideGrade, recordMeasure, transition } from "./use-cases/dispute-changes.js";
 import { getDispute, listDisputes } from "./use-cases/dispute-queries.js";
@@ -109,13 +109,11 @@ export const ledgerLayer = (options: LedgerOptions): Layer.Layer<LedgerEnvironme
  */
 export const createLedger = (options: LedgerOptions): Ledger => {
   const env = resolveLedgerEnv(options);
-  const run = <A, E>(program: Effect.Effect<A, E, LedgerEnvironment>): Promise<Result<A, E>> =>
-    Effect.runPromise(Effect.either(Effect.provideService(program, LedgerEnvironment, env))).then((e) =>
-      Either.isRight(e) ? ok(e.right) : err(e.left),
-    );
   const ledger: Record<string, unknown> = {};
   for (const [name, program] of Object.entries(ledgerPrograms)) {
-    ledger[name] = (...args: ReadonlyArray<unknown>) => run((program as (...a: ReadonlyArray<unknown>) => Effect.Effect<unknown, unknown, LedgerEnvironment>)(...args));
+    const make = program as (...a: ReadonlyArray<unknown>) => UseCaseEffect<unknown, unknown>;
+    ledger[name] = (...args: ReadonlyArray<unknown>): Promise<Result<unknown, unknown>> =>
+      make(...args)[runDirect](env).then((o) => (o.ok ? ok(o.value) : err(o.error)));
   }
   ledger.close = async () => {
     await env.store.close?.();

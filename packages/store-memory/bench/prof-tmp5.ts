@@ -1,0 +1,18 @@
+import { type OfficerId, createLedger, generateDevelopmentKeys } from "@tiaojie/core";
+import { sampleTown } from "@tiaojie/core/testing";
+import { makeMemoryStore } from "@tiaojie/store-memory";
+const town = sampleTown(2026, { disputes: 20, persons: 100 });
+const unit = town.units.find((u) => u.kind === "social-affairs-office")!;
+const officer = { officerId: "zx-0002" as OfficerId, name: "李娟", unit: unit.id, role: "unit-officer", scope: town.township.code } as const;
+const store = makeMemoryStore();
+const ledger = createLedger({ store, units: town.units, keys: generateDevelopmentKeys().keys });
+await ledger.registerDispute(officer as never, { dispute: town.disputes[0], persons: town.persons });
+const t0 = performance.now();
+for (let i = 0; i < 50000; i++) await ledger.getDispute(officer as never, town.disputes[0]!.id);
+console.log(((performance.now() - t0) * 1000) / 50000);
+const time = async (name: string, f: () => unknown) => { for (let i = 0; i < 5000; i++) await f(); const t = performance.now(); for (let i = 0; i < 50000; i++) await f(); console.log(name, ((performance.now() - t) * 1000) / 50000); };
+await time("transact+get", () => store.transact(async (tx) => tx.disputes.get(town.disputes[0]!.id)));
+const { Effect } = await import("effect");
+await time("runPromise(promise(transact+get))", () => Effect.runPromise(Effect.promise(() => store.transact(async (tx) => tx.disputes.get(town.disputes[0]!.id)))));
+const { decode, Actor } = await import("@tiaojie/core");
+await time("decode actor", () => decode(Actor, officer));
