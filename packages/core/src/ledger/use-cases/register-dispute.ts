@@ -3,7 +3,7 @@ import { registerCase } from "../../lifecycle/transition-case.js";
 import { Dispute } from "../../model/dispute.js";
 import { Person } from "../../model/person.js";
 import type { Actor } from "../../model/actor.js";
-import type { EventId, PersonId, TaskId } from "../../model/ids.js";
+import type { DisputeId, EventId, PersonId, TaskId } from "../../model/ids.js";
 import { registrationRoles } from "../../lifecycle/case-transitions.js";
 import type { DisputeRow, IdempotencyRow } from "../../ports/store-rows.js";
 import { leafPaths, requireRole, requireScope, requireWrites } from "../access-checks.js";
@@ -31,8 +31,9 @@ export interface RegisterDisputeInput {
   readonly persons?: ReadonlyArray<unknown>;
   /**
    * A key the caller makes once per registration: sending the same registration
-   * again with it (after a timeout, say) registers nothing and returns the first
-   * result, with `replayed: true`. Keys are per unit: two units may use the same.
+   * again with it (after a timeout, say) registers nothing and returns the
+   * dispute it registered (as it is now, with its current version) and the persons,
+   * with `replayed: true`. Keys are per unit: two units may use the same.
    * @default absent: every call registers
    */
   readonly idempotencyKey?: string;
@@ -94,7 +95,11 @@ export const registerDispute = (actor: Actor, input: RegisterDisputeInput) =>
         const seen = await work.tx.idempotency.get(idemId);
         if (seen !== undefined) {
           if (seen.fingerprint !== print) return work.fail(new IdempotencyKeyReused({ key: key! }));
-          return { ...(seen.result as RegisteredDispute), replayed: true };
+          const first = seen.result as { readonly dispute: DisputeId; readonly persons: ReadonlyArray<PersonId> };
+          const now = await work.tx.disputes.get(first.dispute);
+          if (now === undefined) return work.fail(new RecordNotFound({ entity: "dispute", id: first.dispute }));
+          requireScope(work, now.jurisdiction, on);
+          return { dispute: disputeView(now), persons: first.persons, replayed: true };
         }
       }
 
@@ -159,7 +164,8 @@ export const registerDispute = (actor: Actor, input: RegisterDisputeInput) =>
       });
       const registered: RegisteredDispute = { dispute: disputeView(row), persons: persons.map((p) => p.id), replayed: false };
       if (idemId !== undefined) {
-        const idem: IdempotencyRow = { id: idemId, version: 1, useCase: "register-dispute", fingerprint: print, result: registered, at: work.now };
+        // The ids only: a replay answers with the dispute as it is then.
+        const idem: IdempotencyRow = { id: idemId, version: 1, useCase: "register-dispute", fingerprint: print, result: { dispute: row.id, persons: registered.persons }, at: work.now };
         await work.tx.idempotency.insert(idem);
       }
       return registered;
