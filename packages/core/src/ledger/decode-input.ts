@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { canonicalJson } from "../audit/canonical-json.js";
 import { type StandaloneSchema, decode } from "../validation/decode.js";
 import { ValidationError } from "../validation/validation-error.js";
 import type { Work } from "./unit-of-work.js";
@@ -15,5 +14,11 @@ export const decodeAt = <A, I>(work: Work<ValidationError>, schema: StandaloneSc
 export const invalid = (path: ReadonlyArray<string | number>, zh: string, en: string): ValidationError =>
   new ValidationError({ issues: [{ path, zh, en }] });
 
-/** @internal SHA-256 (hex) of a value's canonical JSON: an input's fingerprint. */
-export const fingerprint = (value: unknown): string => createHash("sha256").update(canonicalJson(value)).digest("hex");
+/**
+ * @internal SHA-256 (hex) of decoded input: its fingerprint. Decoding builds
+ * every object with its schema's fields in the schema's order and drops nothing
+ * but absent optional fields, so equal inputs give the same JSON text whatever
+ * the key order they came in, and `JSON.stringify` of the decoded value is as
+ * canonical as `canonicalJson` of the raw one, at a fraction of the cost.
+ */
+export const fingerprint = (decoded: unknown): string => createHash("sha256").update(JSON.stringify(decoded)).digest("hex");

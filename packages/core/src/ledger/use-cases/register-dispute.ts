@@ -90,7 +90,7 @@ export const registerDispute = (actor: Actor, input: RegisterDisputeInput) =>
 
       const key = input.idempotencyKey;
       const idemId = key === undefined ? undefined : `register-dispute:${work.ctx.actor.unit}:${key}`;
-      const print = key === undefined ? "" : fingerprint({ dispute: input.dispute, persons: input.persons ?? [] });
+      const print = key === undefined ? "" : fingerprint({ dispute, persons });
       if (idemId !== undefined) {
         const seen = await work.tx.idempotency.get(idemId);
         if (seen !== undefined) {
