@@ -80,11 +80,18 @@ describe("finding a person by identity number", () => {
     expect(none).toEqual([]);
     const events = fx.store.state().audit[fx.town.township.code]!.filter((e) => e.action === "find-person");
     expect(events.at(-1)).toMatchObject({ note: { found: 0 }, purpose: "核对身份", fields: ["person.identityNumber"] });
-    // Outside the searcher's scope nobody is found, and the masked number is all a village committee sees.
+    // Outside the searcher's scope nobody is found.
     const other = fx.town.villages.find((v) => v.code !== withX.jurisdiction)!.code;
-    expect(must(await fx.ledger.findPersonByIdentityNumber(fx.actors.village(other), withX.identityNumber!, { purpose: "核对身份" }))).toEqual([]);
-    const mine = must(await fx.ledger.findPersonByIdentityNumber(fx.actors.village(withX.jurisdiction), withX.identityNumber!, { purpose: "核对身份" }));
-    expect(mine[0]!.person?.identityNumber).toMatch(/^\d{6}\*{8}\d{3}X$/);
+    expect(must(await fx.ledger.findPersonByIdentityNumber(fx.actors.inVillage(fx.actors.social, other), withX.identityNumber!, { purpose: "核对身份" }))).toEqual([]);
+    const mine = must(await fx.ledger.findPersonByIdentityNumber(fx.actors.inVillage(fx.actors.social, withX.jurisdiction), withX.identityNumber!, { purpose: "核对身份" }));
+    expect(mine.map((v) => v.id)).toEqual([withX.id]);
+    // Who sees identity numbers only masked may not confirm one by searching: refused, and the refusal audited.
+    for (const actor of [fx.actors.village(withX.jurisdiction), fx.actors.coordinator]) {
+      const refused = await fx.ledger.findPersonByIdentityNumber(actor, withX.identityNumber!, { purpose: "核对身份" });
+      expect(!refused.ok && refused.error).toMatchObject({ _tag: "AccessDenied", reason: "field", field: "person.identityNumber" });
+    }
+    const refusals = Object.values(fx.store.state().audit).flat().filter((e) => e.action === "find-person" && e.outcome === "refused");
+    expect(refusals).toHaveLength(2);
   });
 });
 

@@ -5,7 +5,8 @@ import { IdentityNumber } from "../../model/identity-number.js";
 import { Text } from "../../model/primitives.js";
 import { leafPaths, requireScope, requireWrites } from "../access-checks.js";
 import { decodeAt } from "../decode-input.js";
-import { type AccessDenied, RecordExists, type SealedDataUnreadable } from "../ledger-errors.js";
+import { AccessDenied, RecordExists, type SealedDataUnreadable } from "../ledger-errors.js";
+import { readAccess } from "../../access/access-decisions.js";
 import type { ValidationError } from "../../validation/validation-error.js";
 import type { ReadError } from "./dispute-queries.js";
 import { identityIndexOf, newPersonKey, personRowOf } from "../person-vault.js";
@@ -75,7 +76,9 @@ export const getPerson = (actor: Actor, id: PersonId, read: ReadPurpose) =>
 /**
  * Finds the persons in the actor's scope with this identity number, by its blind
  * index (exact match; nothing else about identity numbers is searchable), the
- * number trimmed and its check character in either case. The search itself is
+ * number trimmed and its check character in either case. Only the audiences that
+ * see identity numbers in full may search (by default the health centre, police
+ * station, justice office and social affairs office). The search itself is
  * audited, whether it finds anyone or not.
  *
  * @example
@@ -85,8 +88,13 @@ export const getPerson = (actor: Actor, id: PersonId, read: ReadPurpose) =>
  * @since 0.3.0
  */
 export const findPersonByIdentityNumber = (actor: Actor, identityNumber: string, read: ReadPurpose) =>
-  useCase("find-person", actor, async (work: Work<ValidationError | SealedDataUnreadable>) => {
+  useCase("find-person", actor, async (work: Work<AccessDenied | ValidationError | SealedDataUnreadable>) => {
       const purpose = decodeAt(work, Purpose, read.purpose, ["purpose"]);
+      // Confirming that a number belongs to someone is itself a read of it: only
+      // those who may see identity numbers in full may search by one.
+      if (readAccess(work.ctx, "person.identityNumber", { jurisdiction: work.ctx.actor.scope }, work.env.policy) !== "full") {
+        return work.fail(new AccessDenied({ action: "find-person", entity: "person", reason: "field", field: "person.identityNumber" }));
+      }
       // As the blind index does: `…002x`, `…002X` and ` …002X ` are one number.
       const entered = typeof identityNumber === "string" ? identityNumber.trim().toUpperCase() : identityNumber;
       const number = decodeAt(work, IdentityNumber, entered, ["identityNumber"]);
