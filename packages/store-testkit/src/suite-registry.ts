@@ -5,6 +5,8 @@ import { auditLogSuite } from "./suites/audit-log.js";
 import { crudSuite } from "./suites/crud.js";
 import { paginationSuite } from "./suites/pagination.js";
 import { scopeAndFiltersSuite } from "./suites/scope-and-filters.js";
+import { ledgerScopeSuite } from "./suites/ledger-scope.js";
+import { ledgerVersionsSuite } from "./suites/ledger-versions.js";
 import { versionsSuite } from "./suites/versions.js";
 
 /**
@@ -19,4 +21,6 @@ export const suiteRegistry: { readonly [N in SuiteName]: (ctx: SuiteContext) => 
   versions: versionsSuite,
   atomicity: atomicitySuite,
   "audit-log": auditLogSuite,
+  "ledger-scope": ledgerScopeSuite,
+  "ledger-versions": ledgerVersionsSuite,
 };
