@@ -7,6 +7,8 @@ import { paginationSuite } from "./suites/pagination.js";
 import { scopeAndFiltersSuite } from "./suites/scope-and-filters.js";
 import { ledgerScopeSuite } from "./suites/ledger-scope.js";
 import { ledgerVersionsSuite } from "./suites/ledger-versions.js";
+import { ledgerAtomicitySuite } from "./suites/ledger-atomicity.js";
+import { ledgerAuditSuite } from "./suites/ledger-audit.js";
 import { versionsSuite } from "./suites/versions.js";
 
 /**
@@ -23,4 +25,6 @@ export const suiteRegistry: { readonly [N in SuiteName]: (ctx: SuiteContext) => 
   "audit-log": auditLogSuite,
   "ledger-scope": ledgerScopeSuite,
   "ledger-versions": ledgerVersionsSuite,
+  "ledger-atomicity": ledgerAtomicitySuite,
+  "ledger-audit": ledgerAuditSuite,
 };
