@@ -9,6 +9,9 @@ import { ledgerScopeSuite } from "./suites/ledger-scope.js";
 import { ledgerVersionsSuite } from "./suites/ledger-versions.js";
 import { ledgerAtomicitySuite } from "./suites/ledger-atomicity.js";
 import { ledgerAuditSuite } from "./suites/ledger-audit.js";
+import { ledgerEncryptionSuite } from "./suites/ledger-encryption.js";
+import { ledgerIdempotencySuite } from "./suites/ledger-idempotency.js";
+import { ledgerRetentionSuite } from "./suites/ledger-retention.js";
 import { versionsSuite } from "./suites/versions.js";
 
 /**
@@ -27,4 +30,7 @@ export const suiteRegistry: { readonly [N in SuiteName]: (ctx: SuiteContext) => 
   "ledger-versions": ledgerVersionsSuite,
   "ledger-atomicity": ledgerAtomicitySuite,
   "ledger-audit": ledgerAuditSuite,
+  "ledger-encryption": ledgerEncryptionSuite,
+  "ledger-idempotency": ledgerIdempotencySuite,
+  "ledger-retention": ledgerRetentionSuite,
 };
