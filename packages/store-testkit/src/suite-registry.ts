@@ -12,6 +12,7 @@ import { ledgerAuditSuite } from "./suites/ledger-audit.js";
 import { ledgerEncryptionSuite } from "./suites/ledger-encryption.js";
 import { ledgerIdempotencySuite } from "./suites/ledger-idempotency.js";
 import { ledgerRetentionSuite } from "./suites/ledger-retention.js";
+import { ledgerReportsSuite } from "./suites/ledger-reports.js";
 import { versionsSuite } from "./suites/versions.js";
 
 /**
@@ -33,4 +34,5 @@ export const suiteRegistry: { readonly [N in SuiteName]: (ctx: SuiteContext) => 
   "ledger-encryption": ledgerEncryptionSuite,
   "ledger-idempotency": ledgerIdempotencySuite,
   "ledger-retention": ledgerRetentionSuite,
+  "ledger-reports": ledgerReportsSuite,
 };
