@@ -21,7 +21,7 @@
  * ```
  * @since 0.3.0
  */
-export const suiteNames = ["crud", "scope-and-filters", "pagination", "versions", "atomicity", "audit-log"] as const;
+export const suiteNames = ["crud", "scope-and-filters", "pagination", "versions", "atomicity", "audit-log", "ledger-scope", "ledger-versions", "ledger-atomicity", "ledger-audit", "ledger-encryption", "ledger-idempotency", "ledger-retention", "ledger-reports"] as const;
 
 /**
  * The name of a conformance suite: one of {@link suiteNames}.

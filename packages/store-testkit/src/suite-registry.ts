@@ -5,6 +5,14 @@ import { auditLogSuite } from "./suites/audit-log.js";
 import { crudSuite } from "./suites/crud.js";
 import { paginationSuite } from "./suites/pagination.js";
 import { scopeAndFiltersSuite } from "./suites/scope-and-filters.js";
+import { ledgerScopeSuite } from "./suites/ledger-scope.js";
+import { ledgerVersionsSuite } from "./suites/ledger-versions.js";
+import { ledgerAtomicitySuite } from "./suites/ledger-atomicity.js";
+import { ledgerAuditSuite } from "./suites/ledger-audit.js";
+import { ledgerEncryptionSuite } from "./suites/ledger-encryption.js";
+import { ledgerIdempotencySuite } from "./suites/ledger-idempotency.js";
+import { ledgerRetentionSuite } from "./suites/ledger-retention.js";
+import { ledgerReportsSuite } from "./suites/ledger-reports.js";
 import { versionsSuite } from "./suites/versions.js";
 
 /**
@@ -19,4 +27,12 @@ export const suiteRegistry: { readonly [N in SuiteName]: (ctx: SuiteContext) => 
   versions: versionsSuite,
   atomicity: atomicitySuite,
   "audit-log": auditLogSuite,
+  "ledger-scope": ledgerScopeSuite,
+  "ledger-versions": ledgerVersionsSuite,
+  "ledger-atomicity": ledgerAtomicitySuite,
+  "ledger-audit": ledgerAuditSuite,
+  "ledger-encryption": ledgerEncryptionSuite,
+  "ledger-idempotency": ledgerIdempotencySuite,
+  "ledger-retention": ledgerRetentionSuite,
+  "ledger-reports": ledgerReportsSuite,
 };
