@@ -88,7 +88,7 @@ describe("finding a person by identity number", () => {
     // Who sees identity numbers only masked may not confirm one by searching: refused, and the refusal audited.
     for (const actor of [fx.actors.village(withX.jurisdiction), fx.actors.coordinator]) {
       const refused = await fx.ledger.findPersonByIdentityNumber(actor, withX.identityNumber!, { purpose: "核对身份" });
-      expect(!refused.ok && refused.error).toMatchObject({ _tag: "AccessDenied", reason: "field", field: "person.identityNumber" });
+      expect(!refused.ok && refused.error).toMatchObject({ _tag: "AccessDenied", reason: "read", field: "person.identityNumber" });
     }
     const refusals = Object.values(fx.store.state().audit).flat().filter((e) => e.action === "find-person" && e.outcome === "refused");
     expect(refusals).toHaveLength(2);

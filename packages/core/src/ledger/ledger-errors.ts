@@ -5,15 +5,17 @@ import type { Bilingual } from "../validation/bilingual.js";
 /**
  * Why the service refused an actor: the record lies outside the actor's scope,
  * the actor's role may not do this, the policy does not let the actor write a
- * field, or the actor's unit is not in the ledger's unit register.
+ * field (or see it in full, for a search by it), or the actor's unit is not in
+ * the ledger's unit register.
  * @since 0.3.0
  */
-export type AccessDeniedReason = "out-of-scope" | "role" | "field" | "unknown-unit";
+export type AccessDeniedReason = "out-of-scope" | "role" | "field" | "read" | "unknown-unit";
 
 const reasonText: Readonly<Record<AccessDeniedReason, Bilingual>> = {
   "out-of-scope": { zh: "记录不在操作人的辖区范围内", en: "the record is outside the actor's scope" },
   role: { zh: "操作人的角色不能执行此操作", en: "the actor's role may not do this" },
   field: { zh: "数据保护策略不允许操作人写入该字段", en: "the data-protection policy does not let the actor write this field" },
+  read: { zh: "数据保护策略不允许操作人完整查看该字段", en: "the data-protection policy does not let the actor see this field in full" },
   "unknown-unit": { zh: "操作人的单位不在台账单位名册中", en: "the actor's unit is not in the ledger's unit register" },
 };
 

@@ -93,7 +93,7 @@ export const findPersonByIdentityNumber = (actor: Actor, identityNumber: string,
       // Confirming that a number belongs to someone is itself a read of it: only
       // those who may see identity numbers in full may search by one.
       if (readAccess(work.ctx, "person.identityNumber", { jurisdiction: work.ctx.actor.scope }, work.env.policy) !== "full") {
-        return work.fail(new AccessDenied({ action: "find-person", entity: "person", reason: "field", field: "person.identityNumber" }));
+        return work.fail(new AccessDenied({ action: "find-person", entity: "person", reason: "read", field: "person.identityNumber" }));
       }
       // As the blind index does: `…002x`, `…002X` and ` …002X ` are one number.
       const entered = typeof identityNumber === "string" ? identityNumber.trim().toUpperCase() : identityNumber;
