@@ -70,7 +70,12 @@ export interface CaseEvent {
   readonly case: DisputeId;
   /** The transition, or `"register"` for the first event. */
   readonly transition: CaseTransitionName | "register";
-  readonly from: CaseStatus | undefined;
+  /**
+   * The status before the transition; absent on the first event (registration),
+   * so that a record is plain JSON a store keeps as it is.
+   * @since 0.3.0 optional (before, present with the value `undefined`)
+   */
+  readonly from?: CaseStatus;
   readonly to: CaseStatus;
   readonly on: LocalDate;
   readonly actor: Actor;

@@ -120,7 +120,6 @@ export const registerCase = (input: {
     kind: "case.registered",
     case: input.dispute,
     transition: "register",
-    from: undefined,
     to: "registered",
     on: input.on,
     actor: input.actor,
