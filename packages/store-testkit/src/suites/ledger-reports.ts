@@ -150,7 +150,7 @@ export const ledgerReportsSuite = (ctx: SuiteContext): void => {
       }
 
       const deadlines = deadlinesBetween(zixi2025, kt.town.period.from, today).map((d) => d.key);
-      const submitters: ReadonlyArray<Actor> = [actors.coordinator, actors.social, kitActor(kt.town.units.find((u) => u.kind === "village-committee")!.id, "village-committee", kt.villages[0]!)];
+      const submitters: ReadonlyArray<Actor> = [actors.coordinator, actors.social, kitActor(kt.units.find((u) => u.jurisdiction === kt.villages[0])!.id, "village-committee", kt.villages[0]!)];
       const submissions: Array<Submission> = [];
       for (const s of submissionPlans) {
         const by = submitters[s.who % submitters.length]!;
