@@ -13,7 +13,10 @@ import type { SuiteName } from "./suite-names.js";
  */
 export interface StoreUnderTest {
   readonly store: LedgerStore;
-  /** The suites that look past the port (atomicity, audit-log) need them. */
+  /**
+   * The tests that look past the port need them: atomicity and audit-log, and
+   * every service-level suite but ledger-reports (snapshots, dumps, tampering).
+   */
   readonly raw?: StoreRawAccess;
   /** Runs after the test, once `store.close()` (when the store has it) has. */
   readonly cleanup?: () => Promise<void>;

@@ -13,15 +13,51 @@
  * - `audit-log`: the rules of `seq`, `head`, `list` and `chains`, and the raw
  *   hooks on stored events.
  *
+ * Then the service-level suites, which run the ledger service of
+ * `@tiaojie/core` (`createLedger`) over the store with a generated town:
+ *
+ * - `ledger-scope`: every actor's lists hold exactly the records within its
+ *   scope, each once in id order; what the ledger returns is the caller's own.
+ * - `ledger-versions`: a stale version is a VersionConflict that changes
+ *   nothing; of two concurrent changes from one version, exactly one wins.
+ * - `ledger-atomicity`: whichever store call of a use case fails, the use case
+ *   returns StoreFailure and the state is as it was.
+ * - `ledger-audit`: the audit trail verifies; tampering through the raw hooks
+ *   is detected by kind and seq; a rewrite or truncation against a checkpoint.
+ * - `ledger-encryption`: the raw dump holds no identity or phone number nor
+ *   sealed text; the blind index finds a person back.
+ * - `ledger-idempotency`: a registration sent twice with one key stores one
+ *   dispute and replays, also after a restart.
+ * - `ledger-retention`: `purgeExpired` erases exactly the expired person and
+ *   the dump forgets their name; the audit trail still verifies.
+ * - `ledger-reports`: the ledger's monthly report and campaign summary equal
+ *   the core's over the same records.
+ *
  * @example
  * ```ts
  * import { suiteNames } from "@tiaojie/store-testkit";
  *
  * suiteNames.includes("crud"); // true
+ * suiteNames.includes("ledger-reports"); // true
  * ```
  * @since 0.3.0
  */
-export const suiteNames = ["crud", "scope-and-filters", "pagination", "versions", "atomicity", "audit-log", "ledger-scope", "ledger-versions", "ledger-atomicity", "ledger-audit", "ledger-encryption", "ledger-idempotency", "ledger-retention", "ledger-reports"] as const;
+export const suiteNames = [
+  "crud",
+  "scope-and-filters",
+  "pagination",
+  "versions",
+  "atomicity",
+  "audit-log",
+  "ledger-scope",
+  "ledger-versions",
+  "ledger-atomicity",
+  "ledger-audit",
+  "ledger-encryption",
+  "ledger-idempotency",
+  "ledger-retention",
+  "ledger-reports",
+] as const;
 
 /**
  * The name of a conformance suite: one of {@link suiteNames}.

@@ -3,16 +3,16 @@ import type { SuiteName } from "./suite-names.js";
 import { atomicitySuite } from "./suites/atomicity.js";
 import { auditLogSuite } from "./suites/audit-log.js";
 import { crudSuite } from "./suites/crud.js";
-import { paginationSuite } from "./suites/pagination.js";
-import { scopeAndFiltersSuite } from "./suites/scope-and-filters.js";
-import { ledgerScopeSuite } from "./suites/ledger-scope.js";
-import { ledgerVersionsSuite } from "./suites/ledger-versions.js";
 import { ledgerAtomicitySuite } from "./suites/ledger-atomicity.js";
 import { ledgerAuditSuite } from "./suites/ledger-audit.js";
 import { ledgerEncryptionSuite } from "./suites/ledger-encryption.js";
 import { ledgerIdempotencySuite } from "./suites/ledger-idempotency.js";
-import { ledgerRetentionSuite } from "./suites/ledger-retention.js";
 import { ledgerReportsSuite } from "./suites/ledger-reports.js";
+import { ledgerRetentionSuite } from "./suites/ledger-retention.js";
+import { ledgerScopeSuite } from "./suites/ledger-scope.js";
+import { ledgerVersionsSuite } from "./suites/ledger-versions.js";
+import { paginationSuite } from "./suites/pagination.js";
+import { scopeAndFiltersSuite } from "./suites/scope-and-filters.js";
 import { versionsSuite } from "./suites/versions.js";
 
 /**

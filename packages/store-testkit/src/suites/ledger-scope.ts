@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { type Actor, type DisputeView, type DivisionCode, type HazardView, type Ledger, type ListingView, ActorRoles, isWithinDivision } from "@tiaojie/core";
 import { expect } from "vitest";
 import { type KitActors, type KitTown, expectErr, expectOk, kitActor, kitActors, kitLedger, kitTown, registerDisputes, registerPersons, strictlyAscending } from "../fixtures/kit-ledger.js";
+import { scramble } from "../fixtures/kit-mutation.js";
 import { openHardshipListing, pageAll, registerKitHazard } from "../fixtures/kit-service-records.js";
 import type { SuiteContext } from "../suite-context.js";
 
@@ -139,6 +140,26 @@ export const ledgerScopeSuite = (ctx: SuiteContext): void => {
           `${what}: the listings are the coordinator's within the scope, each once, in id order`,
         ).toEqual(ref.listings.filter((l) => within(l.record.listing?.jurisdiction)).map((l) => l.id));
       }
+    },
+    ctx.timeout,
+  );
+
+  test.prop([fc.integer({ min: 1, max: 1_000_000 })], { numRuns: Math.max(3, Math.floor(ctx.runs / 5)) })(
+    "what the ledger returns is the caller's own: changing every record a use case or a list returned changes nothing stored",
+    async (seed) => {
+      const kt = kitTown(seed, { villages: 2, persons: 6, disputes: 4 });
+      const raw = ctx.raw();
+      const actors = kitActors(kt);
+      const { ledger } = kitLedger(ctx.store(), kt);
+      await populate(ledger, kt, actors);
+      const first = await everythingOf(ledger, actors.coordinator, "the coordinator");
+      const pristine = structuredClone(first);
+      const one = expectOk(await ledger.getDispute(actors.coordinator, first.disputes[0]!.id), "getDispute");
+      const person = expectOk(await ledger.getPerson(actors.social, kt.town.persons[0]!.id, { purpose: "核对" }), "getPerson");
+      const afterReads = await raw.snapshot(); // listing reads are audited: the snapshot after them
+      for (const value of [first, one, person]) scramble(value);
+      expect(await raw.snapshot(), "changing what the ledger returned changes nothing stored").toEqual(afterReads);
+      expect(await everythingOf(ledger, actors.coordinator, "the coordinator, again"), "the lists, read again, are as they were").toStrictEqual(pristine);
     },
     ctx.timeout,
   );
