@@ -52,9 +52,10 @@ describe("what the store holds", () => {
       for (const code of measureCodes) expect(text).not.toContain(code);
       expect(text).not.toContain("dangerousnessGrade");
       for (const kind of ["mental-health", "correction", "crisis", "threat", "hardship", "residence"]) expect(text).not.toContain(`"kind":"${kind}"`);
-      // And yet the ledger reads them back.
-      const p = fx.town.persons.find((x) => x.identityNumber !== undefined && x.contact?.phone !== undefined)!;
-      expect(must(await fx.ledger.getPerson(fx.actors.social, p.id, { purpose: "核对" })).person).toEqual(p);
+      // And yet the ledger reads them back, every person whole (a small town need not have one with both numbers).
+      const sealed = fx.town.persons.filter((x) => x.identityNumber !== undefined || x.contact?.phone !== undefined);
+      expect(sealed.length).toBeGreaterThan(0);
+      for (const p of sealed) expect(must(await fx.ledger.getPerson(fx.actors.social, p.id, { purpose: "核对" })).person).toEqual(p);
     },
   );
 });
