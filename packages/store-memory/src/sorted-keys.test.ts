@@ -55,10 +55,11 @@ describe("SortedKeys", () => {
     },
   );
 
-  test.prop([fc.integer({ min: 1, max: 2 ** 31 })], { numRuns: 3 })(
+  test.prop([fc.integer({ min: 1, max: 2 ** 31 })], { numRuns: 2 })(
     "stays balanced through a tree of three levels built in increasing and in random order, and emptied again",
     (seed) => {
-      const n = 20_000;
+      // More than 64 × 64 keys: no two-level tree of 64-key nodes holds them all.
+      const n = 6_000;
       const ids = Array.from({ length: n }, (_, i) => `d-${String(i).padStart(6, "0")}`);
       const shuffled = [...ids];
       let s = seed;
@@ -70,9 +71,10 @@ describe("SortedKeys", () => {
       for (const order of [ids, shuffled]) {
         const keys = new SortedKeys();
         for (const id of order) keys.add(id);
-        keys.check();
-        expect([...keys.keysAfter("d-019990")]).toEqual(ids.slice(19_991));
-        for (const id of shuffled.slice(0, n - 100)) expect(keys.delete(id)).toBe(true);
+        expect(keys.check()).toBeGreaterThanOrEqual(3);
+        expect([...keys.keysAfter("d-005990")]).toEqual(ids.slice(5_991));
+        const notDeleted = shuffled.slice(0, n - 100).filter((id) => !keys.delete(id));
+        expect(notDeleted).toEqual([]);
         keys.check();
         expect([...keys.keysAfter()]).toEqual(sorted(shuffled.slice(n - 100)));
         for (const id of shuffled.slice(n - 100)) keys.delete(id);

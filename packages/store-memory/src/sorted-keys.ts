@@ -196,8 +196,8 @@ export class SortedKeys {
     }
   }
 
-  /** @internal Checks the tree's invariants (for tests): order, sizes, separators, leaf links. */
-  check(): void {
+  /** @internal Checks the tree's invariants (for tests): order, sizes, separators, leaf links; returns the number of levels. */
+  check(): number {
     const leaves: Leaf[] = [];
     let depth = -1;
     const visit = (node: BTreeNode, low: string | undefined, high: string | undefined, level: number, isRoot: boolean): void => {
@@ -224,5 +224,6 @@ export class SortedKeys {
     });
     const count = leaves.reduce((n, leaf) => n + leaf.keys.length, 0);
     if (count !== this.#size) throw new Error(`size ${this.#size} but ${count} keys`);
+    return depth + 1;
   }
 }

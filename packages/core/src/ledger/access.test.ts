@@ -199,7 +199,7 @@ describe("reads are redacted as the core redacts them, and audited", () => {
 
 describe("list queries keep to the actor's scope", () => {
   const readers: ReadonlyArray<ActorRole> = ["coordinator", "township-leadership", "unit-officer", "village-committee", "grid-worker"];
-  test.prop([actorArb, fc.integer({ min: 1, max: 4 })], { numRuns: 20 })("disputes and listings: exactly those within the scope, page by page", async (actor, limit) => {
+  test.prop([actorArb, fc.integer({ min: 1, max: 4 })], { numRuns: 12 })("disputes and listings: exactly those within the scope, page by page", async (actor, limit) => {
     const disputes = await fx.ledger.listDisputes(actor, { limit });
     if (!readers.includes(actor.role)) {
       expect(disputes).toMatchObject({ ok: false, error: { _tag: "AccessDenied", reason: "role" } });
@@ -342,7 +342,7 @@ describe("a listing's history carries its actor and reason, whose class is the c
 describe("task lists tell why only to those who may read the category", () => {
   const measureCodes = zixiSupportMeasures.measures.map((m) => m.code);
   const readers: ReadonlyArray<ActorRole> = ["coordinator", "township-leadership", "unit-officer", "village-committee", "grid-worker"];
-  test.prop([writerArb, fc.integer({ min: 0, max: 60 })], { numRuns: 30 })("tasks as the core lists them, each shown in full or without its reason", async (actor, days) => {
+  test.prop([writerArb, fc.integer({ min: 0, max: 60 })], { numRuns: 15 })("tasks as the core lists them, each shown in full or without its reason", async (actor, days) => {
     const asOf = plusDays(fx.today, days);
     const before = fx.store.state();
     const r = await fx.ledger.tasksDue(actor, { asOf });

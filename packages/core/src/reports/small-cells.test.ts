@@ -99,7 +99,7 @@ const countWithheld = (v: unknown): number =>
     : 0;
 
 describe("small-cell suppression", () => {
-  test.prop([inputArb], { numRuns: 120 })("every count from 1 to threshold − 1 is withheld, totals included", ({ records, active, threshold }) => {
+  test.prop([inputArb], { numRuns: 60 })("every count from 1 to threshold − 1 is withheld, totals included", ({ records, active, threshold }) => {
     const report = reportOf(records);
     const support = supportOf(active);
     const s = suppressSmallCells(report, support, { threshold, audience: "county" });
@@ -112,7 +112,7 @@ describe("small-cell suppression", () => {
     }
   });
 
-  test.prop([inputArb], { numRuns: 120 })(
+  test.prop([inputArb], { numRuns: 60 })(
     "zeros stay zero; a count of threshold or more is exact unless it is the one complement of a column's single small count",
     ({ records, active, threshold }) => {
       const report = reportOf(records);
@@ -132,7 +132,7 @@ describe("small-cell suppression", () => {
     },
   );
 
-  test.prop([inputArb], { numRuns: 120 })("in every column whose total is shown, never exactly one count is withheld: none follows by subtraction", ({ records, active, threshold }) => {
+  test.prop([inputArb], { numRuns: 60 })("in every column whose total is shown, never exactly one count is withheld: none follows by subtraction", ({ records, active, threshold }) => {
     const report = reportOf(records);
     const support = supportOf(active);
     const s = suppressSmallCells(report, support, { threshold, audience: "county" });
@@ -147,7 +147,7 @@ describe("small-cell suppression", () => {
     }
   });
 
-  test.prop([inputArb], { numRuns: 80 })("suppressedCells counts the withheld cells; keys, order and metadata are kept", ({ records, active, threshold }) => {
+  test.prop([inputArb], { numRuns: 40 })("suppressedCells counts the withheld cells; keys, order and metadata are kept", ({ records, active, threshold }) => {
     const report = reportOf(records);
     const support = supportOf(active);
     const s = suppressSmallCells(report, support, { threshold, audience: "province" });
