@@ -16,7 +16,6 @@ import { randomPool } from "./random-pool.js";
 // (§6.2 allows this) and re-seed.
 
 const COUNTER_LIMIT = 2 ** 42;
-const SEED_RANGE = 2 ** 41;
 const MAX_TIMESTAMP = 2 ** 48 - 1;
 /** Random bytes drawn per refill of the pool: 4 per id, 6 more per new millisecond. */
 const POOL_BLOCK = 4096;

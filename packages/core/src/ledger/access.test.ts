@@ -25,7 +25,6 @@ import {
   registerTown,
   serviceFixture,
   storedListing,
-  type ServiceFixture,
 } from "./service-fixture.js";
 
 // One town A with persons, disputes and a listing of every category (two of

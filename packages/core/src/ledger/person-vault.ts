@@ -28,12 +28,12 @@ export const newPersonKey = (work: Work, person: string, jurisdiction: DivisionC
   return { key, row: { id: person as PersonKeyRow["id"], version: 1, jurisdiction, kekId: keyId, wrapped: wrapDataKey(key, kek, person) } };
 };
 
-/** @internal The person's data key, unwrapped (once per transaction). */
-export const personKey = async (work: Work<SealedDataUnreadable>, person: string): Promise<Uint8Array> => {
+/** @internal The person's data key, unwrapped (once per transaction); `undefined` once erased. */
+export const personKeyIfKept = async (work: Work<SealedDataUnreadable>, person: string): Promise<Uint8Array | undefined> => {
   const cached = keysOf(work).get(person);
   if (cached) return cached;
   const row = await work.tx.personKeys.get(person);
-  if (row === undefined) return work.fail(new SealedDataUnreadable({ person, why: "erased" }));
+  if (row === undefined) return undefined;
   const kek = work.env.keys.keyEncryptionKey(row.kekId);
   if (kek === undefined) return work.fail(new SealedDataUnreadable({ person, why: "key-missing" }));
   const key = unwrapDataKey(row.wrapped, kek, person);
@@ -41,6 +41,10 @@ export const personKey = async (work: Work<SealedDataUnreadable>, person: string
   keysOf(work).set(person, key);
   return key;
 };
+
+/** @internal The person's data key, unwrapped (once per transaction). */
+export const personKey = async (work: Work<SealedDataUnreadable>, person: string): Promise<Uint8Array> =>
+  (await personKeyIfKept(work, person)) ?? work.fail(new SealedDataUnreadable({ person, why: "erased" }));
 
 /** @internal Seal any JSON value of a person under their key. */
 export const sealFor = async (work: Work<SealedDataUnreadable>, person: string, value: unknown): Promise<SealedText> =>

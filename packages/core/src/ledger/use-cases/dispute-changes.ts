@@ -15,7 +15,7 @@ import type { ValidationError } from "../../validation/validation-error.js";
 import type { GradeConfirmationError } from "../../grading/confirm-grade.js";
 import type { CaseTransitionError } from "../../lifecycle/case-errors.js";
 import { loadForUpdate, writeNext } from "../versioned-write.js";
-import { type DisputeView, disputeView, gradingSummary } from "./dispute-view.js";
+import { disputeView, gradingSummary } from "./dispute-view.js";
 
 import { Text } from "../../model/primitives.js";
 

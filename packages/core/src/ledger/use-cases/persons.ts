@@ -12,7 +12,7 @@ import type { ReadError } from "./dispute-queries.js";
 import { identityIndexOf, newPersonKey, personRowOf } from "../person-vault.js";
 import { type Work, useCase } from "../unit-of-work.js";
 import { loadRow } from "../versioned-write.js";
-import { type PersonView, personViewOf } from "./person-records.js";
+import { personViewOf } from "./person-records.js";
 
 /**
  * Why a person's data is read (PIPL: the purpose of the processing), recorded

@@ -19,6 +19,7 @@ import type { ValidationError } from "../../validation/validation-error.js";
 import type { DayCountRefused } from "../../calendar/day-counting.js";
 import { useCase, type Work } from "../unit-of-work.js";
 import { openListingRow } from "./person-records.js";
+import { personKeyIfKept } from "../person-vault.js";
 import { findAll } from "./tasks.js";
 
 /**
@@ -82,7 +83,7 @@ export const ledgerDataWithin = async (work: Work<SealedDataUnreadable>, within:
       // An erased person's listing cannot be opened: it stays in the store's
       // counts (its row) but no longer in the reports' detail. Any other failure
       // (the store, a missing key) fails the report rather than leave it short.
-      if (!work.memo.has(row.person) && (await work.tx.personKeys.get(row.person)) === undefined) continue;
+      if ((await personKeyIfKept(work, row.person)) === undefined) continue;
       listings.push(await openListingRow(work, row));
     }
     const data: LedgerData = {
