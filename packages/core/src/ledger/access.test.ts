@@ -128,7 +128,7 @@ describe("reads are redacted as the core redacts them, and audited", () => {
   // Each run reads up to 3 persons and 2 listings: at most 60 × 5 reads over a small town.
   test.prop(
     [writerArb, fc.subarray([...Array(10).keys()], { maxLength: 3 }), fc.subarray([...CATEGORIES.keys()], { maxLength: 2 }), purposeArb],
-    { numRuns: 40 },
+    { numRuns: 20 },
   )("persons and listings come back exactly as redact gives them for the actor", async (actor, personIndexes, listingIndexes, purpose) => {
     const ctx = ctxOf(actor);
     for (const i of personIndexes) {
@@ -229,7 +229,7 @@ describe("list queries keep to the actor's scope", () => {
 
 describe("writes the policy forbids are refused, naming the field", () => {
   let n = 0;
-  test.prop([writerArb, fc.constantFrom(...fx.town.villages.map((v) => v.code), ...foreign.villages)], { numRuns: 30 })(
+  test.prop([writerArb, fc.constantFrom(...fx.town.villages.map((v) => v.code), ...foreign.villages)], { numRuns: 15 })(
     "registering a person with identity and phone numbers",
     async (actor, village) => {
       const ctx = ctxOf(actor);

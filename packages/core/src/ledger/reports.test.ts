@@ -93,7 +93,7 @@ const periodArb = fc.tuple(fc.integer({ min: 0, max: 210 }), fc.integer({ min: 0
 
 describe("the ledger's reports are the core's over the same records", () => {
   // Each run feeds a small town (about 90 transactions) and makes 4 reports: bounded at 5 runs.
-  test.prop([fc.integer({ min: 1, max: 5_000 }), historyArb, fc.array(fc.nat({ max: 200 }), { maxLength: 6 }), periodArb], { numRuns: 5 })(
+  test.prop([fc.integer({ min: 1, max: 5_000 }), historyArb, fc.array(fc.nat({ max: 200 }), { maxLength: 6 }), periodArb], { numRuns: 3 })(
     "monthly (own, for a village, for the county) and the campaign summary",
     async (seed, history, submitting, period) => {
       const { fx, data } = await feed(seed, history, submitting);

@@ -41,8 +41,8 @@ const policyOf = (days: ReadonlyArray<number>): RetentionPolicy => {
 };
 
 describe("purging expired personal data", () => {
-  // Each run: 6 persons, up to 12 listings and 3 disputes, one purge (about 60 transactions); 12 runs.
-  test.prop([planArb], { numRuns: 12 })(
+  // Each run: 6 persons, up to 12 listings and 3 disputes, one purge (about 60 transactions); 5 runs.
+  test.prop([planArb], { numRuns: 5 })(
     "erases exactly the persons whose listings all closed more than their period before the day, who are in no open dispute anywhere",
     async (plan) => {
       const fx = serviceFixture(701, { villages: 3, persons: 6, disputes: 1 }, { today: D0, config: { retention: policyOf(plan.days) } });
