@@ -1,0 +1,83 @@
+import { type Kysely, type Migration, Migrator, sql } from "kysely";
+import type { SqlDialect } from "../shared/sql-dialect.js";
+import { SqlStoreError, asStoreError } from "../shared/store-errors.js";
+import { type Database, type TableName, tables } from "./tables.js";
+
+// The store's migrations ship as code: Kysely's Migrator reads them from this
+// module, never from a folder at run time, and keeps its bookkeeping in tables
+// named for the library. Each step is small and safe to run again (only
+// PostgreSQL runs DDL inside a transaction, so a step interrupted elsewhere must
+// be able to finish on the next open): tables and indexes are created only when
+// absent.
+
+/** The name of the table where the Migrator records the steps it ran. */
+export const migrationTableName = "tiaojie_migration";
+/** The name of the Migrator's lock table. */
+export const migrationLockTableName = "tiaojie_migration_lock";
+
+const createTable = async (db: Kysely<Database>, dialect: SqlDialect, name: TableName): Promise<void> => {
+  const spec = tables[name];
+  let builder = db.schema.createTable(name).ifNotExists();
+  for (const [column, c] of Object.entries(spec.columns)) {
+    builder = builder.addColumn(column, sql.raw(dialect.columnType(c.kind)), (b) => (c.nullable ? b : b.notNull()));
+  }
+  builder = builder.addPrimaryKeyConstraint(`${name}_pk`, spec.primaryKey as never);
+  if (dialect.tableOptions !== undefined) builder = builder.modifyEnd(sql.raw(dialect.tableOptions));
+  await builder.execute();
+  for (const [index, columns] of Object.entries(spec.indexes)) await dialect.createIndex(db, index, name, columns);
+};
+
+/**
+ * The migrations of this version, by name, in order. A name is never reused and
+ * a step never changes once released: a later version adds steps.
+ */
+export const storeMigrations = (dialect: SqlDialect): Record<string, Migration> => ({
+  "0001-ledger-tables": {
+    up: async (db) => {
+      for (const name of Object.keys(tables) as Array<TableName>) await createTable(db as Kysely<Database>, dialect, name);
+    },
+    down: async (db) => {
+      for (const name of (Object.keys(tables) as Array<TableName>).reverse()) await db.schema.dropTable(name).ifExists().execute();
+    },
+  },
+});
+
+/** The steps recorded in the database, or none when it has never been migrated. */
+const recordedSteps = async (db: Kysely<Database>): Promise<ReadonlyArray<string>> => {
+  const known = await db.introspection.getTables();
+  if (!known.some((t) => t.name === migrationTableName)) return [];
+  const rows = await sql<{ name: string }>`select name from ${sql.table(migrationTableName)}`.execute(db);
+  return rows.rows.map((r) => String(r.name));
+};
+
+/**
+ * Brings the database to this version's schema. Refuses, with a
+ * {@link SqlStoreError} of kind `schema-newer`, a database that holds steps this
+ * version does not know (written by a newer version), before changing anything.
+ *
+ * @example
+ * ```ts
+ * await migrateStoreSchema(db, sqliteDialect, "sqlite"); // ["0001-ledger-tables"] on a new file
+ * ```
+ * @since 0.4.0
+ */
+export const migrateStoreSchema = async (db: Kysely<Database>, dialect: SqlDialect, store: string): Promise<ReadonlyArray<string>> => {
+  const migrations = storeMigrations(dialect);
+  const unknown = (await recordedSteps(db)).filter((name) => !(name in migrations));
+  if (unknown.length > 0) {
+    throw new SqlStoreError("schema-newer", store, {
+      detail: { zh: `数据库中有本版本未知的迁移：${unknown.join("、")}`, en: `the database holds migrations this version does not know: ${unknown.join(", ")}` },
+    });
+  }
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName,
+    migrationLockTableName,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    throw asStoreError(error, store, dialect.classify);
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+};

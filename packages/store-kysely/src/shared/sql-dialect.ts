@@ -1,0 +1,30 @@
+import type { IsolationLevel, Kysely } from "kysely";
+import type { ColumnKind, Database } from "../schema/tables.js";
+import type { ErrorClassifier } from "./store-errors.js";
+
+/**
+ * What differs between the dialects, and nothing else: the shared query layer
+ * asks the dialect only for these.
+ * @since 0.4.0
+ */
+export interface SqlDialect {
+  /** `sqlite`, `postgres` or `mysql`: the store's default name. */
+  readonly name: string;
+  /** How a column of each kind is declared. */
+  readonly columnType: (kind: ColumnKind) => string;
+  /** Words after `create table (…)`, such as MySQL's engine and character set. */
+  readonly tableOptions?: string;
+  /** Creates an index unless one of that name exists (MySQL has no `if not exists` for indexes). */
+  readonly createIndex: (db: Kysely<Database>, name: string, table: string, columns: ReadonlyArray<string>) => Promise<void>;
+  /**
+   * Inserts the rows unless one with the same key is stored, and says how many
+   * it inserted (`insert … on conflict do nothing` or its MySQL spelling).
+   */
+  readonly insertOrSkip: (db: Kysely<Database>, table: string, key: ReadonlyArray<string>, rows: ReadonlyArray<Record<string, unknown>>) => Promise<number>;
+  /** Whether transactions of the store can run at the same time. */
+  readonly concurrentTransactions: boolean;
+  /** The isolation level of every transaction, where the dialect sets one. */
+  readonly isolation?: IsolationLevel;
+  /** The kind of a driver's error. */
+  readonly classify: ErrorClassifier;
+}

@@ -1,0 +1,126 @@
+import type { LedgerStore, LedgerTransaction, RowBase, StoreCapabilities, StoreRawAccess } from "@tiaojie/core";
+import type { Kysely } from "kysely";
+import { migrateStoreSchema } from "../schema/migrations.js";
+import type { Database } from "../schema/tables.js";
+import { type CollectionName, type RowCodec, collectionNames, rowCodecs } from "./row-codecs.js";
+import { sqlAuditLog } from "./sql-audit-log.js";
+import { sqlCollection } from "./sql-collection.js";
+import { sqlRawAccess } from "./sql-raw-access.js";
+import type { SqlDialect } from "./sql-dialect.js";
+import { SqlStoreError, asStoreError } from "./store-errors.js";
+import { transactionGuard } from "./transaction-guard.js";
+
+/**
+ * A {@link LedgerStore} over a SQL database through Kysely, with its
+ * capabilities stated in full, the conformance kit's hooks (`raw`) and the
+ * Kysely instance it writes with (`db`, for a host's own reads and tests).
+ *
+ * @example
+ * ```ts
+ * const store: SqlStore = await sqliteStore({ file: "ledger.db" });
+ * store.capabilities.durable; // true
+ * await store.close();
+ * ```
+ * @since 0.4.0
+ */
+export type SqlStore = LedgerStore & {
+  readonly capabilities: StoreCapabilities;
+  readonly db: Kysely<Database>;
+  /** Test hooks for `@tiaojie/store-testkit`; the ledger service never uses them. */
+  readonly raw: StoreRawAccess;
+  /** Brings the schema to this version (what opening does unless `migrate: false`). */
+  readonly migrate: () => Promise<ReadonlyArray<string>>;
+  readonly close: () => Promise<void>;
+};
+
+/**
+ * What every dialect's store takes besides its connection.
+ * @since 0.4.0
+ */
+export interface SqlStoreOptions {
+  /**
+   * The store's name in messages and conformance reports.
+   * @default the dialect's name: `sqlite`, `postgres` or `mysql`
+   */
+  readonly name?: string;
+  /**
+   * The most rows one `find` returns (a whole number of at least 1).
+   * @default 500
+   */
+  readonly maxPageSize?: number;
+  /**
+   * Whether opening the store brings its schema to this version. With `false`
+   * the caller runs `store.migrate()` (or its own deployment step) first.
+   * @default true
+   */
+  readonly migrate?: boolean;
+}
+
+/** @internal Makes the store once its dialect has opened the connection. */
+export const openSqlStore = async (
+  db: Kysely<Database>,
+  dialect: SqlDialect,
+  options: SqlStoreOptions & { readonly durable: boolean; readonly onClose?: () => Promise<void> },
+): Promise<SqlStore> => {
+  const name = options.name ?? dialect.name;
+  const maxPageSize = options.maxPageSize ?? 500;
+  if (!Number.isInteger(maxPageSize) || maxPageSize < 1) {
+    await db.destroy();
+    throw new SqlStoreError("misuse", name, {
+      detail: { zh: `maxPageSize 应为不小于 1 的整数，实际为 ${String(maxPageSize)}`, en: `maxPageSize must be a whole number of at least 1, not ${String(maxPageSize)}` },
+    });
+  }
+  const migrate = () => migrateStoreSchema(db, dialect, name);
+  if (options.migrate ?? true) {
+    try {
+      await migrate();
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
+  let closed = false;
+  const transaction = (trx: Kysely<Database>, guard: ReturnType<typeof transactionGuard>): LedgerTransaction => {
+    const collection = <N extends CollectionName>(n: N): LedgerTransaction[N] =>
+      sqlCollection(trx, dialect, rowCodecs[n] as unknown as RowCodec<RowBase, unknown>, guard) as unknown as LedgerTransaction[N];
+    const tx = Object.fromEntries(collectionNames.map((n) => [n, collection(n)])) as Record<CollectionName, unknown>;
+    return { ...(tx as Omit<LedgerTransaction, "audit">), audit: sqlAuditLog(trx, dialect, guard) };
+  };
+
+  return {
+    name,
+    capabilities: { maxPageSize, concurrentTransactions: dialect.concurrentTransactions, durable: options.durable },
+    db,
+    raw: sqlRawAccess(db),
+    migrate,
+    transact: async <A>(work: (tx: LedgerTransaction) => Promise<A>): Promise<A> => {
+      if (closed) throw new SqlStoreError("misuse", name, { detail: { zh: "存储已关闭", en: "the store has been closed" } });
+      let rejected: { readonly reason: unknown } | undefined;
+      try {
+        const begin = dialect.isolation === undefined ? db.transaction() : db.transaction().setIsolationLevel(dialect.isolation);
+        return await begin.execute(async (trx) => {
+          const guard = transactionGuard(name, dialect.classify, maxPageSize);
+          try {
+            return await work(transaction(trx, guard));
+          } catch (reason) {
+            rejected = { reason };
+            throw reason;
+          } finally {
+            guard.end();
+          }
+        });
+      } catch (error) {
+        // What `work` rejected with leaves as it is; a failure to begin, commit or
+        // roll back is the database's, and leaves as a SqlStoreError.
+        if (rejected !== undefined && error === rejected.reason) throw error;
+        throw asStoreError(error, name, dialect.classify);
+      }
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await options.onClose?.();
+    },
+  };
+};
