@@ -6,3 +6,7 @@ export { type SqlStore, type SqlStoreOptions } from "./shared/sql-store.js";
 export { packSealed, packWrapped, unpackSealed, unpackWrapped } from "./shared/sealed-bytes.js";
 export { sqliteDialect } from "./sqlite/sqlite-dialect.js";
 export { type BetterSqliteDatabase, type SqliteStoreOptions, sqliteStore } from "./sqlite/sqlite-connection.js";
+export { postgresDialect } from "./postgres/postgres-dialect.js";
+export { type PostgresConnection, type PostgresStoreOptions, postgresStore } from "./postgres/postgres-connection.js";
+export { mysqlDialect } from "./mysql/mysql-dialect.js";
+export { type MysqlStoreOptions, mysqlStore } from "./mysql/mysql-connection.js";

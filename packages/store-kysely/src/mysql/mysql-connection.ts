@@ -1,0 +1,57 @@
+import { Kysely, type MysqlPool, MysqlDialect } from "kysely";
+import type { Database } from "../schema/tables.js";
+import { loadDriver } from "../shared/load-driver.js";
+import { type SqlStore, type SqlStoreOptions, openSqlStore } from "../shared/sql-store.js";
+import { mysqlDialect } from "./mysql-dialect.js";
+
+/**
+ * Options of {@link mysqlStore}: a pool the caller made with mysql2 3 (its
+ * callback API, `createPool` from "mysql2", typed by its shape), or a URI from
+ * which the store makes one.
+ *
+ * @example
+ * ```ts
+ * const options: MysqlStoreOptions = { uri: "mysql://root@127.0.0.1:3306/ledger" };
+ * ```
+ * @since 0.4.0
+ */
+export type MysqlStoreOptions = SqlStoreOptions &
+  (
+    | { readonly pool: MysqlPool }
+    | {
+        readonly uri: string;
+        /**
+         * The most connections the store's pool opens.
+         * @default 10
+         */
+        readonly poolSize?: number;
+      }
+  );
+
+type Mysql2Module = { readonly createPool: (config: { uri: string; connectionLimit?: number; charset?: string }) => MysqlPool };
+
+/**
+ * Opens the ledger on MySQL 8 or MariaDB 10.6+, or a server compatible with
+ * them (TiDB, OceanBase in MySQL mode). Transactions run at the same time at
+ * read committed; the schema is created or brought up to date on open (unless
+ * `migrate: false`). Needs the optional peer mysql2 3 unless given a pool.
+ *
+ * @example
+ * ```ts
+ * import { mysqlStore } from "@tiaojie/store-kysely";
+ *
+ * const store = await mysqlStore({ uri: "mysql://root@127.0.0.1:3306/ledger" });
+ * ```
+ * @since 0.4.0
+ */
+export const mysqlStore = async (options: MysqlStoreOptions): Promise<SqlStore> => {
+  const name = options.name ?? mysqlDialect.name;
+  let pool: MysqlPool;
+  if ("pool" in options) pool = options.pool;
+  else {
+    const mysql2 = await loadDriver<Mysql2Module>("mysql2", "3", name);
+    pool = mysql2.createPool({ uri: options.uri, connectionLimit: options.poolSize ?? 10, charset: "utf8mb4" });
+  }
+  const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
+  return openSqlStore(db, mysqlDialect, { ...options, durable: true });
+};

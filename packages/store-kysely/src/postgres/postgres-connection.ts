@@ -1,0 +1,63 @@
+import { Kysely, type PostgresPool, PostgresDialect } from "kysely";
+import type { Database } from "../schema/tables.js";
+import { loadDriver } from "../shared/load-driver.js";
+import { type SqlStore, type SqlStoreOptions, openSqlStore } from "../shared/sql-store.js";
+import { postgresDialect } from "./postgres-dialect.js";
+
+/**
+ * Where a PostgreSQL store connects: a pool the caller made with pg 8 (typed by
+ * its shape), or a connection string from which the store makes one.
+ * @since 0.4.0
+ */
+export type PostgresConnection =
+  | { readonly pool: PostgresPool }
+  | {
+      /** e.g. `postgres://tiaojie@127.0.0.1:5432/ledger` */
+      readonly connectionString: string;
+      /**
+       * The most connections the store's pool opens.
+       * @default 10
+       */
+      readonly poolSize?: number;
+    };
+
+/**
+ * Options of {@link postgresStore}.
+ *
+ * @example
+ * ```ts
+ * const options: PostgresStoreOptions = { connectionString: "postgres://127.0.0.1:5432/ledger" };
+ * ```
+ * @since 0.4.0
+ */
+export type PostgresStoreOptions = SqlStoreOptions & PostgresConnection;
+
+type PgModule = { readonly Pool: new (config: { connectionString: string; max?: number }) => PostgresPool };
+
+/** @internal A pool for the connection, made from the string when need be. */
+export const postgresPool = async (connection: PostgresConnection, store: string): Promise<PostgresPool> => {
+  if ("pool" in connection) return connection.pool;
+  const pg = await loadDriver<PgModule>("pg", "8", store);
+  return new pg.Pool({ connectionString: connection.connectionString, max: connection.poolSize ?? 10 });
+};
+
+/**
+ * Opens the ledger on PostgreSQL (a county or a prefecture), or a server
+ * compatible with it. Transactions run at the same time at read committed; the
+ * schema is created or brought up to date on open, inside one transaction
+ * (unless `migrate: false`). Needs the optional peer pg 8 unless given a pool.
+ *
+ * @example
+ * ```ts
+ * import { postgresStore } from "@tiaojie/store-kysely";
+ *
+ * const store = await postgresStore({ connectionString: process.env.DATABASE_URL! });
+ * ```
+ * @since 0.4.0
+ */
+export const postgresStore = async (options: PostgresStoreOptions): Promise<SqlStore> => {
+  const name = options.name ?? postgresDialect.name;
+  const pool = await postgresPool(options, name);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return openSqlStore(db, postgresDialect, { ...options, durable: true });
+};
