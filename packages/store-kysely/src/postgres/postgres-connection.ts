@@ -32,13 +32,20 @@ export type PostgresConnection =
  */
 export type PostgresStoreOptions = SqlStoreOptions & PostgresConnection;
 
-type PgModule = { readonly Pool: new (config: { connectionString: string; max?: number }) => PostgresPool };
+type PgPool = PostgresPool & { on(event: "error", listener: (error: Error) => void): unknown };
+type PgModule = { readonly Pool: new (config: { connectionString: string; max?: number }) => PgPool };
 
 /** @internal A pool for the connection, made from the string when need be. */
 export const postgresPool = async (connection: PostgresConnection, store: string): Promise<PostgresPool> => {
   if ("pool" in connection) return connection.pool;
   const pg = await loadDriver<PgModule>("pg", "8", store);
-  return new pg.Pool({ connectionString: connection.connectionString, max: connection.poolSize ?? 10 });
+  const pool = new pg.Pool({ connectionString: connection.connectionString, max: connection.poolSize ?? 10 });
+  // An idle connection the server closes (a restart, an administrator) is an
+  // 'error' event of the pool, which would end the process unheard: the pool
+  // drops that connection and opens another when next needed, and a query on
+  // a broken connection rejects as `connection-lost`.
+  pool.on("error", () => undefined);
+  return pool;
 };
 
 /**

@@ -63,12 +63,16 @@ const recordedSteps = async (db: Kysely<Database>): Promise<ReadonlyArray<string
  */
 export const migrateStoreSchema = async (db: Kysely<Database>, dialect: SqlDialect, store: string): Promise<ReadonlyArray<string>> => {
   const migrations = storeMigrations(dialect);
-  const unknown = (await recordedSteps(db)).filter((name) => !(name in migrations));
+  const recorded = await recordedSteps(db);
+  const unknown = recorded.filter((name) => !(name in migrations));
   if (unknown.length > 0) {
     throw new SqlStoreError("schema-newer", store, {
       detail: { zh: `数据库中有本版本未知的迁移：${unknown.join("、")}`, en: `the database holds migrations this version does not know: ${unknown.join(", ")}` },
     });
   }
+  // Up to date: nothing to run, and nothing written (not even the Migrator's
+  // lock), so a read-only database opens too.
+  if (Object.keys(migrations).every((name) => recorded.includes(name))) return [];
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

@@ -60,7 +60,7 @@ export interface SqlStoreOptions {
 export const openSqlStore = async (
   db: Kysely<Database>,
   dialect: SqlDialect,
-  options: SqlStoreOptions & { readonly durable: boolean; readonly onClose?: () => Promise<void> },
+  options: SqlStoreOptions & { readonly durable: boolean; readonly readOnly?: boolean; readonly onClose?: () => Promise<void> },
 ): Promise<SqlStore> => {
   const name = options.name ?? dialect.name;
   const maxPageSize = options.maxPageSize ?? 500;
