@@ -71,6 +71,9 @@ const monthOf = (day: string): string => day.slice(0, 7);
  * write a person's field, when a person party is neither in the ledger nor
  * registered along, or when the dispute's id is taken.
  *
+ * For many disputes at once (an import), {@link registerDisputes} does the same
+ * for each in batches and resumes an interrupted run.
+ *
  * @example
  * ```ts
  *  * import { ledgerPrograms } from "@tiaojie/core";
