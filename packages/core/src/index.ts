@@ -533,6 +533,9 @@ export { LedgerEnvironment, auditChainOf } from "./ledger/unit-of-work.js";
 export {
   type AccessDeniedReason,
   AccessDenied,
+  type BulkBatchError,
+  BulkRunInterrupted,
+  BulkRunReused,
   IdempotencyKeyReused,
   RecordExists,
   RecordNotFound,
@@ -545,6 +548,12 @@ export { type RetentionPeriod, type RetentionPolicy } from "./ledger/retention-p
 export { zixiRetention } from "./presets/zixi/retention.js";
 export { type DisputeView } from "./ledger/use-cases/dispute-view.js";
 export { type RegisterDisputeInput, type RegisteredDispute } from "./ledger/use-cases/register-dispute.js";
+export {
+  type RegisterDisputesError,
+  type RegisterDisputesInput,
+  type RegisterDisputesItem,
+  type RegisteredDisputes,
+} from "./ledger/use-cases/register-disputes.js";
 export { type DecideGradeInput, type TransitionInput } from "./ledger/use-cases/dispute-changes.js";
 export { type ListDisputesQuery, type ListPage } from "./ledger/use-cases/dispute-queries.js";
 export { type ListingView, type PersonView } from "./ledger/use-cases/person-records.js";

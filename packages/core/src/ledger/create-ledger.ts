@@ -3,6 +3,7 @@ import { err, ok, type Result } from "../validation/result.js";
 import { type LedgerOptions, resolveLedgerEnv } from "./ledger-config.js";
 import { LedgerEnvironment, type UseCaseEffect, runDirect } from "./unit-of-work.js";
 import { registerDispute } from "./use-cases/register-dispute.js";
+import { registerDisputes } from "./use-cases/register-disputes.js";
 import { decideGrade, recordMeasure, transition } from "./use-cases/dispute-changes.js";
 import { getDispute, listDisputes } from "./use-cases/dispute-queries.js";
 import { findPersonByIdentityNumber, getPerson, registerPerson } from "./use-cases/persons.js";
@@ -30,6 +31,7 @@ import { rotateKeys } from "./use-cases/keys.js";
  */
 export const ledgerPrograms = {
   registerDispute,
+  registerDisputes,
   decideGrade,
   transition,
   recordMeasure,

@@ -22,3 +22,14 @@ export const invalid = (path: ReadonlyArray<string | number>, zh: string, en: st
  * canonical as `canonicalJson` of the raw one, at a fraction of the cost.
  */
 export const fingerprint = (decoded: unknown): string => createHash("sha256").update(JSON.stringify(decoded)).digest("hex");
+
+/**
+ * @internal The fingerprint of a list of decoded values, in order: SHA-256 (hex)
+ * over each one's JSON text and a newline (which JSON text never holds
+ * unescaped), so a long list is hashed without one string of it all.
+ */
+export const fingerprintAll = (decoded: Iterable<unknown>): string => {
+  const hash = createHash("sha256");
+  for (const value of decoded) hash.update(JSON.stringify(value)).update("\n");
+  return hash.digest("hex");
+};

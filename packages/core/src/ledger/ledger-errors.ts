@@ -1,6 +1,8 @@
 import { Data } from "effect";
 import type { AuditEntityKind } from "../ports/store-rows.js";
 import type { Bilingual } from "../validation/bilingual.js";
+import type { ValidationError } from "../validation/validation-error.js";
+import type { CaseTransitionError } from "../lifecycle/case-errors.js";
 
 /**
  * Why the service refused an actor: the record lies outside the actor's scope,
@@ -180,6 +182,86 @@ export class StoreFailure extends Data.TaggedError("StoreFailure")<{
   get text(): Bilingual {
     const why = this.cause instanceof Error ? this.cause.message : String(this.cause);
     return { zh: `存储 ${this.store} 出错，操作已整体撤销：${why}`, en: `store ${this.store} failed and the operation was rolled back: ${why}` };
+  }
+  override get message(): string {
+    return `${this.text.zh} / ${this.text.en}`;
+  }
+}
+
+/**
+ * A bulk registration's run id was used before with another list of items (or
+ * the same items in another order): the earlier run stands, and nothing of
+ * this call was written. A new import takes a new run id.
+ *
+ * @example
+ * ```ts
+ * const r = await ledger.registerDisputes(actor, { run: fileHash, items });
+ * if (!r.ok && r.error._tag === "BulkRunReused") console.error(r.error.text.zh);
+ * ```
+ * @since 0.4.0
+ */
+export class BulkRunReused extends Data.TaggedError("BulkRunReused")<{
+  readonly run: string;
+  /** How many items of the earlier run are registered. */
+  readonly done: number;
+  /** How many items the earlier run has. */
+  readonly total: number;
+}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    return {
+      zh: `批量登记编号 ${this.run} 已用于另一组条目（该批已登记 ${this.done}/${this.total} 条），本次未写入任何内容；新的导入请使用新的编号`,
+      en: `bulk registration run ${this.run} was used for another list of items (${this.done} of its ${this.total} registered); nothing was written: a new import takes a new run id`,
+    };
+  }
+  override get message(): string {
+    return `${this.text.zh} / ${this.text.en}`;
+  }
+}
+
+/**
+ * Why a batch of a bulk registration failed: the store, or one item (a dispute
+ * id or a new person already in the ledger, a party not in it).
+ * @since 0.4.0
+ */
+export type BulkBatchError = StoreFailure | AccessDenied | ValidationError | RecordExists | RecordNotFound | CaseTransitionError;
+
+const bilingualOf = (e: BulkBatchError): Bilingual => ("text" in e ? e.text : { zh: e.message, en: e.message });
+
+/**
+ * A bulk registration stopped at a batch: the batches before it are committed
+ * (with the run's checkpoint), nothing of the failed batch was written, and
+ * calling again with the same run and items resumes after the last committed
+ * batch. `cause` says why; `item` is the index of the item being registered
+ * when the cause came from one item.
+ *
+ * @example
+ * ```ts
+ * const r = await ledger.registerDisputes(actor, { run, items });
+ * if (!r.ok && r.error._tag === "BulkRunInterrupted") {
+ *   console.error(`${r.error.committed}/${r.error.total}`, r.error.cause._tag, r.error.item);
+ * }
+ * ```
+ * @since 0.4.0
+ */
+export class BulkRunInterrupted extends Data.TaggedError("BulkRunInterrupted")<{
+  readonly run: string;
+  /** How many items of the run are committed, by this call and earlier ones. */
+  readonly committed: number;
+  readonly total: number;
+  /** The index in `items` of the item whose registration failed; absent when the batch failed as a whole (its commit, say). */
+  readonly item?: number;
+  readonly cause: BulkBatchError;
+}> {
+  /** The message in both languages. */
+  get text(): Bilingual {
+    const why = bilingualOf(this.cause);
+    const at = this.item === undefined ? "" : `在 items[${this.item}] 处`;
+    const atEn = this.item === undefined ? "" : ` at items[${this.item}]`;
+    return {
+      zh: `批量登记 ${this.run} ${at}中断：已提交 ${this.committed}/${this.total} 条，出错的一批未写入任何内容；用相同的编号和条目再次调用即从断点继续。原因：${why.zh}`,
+      en: `bulk registration ${this.run} stopped${atEn}: ${this.committed} of ${this.total} are committed and nothing of the failed batch was written; call again with the same run and items to resume. Cause: ${why.en}`,
+    };
   }
   override get message(): string {
     return `${this.text.zh} / ${this.text.en}`;

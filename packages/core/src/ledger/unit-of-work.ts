@@ -159,7 +159,8 @@ const appendAll = async (env: LedgerEnv, tx: LedgerTransaction, ctx: ActorContex
   }
 };
 
-type Outcome<A, E> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: E | StoreFailure };
+/** @internal What a transaction (or a use case) ended with: its value, or its typed error or a store failure. */
+export type Outcome<A, E> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: E | StoreFailure };
 
 /**
  * Runs a use case's body in one store transaction: its writes and its audit
@@ -249,9 +250,8 @@ const validActor = (input: Actor): Actor | ValidationError => {
   return decoded.value;
 };
 
-const run = async <A, E>(env: LedgerEnv, action: string, actor: Actor, body: (work: Work<E>) => Promise<A>): Promise<Outcome<A, E | AccessDenied | ValidationError>> => {
-  const ctx = actorContextOf(env, actor, action);
-  if (ctx instanceof AccessDenied || !("actor" in ctx)) return { ok: false, error: ctx };
+/** One transaction of a checked actor, a refusal in it recorded after the rollback. */
+const transaction = async <A, E>(env: LedgerEnv, ctx: ActorContext, body: (work: Work<E>) => Promise<A>): Promise<Outcome<A, E>> => {
   const outcome = await inTransaction(env, ctx, body);
   if (!outcome.ok && outcome.error instanceof AccessDenied) {
     const failed = await recordRefusal(env, ctx, outcome.error);
@@ -259,6 +259,24 @@ const run = async <A, E>(env: LedgerEnv, action: string, actor: Actor, body: (wo
   }
   return outcome;
 };
+
+const run = async <A, E>(env: LedgerEnv, action: string, actor: Actor, body: (work: Work<E>) => Promise<A>): Promise<Outcome<A, E | AccessDenied | ValidationError>> => {
+  const ctx = actorContextOf(env, actor, action);
+  if (ctx instanceof AccessDenied || !("actor" in ctx)) return { ok: false, error: ctx };
+  return transaction(env, ctx, body);
+};
+
+/** A use case as an Effect program that `createLedger` can also run directly. */
+const asUseCase = <A, E>(direct: (env: LedgerEnv) => Promise<{ readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: E }>): UseCaseEffect<A, E> =>
+  Object.assign(
+    Effect.flatMap(LedgerEnvironment, (env) =>
+      Effect.flatMap(
+        Effect.promise(() => direct(env)),
+        (outcome) => (outcome.ok ? Effect.succeed(outcome.value) : Effect.fail(outcome.error)),
+      ),
+    ),
+    { [runDirect]: direct },
+  );
 
 /**
  * @internal The frame of every use case, as an Effect program: check the actor,
@@ -270,16 +288,44 @@ export const useCase = <A, E>(
   action: string,
   actor: Actor,
   body: (work: Work<E>) => Promise<A>,
+): UseCaseEffect<A, E | AccessDenied | ValidationError | StoreFailure> => asUseCase((env) => run(env, action, actor, body));
+
+/**
+ * @internal What a use case of several transactions works with: the checked
+ * actor, `transaction`, which runs one body as {@link useCase} runs its one (all
+ * or nothing with its audit events, retried on audit contention, a refusal
+ * recorded after the rollback), and `refuse`, which records a refusal decided
+ * before any transaction and returns it.
+ */
+export interface Session {
+  readonly env: LedgerEnv;
+  readonly ctx: ActorContext;
+  readonly transaction: <A, E>(body: (work: Work<E>) => Promise<A>) => Promise<Outcome<A, E>>;
+  readonly refuse: (denied: AccessDenied) => Promise<AccessDenied | StoreFailure>;
+}
+
+/**
+ * @internal The frame of a use case that commits in several transactions (a
+ * bulk import): the actor is checked once, then `body` runs as many
+ * transactions as it needs through the {@link Session} and says how it ended.
+ * Each transaction is atomic; the use case as a whole is not, so its body must
+ * leave a state a later call can continue from.
+ */
+export const sessionUseCase = <A, E>(
+  action: string,
+  actor: Actor,
+  body: (session: Session) => Promise<Outcome<A, E>>,
 ): UseCaseEffect<A, E | AccessDenied | ValidationError | StoreFailure> =>
-  Object.assign(
-    Effect.flatMap(LedgerEnvironment, (env) =>
-      Effect.flatMap(
-        Effect.promise(() => run(env, action, actor, body)),
-        (outcome) => (outcome.ok ? Effect.succeed(outcome.value) : Effect.fail(outcome.error)),
-      ),
-    ),
-    { [runDirect]: (env: LedgerEnv) => run(env, action, actor, body) },
-  );
+  asUseCase(async (env): Promise<Outcome<A, E | AccessDenied | ValidationError>> => {
+    const ctx = actorContextOf(env, actor, action);
+    if (ctx instanceof AccessDenied || !("actor" in ctx)) return { ok: false, error: ctx };
+    return body({
+      env,
+      ctx,
+      transaction: (work) => transaction(env, ctx, work),
+      refuse: async (denied) => (await recordRefusal(env, ctx, denied)) ?? denied,
+    });
+  });
 
 /** @internal How `createLedger` runs a use case without an Effect runtime (the same steps, about 20 µs less a call). */
 export const runDirect: unique symbol = Symbol.for("@tiaojie/core/ledger/runDirect");

@@ -71,6 +71,9 @@ const monthOf = (day: string): string => day.slice(0, 7);
  * write a person's field, when a person party is neither in the ledger nor
  * registered along, or when the dispute's id is taken.
  *
+ * For many disputes at once (an import), {@link registerDisputes} does the same
+ * for each in batches and resumes an interrupted run.
+ *
  * @example
  * ```ts
  *  * import { ledgerPrograms } from "@tiaojie/core";
@@ -103,12 +106,56 @@ export const registerDispute = (actor: Actor, input: RegisterDisputeInput) =>
         }
       }
 
+      const row = await writeRegistration(work, { dispute, persons }, []);
+      const registered: RegisteredDispute = { dispute: disputeView(row), persons: persons.map((p) => p.id), replayed: false };
+      if (idemId !== undefined) {
+        // The ids only: a replay answers with the dispute as it is then.
+        const idem: IdempotencyRow = { id: idemId, version: 1, useCase: "register-dispute", fingerprint: print, result: { dispute: row.id, persons: registered.persons }, at: work.now };
+        await work.tx.idempotency.insert(idem);
+      }
+      return registered;
+  });
+
+/** @internal A registration's input, decoded: the dispute and the new persons. */
+export interface DecodedRegistration {
+  readonly dispute: Dispute;
+  readonly persons: ReadonlyArray<Person>;
+}
+
+/** @internal Why writing one registration can fail. */
+export type RegistrationError = AccessDenied | ValidationError | RecordExists | RecordNotFound | CaseTransitionError;
+
+/** @internal A new person of a registration, at `at` (e.g. `["persons", 0]`): not given twice, in the actor's scope, every field one the actor may write. */
+const checkNewPerson = (work: Work<AccessDenied | ValidationError>, p: Person, at: ReadonlyArray<string | number>, given: Set<string>): void => {
+  if (given.has(p.id)) work.fail(invalid([...at, "id"], `人员 ${p.id} 重复`, `person ${p.id} is given twice`));
+  given.add(p.id);
+  requireScope(work, p.jurisdiction, { action: "register-person", entity: "person", id: p.id });
+  requireWrites(work, leafPaths(p, "person"), { jurisdiction: p.jurisdiction }, { action: "register-person", entity: "person", id: p.id });
+};
+
+/**
+ * @internal The checks of a registration that need no store: the dispute and
+ * each new person lie in the actor's scope, the actor may write every field of
+ * each new person, and no person is given twice. Paths are under `at`.
+ */
+export const checkRegistration = (work: Work<AccessDenied | ValidationError>, { dispute, persons }: DecodedRegistration, at: ReadonlyArray<string | number>): void => {
+  requireScope(work, dispute.jurisdiction, { action: "register-dispute", entity: "dispute", id: dispute.id });
+  const given = new Set<string>();
+  for (const [i, p] of persons.entries()) checkNewPerson(work, p, [...at, "persons", i], given);
+};
+
+/**
+ * @internal Registers one decoded dispute and its new persons in the work's
+ * transaction (the caller has checked the actor's role and the dispute's scope):
+ * the new persons' checks, the parties in the ledger, grading as of today,
+ * routing, the case opened, the persons sealed, the grading's tasks, and their
+ * audit events. Paths of its validation issues are under `at`. What
+ * `registerDispute` does for one dispute and `registerDisputes` for each.
+ */
+export const writeRegistration = async (work: Work<RegistrationError>, { dispute, persons }: DecodedRegistration, at: ReadonlyArray<string | number>): Promise<DisputeRow> => {
       const given = new Set<string>();
       for (const [i, p] of persons.entries()) {
-        if (given.has(p.id)) return work.fail(invalid(["persons", i, "id"], `人员 ${p.id} 重复`, `person ${p.id} is given twice`));
-        given.add(p.id);
-        requireScope(work, p.jurisdiction, { action: "register-person", entity: "person", id: p.id });
-        requireWrites(work, leafPaths(p, "person"), { jurisdiction: p.jurisdiction }, { action: "register-person", entity: "person", id: p.id });
+        checkNewPerson(work, p, [...at, "persons", i], given);
         if ((await work.tx.persons.get(p.id)) !== undefined) return work.fail(new RecordExists({ entity: "person", id: p.id }));
       }
       for (const party of dispute.parties) {
@@ -162,11 +209,5 @@ export const registerDispute = (actor: Actor, input: RegisterDisputeInput) =>
         fields: ["dispute", "case", "grading", "route"],
         note: { version: 1, level: result.level, priority: result.priority, table: result.tableVersion },
       });
-      const registered: RegisteredDispute = { dispute: disputeView(row), persons: persons.map((p) => p.id), replayed: false };
-      if (idemId !== undefined) {
-        // The ids only: a replay answers with the dispute as it is then.
-        const idem: IdempotencyRow = { id: idemId, version: 1, useCase: "register-dispute", fingerprint: print, result: { dispute: row.id, persons: registered.persons }, at: work.now };
-        await work.tx.idempotency.insert(idem);
-      }
-      return registered;
-  });
+      return row;
+};
