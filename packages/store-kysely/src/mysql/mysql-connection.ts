@@ -28,7 +28,8 @@ export type MysqlStoreOptions = SqlStoreOptions &
       }
   );
 
-type Mysql2Module = { readonly createPool: (config: { uri: string; connectionLimit?: number; charset?: string }) => MysqlPool };
+type Mysql2Pool = MysqlPool & { on(event: "connection", listener: (connection: { on(event: "error", listener: (error: Error) => void): unknown }) => void): unknown };
+type Mysql2Module = { readonly createPool: (config: { uri: string; connectionLimit?: number; charset?: string }) => Mysql2Pool };
 
 /**
  * Opens the ledger on MySQL 8 or MariaDB 10.6+, or a server compatible with
@@ -50,7 +51,12 @@ export const mysqlStore = async (options: MysqlStoreOptions): Promise<SqlStore> 
   if ("pool" in options) pool = options.pool;
   else {
     const mysql2 = await loadDriver<Mysql2Module>("mysql2", "3", name);
-    pool = mysql2.createPool({ uri: options.uri, connectionLimit: options.poolSize ?? 10, charset: "utf8mb4" });
+    const own = mysql2.createPool({ uri: options.uri, connectionLimit: options.poolSize ?? 10, charset: "utf8mb4" });
+    // A connection the server closes emits 'error', which would end the process
+    // unheard; the query on it rejects as `connection-lost` and the pool opens a
+    // new connection next time.
+    own.on("connection", (connection) => connection.on("error", () => undefined));
+    pool = own;
   }
   const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
   return openSqlStore(db, mysqlDialect, { ...options, durable: true });

@@ -11,9 +11,11 @@ import { type SqlStoreErrorKind, errorFacts } from "../shared/store-errors.js";
 const lostCodes = new Set(["PROTOCOL_CONNECTION_LOST", "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR"]);
 
 const classify = (error: unknown): SqlStoreErrorKind | undefined => {
-  const { code, errno } = errorFacts(error);
+  const { code, errno, message } = errorFacts(error);
   if (errno === 1062 || code === "ER_DUP_ENTRY") return "unique-violation";
   if (lostCodes.has(code) || errno === 2006 || errno === 2013 || errno === 1927 || errno === 1053) return "connection-lost";
+  // mysql2's own words for a command on a connection the server already closed.
+  if (/connection is in closed state|Connection lost/i.test(message)) return "connection-lost";
   if (errno === 1205 || errno === 1213) return "busy";
   if (errno === 1114 || errno === 1021) return "disk-full";
   if (errno === 1290 || errno === 1792 || errno === 1036) return "read-only";

@@ -32,7 +32,11 @@ export type PostgresConnection =
  */
 export type PostgresStoreOptions = SqlStoreOptions & PostgresConnection;
 
-type PgPool = PostgresPool & { on(event: "error", listener: (error: Error) => void): unknown };
+type PgClientEvents = { on(event: "error", listener: (error: Error) => void): unknown };
+type PgPool = PostgresPool & {
+  on(event: "error", listener: (error: Error) => void): unknown;
+  on(event: "connect", listener: (client: PgClientEvents) => void): unknown;
+};
 type PgModule = { readonly Pool: new (config: { connectionString: string; max?: number }) => PgPool };
 
 /** @internal A pool for the connection, made from the string when need be. */
@@ -45,6 +49,8 @@ export const postgresPool = async (connection: PostgresConnection, store: string
   // drops that connection and opens another when next needed, and a query on
   // a broken connection rejects as `connection-lost`.
   pool.on("error", () => undefined);
+  // The same for a connection in use: the query on it rejects on its own.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   return pool;
 };
 

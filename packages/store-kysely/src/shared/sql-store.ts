@@ -110,9 +110,11 @@ export const openSqlStore = async (
           }
         });
       } catch (error) {
-        // What `work` rejected with leaves as it is; a failure to begin, commit or
-        // roll back is the database's, and leaves as a SqlStoreError.
-        if (rejected !== undefined && error === rejected.reason) throw error;
+        // What `work` rejected with leaves as it is, even when the rollback after it
+        // failed too (SQLite rolls back by itself on a full disk, so Kysely's own
+        // rollback finds no transaction: the first error is the one that tells). A
+        // failure to begin or commit is the database's, and leaves as a SqlStoreError.
+        if (rejected !== undefined) throw rejected.reason;
         throw asStoreError(error, name, dialect.classify);
       }
     },

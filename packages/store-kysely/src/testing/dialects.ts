@@ -89,3 +89,9 @@ export const forEachDialect = async (title: string, body: (d: DialectUnderTest) 
   await serverDialect("postgres", `${title} · postgres`, body);
   await serverDialect("mysql", `${title} · mariadb`, body);
 };
+
+/** Runs `body` once for PostgreSQL and once for MariaDB (the server dialects). */
+export const forEachServerDialect = async (title: string, body: (d: DialectUnderTest) => void): Promise<void> => {
+  await serverDialect("postgres", `${title} · postgres`, body);
+  await serverDialect("mysql", `${title} · mariadb`, body);
+};
