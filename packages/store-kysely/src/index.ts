@@ -1,5 +1,5 @@
 export { type ColumnKind, type ColumnSpec, type Database, type TableName, type TableSpec, tables } from "./schema/tables.js";
-export { migrateStoreSchema, migrationLockTableName, migrationTableName, storeMigrations } from "./schema/migrations.js";
+export { migrateStoreSchema, migrationLockTableName, migrationTableName, refuseNewerSchema, storeMigrations } from "./schema/migrations.js";
 export { type ErrorClassifier, SqlStoreError, type SqlStoreErrorKind } from "./shared/store-errors.js";
 export { type SqlDialect } from "./shared/sql-dialect.js";
 export { type SqlStore, type SqlStoreOptions } from "./shared/sql-store.js";

@@ -4,8 +4,8 @@ import { type SqlStoreErrorKind, errorFacts } from "../shared/store-errors.js";
 
 // What MySQL and MariaDB spell their own way: utf8mb4 with its binary collation
 // (ids ordered by code point, as the port orders them), `longtext` and
-// `longblob`, InnoDB, `on duplicate key update` for an insert that skips a taken
-// key, no `create index if not exists` (MySQL 8 lacks it), and the servers'
+// `longblob`, InnoDB, a plain insert whose duplicate-key error means a taken key,
+// no `create index if not exists` (MySQL 8 lacks it), and the servers'
 // error numbers. The same declarations serve TiDB and OceanBase (MySQL mode).
 
 const lostCodes = new Set(["PROTOCOL_CONNECTION_LOST", "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR"]);

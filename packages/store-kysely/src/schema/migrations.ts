@@ -51,6 +51,35 @@ const recordedSteps = async (db: Kysely<Database>): Promise<ReadonlyArray<string
 };
 
 /**
+ * The steps recorded in the database, after checking that this version knows
+ * every one of them: a database migrated by a newer version is refused with a
+ * {@link SqlStoreError} of kind `schema-newer`. Opening a store with `migrate:
+ * false` still checks this, and writes nothing.
+ *
+ * @example
+ * ```ts
+ * await refuseNewerSchema(db, sqliteDialect, "sqlite"); // ["0001-ledger-tables"]
+ * ```
+ * @since 0.4.0
+ */
+export const refuseNewerSchema = async (db: Kysely<Database>, dialect: SqlDialect, store: string): Promise<ReadonlyArray<string>> => {
+  const migrations = storeMigrations(dialect);
+  let recorded: ReadonlyArray<string>;
+  try {
+    recorded = await recordedSteps(db);
+  } catch (error) {
+    throw asStoreError(error, store, dialect.classify);
+  }
+  const unknown = recorded.filter((name) => !(name in migrations));
+  if (unknown.length > 0) {
+    throw new SqlStoreError("schema-newer", store, {
+      detail: { zh: `数据库中有本版本未知的迁移：${unknown.join("、")}`, en: `the database holds migrations this version does not know: ${unknown.join(", ")}` },
+    });
+  }
+  return recorded;
+};
+
+/**
  * Brings the database to this version's schema. Refuses, with a
  * {@link SqlStoreError} of kind `schema-newer`, a database that holds steps this
  * version does not know (written by a newer version), before changing anything.
@@ -63,13 +92,7 @@ const recordedSteps = async (db: Kysely<Database>): Promise<ReadonlyArray<string
  */
 export const migrateStoreSchema = async (db: Kysely<Database>, dialect: SqlDialect, store: string): Promise<ReadonlyArray<string>> => {
   const migrations = storeMigrations(dialect);
-  const recorded = await recordedSteps(db);
-  const unknown = recorded.filter((name) => !(name in migrations));
-  if (unknown.length > 0) {
-    throw new SqlStoreError("schema-newer", store, {
-      detail: { zh: `数据库中有本版本未知的迁移：${unknown.join("、")}`, en: `the database holds migrations this version does not know: ${unknown.join(", ")}` },
-    });
-  }
+  const recorded = await refuseNewerSchema(db, dialect, store);
   // Up to date: nothing to run, and nothing written (not even the Migrator's
   // lock), so a read-only database opens too.
   if (Object.keys(migrations).every((name) => recorded.includes(name))) return [];

@@ -129,6 +129,14 @@ await forEachDialect("schema", (d) => {
           (e: unknown) => e,
         );
         expect((opened as SqlStoreError | undefined)?.kind, "opening the newer database is refused too").toBe("schema-newer");
+        const unmigrated = await d.open({ migrate: false }).then(
+          async (s) => {
+            await s.close();
+            return undefined;
+          },
+          (e: unknown) => e,
+        );
+        expect((unmigrated as SqlStoreError | undefined)?.kind, "also when opened with migrate: false").toBe("schema-newer");
       }
     } finally {
       await db.deleteFrom(migrationTableName).where("name", "=", "9999-from-the-future").execute();

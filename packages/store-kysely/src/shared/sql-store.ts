@@ -1,6 +1,6 @@
 import type { LedgerStore, LedgerTransaction, RowBase, StoreCapabilities, StoreRawAccess } from "@tiaojie/core";
 import type { Kysely } from "kysely";
-import { migrateStoreSchema } from "../schema/migrations.js";
+import { migrateStoreSchema, refuseNewerSchema } from "../schema/migrations.js";
 import type { Database } from "../schema/tables.js";
 import { type CollectionName, type RowCodec, collectionNames, rowCodecs } from "./row-codecs.js";
 import { sqlAuditLog } from "./sql-audit-log.js";
@@ -71,13 +71,12 @@ export const openSqlStore = async (
     });
   }
   const migrate = () => migrateStoreSchema(db, dialect, name);
-  if (options.migrate ?? true) {
-    try {
-      await migrate();
-    } catch (error) {
-      await db.destroy();
-      throw error;
-    }
+  try {
+    if (options.migrate ?? true) await migrate();
+    else await refuseNewerSchema(db, dialect, name);
+  } catch (error) {
+    await db.destroy();
+    throw error;
   }
   let closed = false;
   const transaction = (trx: Kysely<Database>, guard: ReturnType<typeof transactionGuard>): LedgerTransaction => {
