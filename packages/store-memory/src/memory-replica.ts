@@ -38,9 +38,14 @@ const readOnlyCollection = <R extends RowBase, W>(name: CollectionName, inner: C
   remove: () => Promise.reject(refused(`${name}.remove`)),
 });
 
-/** A transaction's reads, its every write rejected with {@link MemoryStoreMisuse} (`read-only`) before it changes anything. */
+/**
+ * A transaction's reads, its every write rejected with {@link MemoryStoreMisuse}
+ * (`read-only`) before it changes anything. Whatever else the transaction has
+ * (a read added to the port later) passes through as it is.
+ */
 export const readOnlyView = (tx: LedgerTransaction): LedgerTransaction => {
   const view: Record<string, unknown> = {
+    ...tx,
     audit: {
       head: (chain: string) => tx.audit.head(chain),
       list: (chain: string, afterSeq: number, limit: number) => tx.audit.list(chain, afterSeq, limit),

@@ -63,7 +63,8 @@ const readOnlyTx = (tx: LedgerTransaction): LedgerTransaction => {
       return [n, { get: c.get, find: c.find, insert: refuse(`${n}.insert`), update: refuse(`${n}.update`), remove: refuse(`${n}.remove`) }];
     }),
   );
-  return { ...(collections as unknown as Omit<LedgerTransaction, "audit">), audit: { ...tx.audit, append: refuse("audit.append") } };
+  // Whatever else the transaction has (a read added to the port later) passes through.
+  return { ...tx, ...(collections as unknown as Omit<LedgerTransaction, "audit">), audit: { ...tx.audit, append: refuse("audit.append") } };
 };
 
 /** @internal What `naiveStore` makes. */

@@ -135,8 +135,8 @@ const registerSuite = (ctx: SuiteContext): void => {
       const actors = kitActors(kt);
       await registerPersons(primary.ledger, actors.social, kt.town.persons);
       const views = await registerDisputes(primary.ledger, actors.coordinator, kt.town.disputes);
-      for (const i of new Set(accepted)) {
-        const v = views[i % views.length]!;
+      for (const i of new Set(accepted.map((n) => n % views.length))) {
+        const v = views[i]!;
         expectOk(await primary.ledger.transition(actors.coordinator, { dispute: v.id, version: v.version, transition: "accept" }), `accept ${v.id}`);
       }
       await ctx.awaitReplica();
