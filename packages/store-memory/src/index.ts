@@ -5,5 +5,5 @@
  *
  * @packageDocumentation
  */
-export { type MemoryStore, type MemoryStoreOptions, makeMemoryStore } from "./memory-store.js";
+export { type MemoryReplicaRawAccess, type MemoryReplicaStore, type MemoryStore, type MemoryStoreOptions, makeMemoryStore } from "./memory-store.js";
 export { MemoryStoreMisuse, type MemoryStoreMisuseReason } from "./memory-store-misuse.js";

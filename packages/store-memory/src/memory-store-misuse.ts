@@ -13,6 +13,8 @@ import type { Bilingual } from "@tiaojie/core";
  *   whole number of at least 1.
  * - `invalid-audit-events`: `raw.replaceAuditEvents` was given an event of another
  *   chain, or two events with the same `seq`.
+ * - `read-only`: a write (`insert`, `update`, `remove`, `audit.append`) inside
+ *   `transactReadOnly` of a store made with `replica: true` (since 0.4.0).
  *
  * @example
  * ```ts
@@ -25,7 +27,8 @@ export type MemoryStoreMisuseReason =
   | "store-closed"
   | "invalid-limit"
   | "invalid-option"
-  | "invalid-audit-events";
+  | "invalid-audit-events"
+  | "read-only";
 
 /**
  * The error a memory store rejects (or, from `makeMemoryStore`, throws) with when

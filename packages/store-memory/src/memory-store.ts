@@ -3,6 +3,7 @@ import { type CollectionName, type CollectionSpec, collectionNames, collectionSp
 import { MemoryAuditLog, applyAppends } from "./memory-audit-log.js";
 import { MemoryCollection, type TableWrites, applyWrites, emptyTable, noWrites } from "./memory-collection.js";
 import { type MemoryState, memoryRawAccess } from "./memory-raw-access.js";
+import { copyState, readOnlyView } from "./memory-replica.js";
 import { MemoryStoreMisuse } from "./memory-store-misuse.js";
 
 /**
@@ -25,6 +26,16 @@ export interface MemoryStoreOptions {
    * @default 500
    */
   readonly maxPageSize?: number;
+  /**
+   * A lagging read-only replica, for tests and demos of a store that reads
+   * reports and listings from a standby: the store then has `transactReadOnly`,
+   * which reads a copy of the committed state taken at the last
+   * `store.raw.syncReplica()` (empty until the first) and rejects every write
+   * with {@link MemoryStoreMisuse} (`read-only`). `transact` is unchanged.
+   * @default false
+   * @since 0.4.0
+   */
+  readonly replica?: boolean;
 }
 
 /**
@@ -44,6 +55,43 @@ export type MemoryStore = LedgerStore & {
   /** Test hooks for `@tiaojie/store-testkit`; the ledger service never uses them. */
   readonly raw: StoreRawAccess;
   readonly close: () => Promise<void>;
+};
+
+/**
+ * The test hooks of a memory store with a replica: those of every memory store,
+ * and `syncReplica`, which brings the replica up to what is committed now (as a
+ * standby catches up with its primary).
+ *
+ * @example
+ * ```ts
+ * const store = makeMemoryStore({ replica: true });
+ * await store.raw.syncReplica();
+ * ```
+ * @since 0.4.0
+ */
+export type MemoryReplicaRawAccess = StoreRawAccess & {
+  /** The replica takes a copy of the committed state; read-only transactions already running keep theirs. */
+  readonly syncReplica: () => Promise<void>;
+};
+
+/**
+ * A memory store made with `replica: true`: a {@link MemoryStore} with
+ * `transactReadOnly` over its lagging replica, and `raw.syncReplica()`.
+ *
+ * @example
+ * ```ts
+ * const store: MemoryReplicaStore = makeMemoryStore({ replica: true });
+ * const ledger = createLedger({ store, units });
+ * await ledger.registerDispute(gridWorker, { dispute }); // committed on the primary
+ * await ledger.monthlyReport(coordinator, { period }); // read on the replica: without the dispute
+ * await store.raw.syncReplica();
+ * await ledger.monthlyReport(coordinator, { period }); // now with it
+ * ```
+ * @since 0.4.0
+ */
+export type MemoryReplicaStore = MemoryStore & {
+  readonly transactReadOnly: <A>(work: (tx: LedgerTransaction) => Promise<A>) => Promise<A>;
+  readonly raw: MemoryReplicaRawAccess;
 };
 
 type AnySpec = CollectionSpec<RowBase, unknown, unknown>;
@@ -108,6 +156,13 @@ const openTransaction = (state: MemoryState, maxPageSize: number) => {
  * Rows are JSON-safe by the port's contract; a value JSON cannot hold (`undefined`
  * in an array, `NaN`, a `Date`, `-0`) comes back as JSON makes it.
  *
+ * With `replica: true` it also has `transactReadOnly`, over a copy of the
+ * committed state that only `raw.syncReplica()` refreshes: it runs beside the
+ * queue of `transact` (the replica is another copy), reads one state
+ * throughout, and rejects every write with {@link MemoryStoreMisuse}
+ * (`read-only`), changing nothing. Without it the store has no
+ * `transactReadOnly`, and the ledger reads everything in `transact`.
+ *
  * @example
  * ```ts
  * import { makeMemoryStore } from "@tiaojie/store-memory";
@@ -120,7 +175,9 @@ const openTransaction = (state: MemoryState, maxPageSize: number) => {
  * ```
  * @since 0.3.0
  */
-export const makeMemoryStore = (options: MemoryStoreOptions = {}): MemoryStore => {
+export function makeMemoryStore(options: MemoryStoreOptions & { readonly replica: true }): MemoryReplicaStore;
+export function makeMemoryStore(options?: MemoryStoreOptions): MemoryStore;
+export function makeMemoryStore(options: MemoryStoreOptions = {}): MemoryStore | MemoryReplicaStore {
   const maxPageSize = options.maxPageSize ?? 500;
   if (!Number.isInteger(maxPageSize) || maxPageSize < 1) {
     throw new MemoryStoreMisuse("invalid-option", {
@@ -158,23 +215,51 @@ export const makeMemoryStore = (options: MemoryStoreOptions = {}): MemoryStore =
     return value;
   };
 
-  return {
+  /** The read-only transactions still running, which `close` waits for too. */
+  const reading = new Set<Promise<void>>();
+  const closedError = (): MemoryStoreMisuse => new MemoryStoreMisuse("store-closed", { zh: "存储已关闭", en: "the store has been closed" });
+  const store: MemoryStore = {
     name: options.name ?? "memory",
     capabilities: { maxPageSize, concurrentTransactions: false, durable: false },
     transact: <A>(work: (tx: LedgerTransaction) => Promise<A>): Promise<A> => {
-      if (closed) {
-        return Promise.reject(
-          new MemoryStoreMisuse("store-closed", { zh: "存储已关闭", en: "the store has been closed" }),
-        );
-      }
+      if (closed) return Promise.reject(closedError());
       const result = tail.then(() => run(work));
       tail = result.then(noop, noop);
       return result;
     },
     close: async () => {
       closed = true;
-      await tail;
+      await Promise.all([tail, ...reading]);
     },
     raw: memoryRawAccess(state),
   };
-};
+  if (options.replica !== true) return store;
+
+  let replica = copyState(state);
+  const readOnly = async <A>(work: (tx: LedgerTransaction) => Promise<A>): Promise<A> => {
+    // The replica as it is now: a later sync makes a new copy, never changes this one.
+    const transaction = openTransaction(replica, maxPageSize);
+    try {
+      return await work(readOnlyView(transaction.tx));
+    } finally {
+      transaction.discard();
+    }
+  };
+  return {
+    ...store,
+    transactReadOnly: <A>(work: (tx: LedgerTransaction) => Promise<A>): Promise<A> => {
+      if (closed) return Promise.reject(closedError());
+      const result = readOnly(work);
+      const settled = result.then(noop, noop);
+      reading.add(settled);
+      void settled.then(() => reading.delete(settled));
+      return result;
+    },
+    raw: {
+      ...store.raw,
+      syncReplica: async () => {
+        replica = copyState(state);
+      },
+    },
+  };
+}

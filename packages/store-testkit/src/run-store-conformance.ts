@@ -55,9 +55,7 @@ export const runStoreConformance = (options: StoreConformanceOptions): void => {
         it.todo(`${suite} (off: ${reason.trim() === "" ? "no reason given" : reason})`);
         continue;
       }
-      describe(suite, () => {
-        suiteRegistry[suite satisfies SuiteName](suiteContext(options, suite, runs, timeout));
-      });
+      describe(suite, () => suiteRegistry[suite satisfies SuiteName](suiteContext(options, suite, runs, timeout)));
     }
   });
 };

@@ -8,6 +8,7 @@ import type { SuiteName } from "./suite-names.js";
  * @example
  * ```ts
  * const opened: StoreUnderTest = { store, raw: store.raw, cleanup: async () => db.destroy() };
+ * const withReplica: StoreUnderTest = { store: replicated, raw: replicated.raw, awaitReplica: () => waitForStandby(db) };
  * ```
  * @since 0.3.0
  */
@@ -20,6 +21,17 @@ export interface StoreUnderTest {
   readonly raw?: StoreRawAccess;
   /** Runs after the test, once `store.close()` (when the store has it) has. */
   readonly cleanup?: () => Promise<void>;
+  /**
+   * For a store with `transactReadOnly` over a replica that lags: resolves once
+   * the replica shows everything `transact` has committed so far (in
+   * PostgreSQL, once the standby has replayed the primary's current WAL
+   * position: `pg_last_wal_replay_lsn() >= pg_current_wal_lsn()` read on the
+   * primary before). The read-only suite calls it before each check of what
+   * the replica reads.
+   * @default absent: `transactReadOnly` sees every commit as soon as `transact` resolves
+   * @since 0.4.0
+   */
+  readonly awaitReplica?: () => Promise<void>;
 }
 
 /**
@@ -45,7 +57,11 @@ export interface StoreConformanceOptions {
   /**
    * Opens a fresh, empty store. The kit calls it before every test and before
    * every run of a property test, then closes the store and calls `cleanup`:
-   * make it cheap (an in-memory database, or emptying the tables of one).
+   * make it cheap (an in-memory database, or emptying the tables of one). It
+   * also calls it once while vitest collects the tests (before any `beforeAll`
+   * of the file), to see whether the store has `transactReadOnly` and so
+   * whether the `read-only` suite has anything to check; switch that suite off
+   * if `makeStore` cannot work then.
    */
   readonly makeStore: () => Promise<StoreUnderTest>;
   /**

@@ -20,6 +20,14 @@ export interface SuiteContext {
   readonly capabilities: () => StoreCapabilities;
   /** The raw hooks; throws a message that tells the author to provide them when absent. */
   readonly raw: () => StoreRawAccess;
+  /** Waits until the store's replica shows every commit so far (at once when the adapter gave no `awaitReplica`). */
+  readonly awaitReplica: () => Promise<void>;
+  /**
+   * Opens a store outside any test (while vitest collects them), looks at it,
+   * then closes it and cleans up: for a suite whose tests depend on what the
+   * store offers.
+   */
+  readonly probe: <A>(look: (opened: StoreUnderTest) => A) => Promise<A>;
 }
 
 /**
@@ -72,6 +80,21 @@ export const suiteContext = (options: StoreConformanceOptions, suite: SuiteName,
       const raw = opened().raw;
       if (raw === undefined) throw new RawAccessMissing(options.name, suite);
       return raw;
+    },
+    awaitReplica: async () => {
+      await opened().awaitReplica?.();
+    },
+    probe: async (look) => {
+      const probed = await options.makeStore();
+      try {
+        return look(probed);
+      } finally {
+        try {
+          await probed.store.close?.();
+        } finally {
+          await probed.cleanup?.();
+        }
+      }
     },
   };
 };

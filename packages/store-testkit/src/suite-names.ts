@@ -33,12 +33,23 @@
  * - `ledger-reports`: the ledger's monthly report and campaign summary equal
  *   the core's over the same records.
  *
+ * Last, for a store with the optional `transactReadOnly` (a read-only replica;
+ * a store without it shows this suite as a todo that says so):
+ *
+ * - `read-only`: every write inside `transactReadOnly` rejects and changes
+ *   nothing; it reads committed state only (after the adapter's
+ *   `awaitReplica`), never a rejected or uncommitted transaction; the ledger's
+ *   monthly report over the caught-up replica equals the one over the primary,
+ *   and its audit event is on the primary's chain, which verifies. The other
+ *   service-level suites run the ledger over the primary only.
+ *
  * @example
  * ```ts
  * import { suiteNames } from "@tiaojie/store-testkit";
  *
  * suiteNames.includes("crud"); // true
  * suiteNames.includes("ledger-reports"); // true
+ * suiteNames.includes("read-only"); // true (a todo for a store without transactReadOnly)
  * ```
  * @since 0.3.0
  */
@@ -57,6 +68,7 @@ export const suiteNames = [
   "ledger-idempotency",
   "ledger-retention",
   "ledger-reports",
+  "read-only",
 ] as const;
 
 /**

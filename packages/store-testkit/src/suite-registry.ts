@@ -12,15 +12,17 @@ import { ledgerRetentionSuite } from "./suites/ledger-retention.js";
 import { ledgerScopeSuite } from "./suites/ledger-scope.js";
 import { ledgerVersionsSuite } from "./suites/ledger-versions.js";
 import { paginationSuite } from "./suites/pagination.js";
+import { readOnlySuite } from "./suites/read-only.js";
 import { scopeAndFiltersSuite } from "./suites/scope-and-filters.js";
 import { versionsSuite } from "./suites/versions.js";
 
 /**
  * Every suite by name: a function that registers its tests in the current
- * `describe`, given the store of each test. A new suite is one file under
+ * `describe`, given the store of each test (asynchronously for a suite that
+ * first looks at a store, which vitest awaits while it collects). A new suite is one file under
  * `suites/`, one name in `suiteNames`, and one entry here.
  */
-export const suiteRegistry: { readonly [N in SuiteName]: (ctx: SuiteContext) => void } = {
+export const suiteRegistry: { readonly [N in SuiteName]: (ctx: SuiteContext) => void | Promise<void> } = {
   crud: crudSuite,
   "scope-and-filters": scopeAndFiltersSuite,
   pagination: paginationSuite,
@@ -35,4 +37,5 @@ export const suiteRegistry: { readonly [N in SuiteName]: (ctx: SuiteContext) => 
   "ledger-idempotency": ledgerIdempotencySuite,
   "ledger-retention": ledgerRetentionSuite,
   "ledger-reports": ledgerReportsSuite,
+  "read-only": readOnlySuite,
 };

@@ -44,15 +44,52 @@ const matches = (row: Record<string, unknown>, where: Record<string, unknown>): 
 /** @internal The committed state of a naive store: every collection's rows by id, and each audit chain's events in order. */
 export type NaiveState = State;
 
+/** The error of a write inside the naive store's read-only transaction. */
+export class NaiveReplicaWrite extends Error {
+  constructor(call: string) {
+    super(`naive store: the replica is read-only (${call})`);
+    this.name = "NaiveReplicaWrite";
+  }
+}
+
+/** A transaction whose writes reject: the naive replica's. */
+const readOnlyTx = (tx: LedgerTransaction): LedgerTransaction => {
+  const refuse = (call: string) => async (): Promise<never> => {
+    throw new NaiveReplicaWrite(call);
+  };
+  const collections = Object.fromEntries(
+    NAMES.map((n) => {
+      const c = tx[n] as unknown as Collection<never, never>;
+      return [n, { get: c.get, find: c.find, insert: refuse(`${n}.insert`), update: refuse(`${n}.update`), remove: refuse(`${n}.remove`) }];
+    }),
+  );
+  // Whatever else the transaction has (a read added to the port later) passes through.
+  return { ...tx, ...(collections as unknown as Omit<LedgerTransaction, "audit">), audit: { ...tx.audit, append: refuse("audit.append") } };
+};
+
+/** @internal What `naiveStore` makes. */
+export type NaiveStore = LedgerStore & {
+  readonly state: () => State;
+  readonly replaceState: (next: State) => void;
+  /** With `replica`: the replica takes a copy of what is committed now. */
+  readonly syncReplica: () => void;
+  /** With `replica`: a copy of the replica's state. */
+  readonly replicaState: () => State;
+};
+
 /**
  * @internal A naive store; `state()` is a copy of its committed state, for
  * assertions; `replaceState(s)` puts a copy of `s` in its place, as someone with
- * write access to the database could (tampering, restoring a backup).
+ * write access to the database could (tampering, restoring a backup). With
+ * `replica`, it also has `transactReadOnly`, over a copy of the committed state
+ * taken at the last `syncReplica()` (empty until the first), whose writes reject.
  */
-export const naiveStore = (
-  options: { readonly failAt?: () => boolean } = {},
-): LedgerStore & { readonly state: () => State; readonly replaceState: (next: State) => void } => {
+export const naiveStore = (options: { readonly failAt?: () => boolean; readonly replica?: boolean } = {}): NaiveStore => {
   let committed: State = { collections: Object.fromEntries(NAMES.map((n) => [n, {}])), audit: {} };
+  let replica: State = copy(committed);
+  const replicaOnly = (what: string): void => {
+    if (options.replica !== true) throw new Error(`naive store: ${what} needs a store made with replica: true`);
+  };
   let queue: Promise<unknown> = Promise.resolve();
   const maybeFail = () => {
     if (options.failAt?.()) throw new Error("naive store: injected failure");
@@ -128,9 +165,26 @@ export const naiveStore = (
       queue = run.catch(() => undefined);
       return run;
     },
+    ...(options.replica === true
+      ? {
+          transactReadOnly: async <A>(work: (tx: LedgerTransaction) => Promise<A>): Promise<A> => {
+            // Reads of a snapshot: what the replica had when the transaction began.
+            const snapshot = copy(replica);
+            return work(readOnlyTx(txOf(snapshot)));
+          },
+        }
+      : {}),
     state: () => copy(committed),
     replaceState: (next) => {
       committed = copy(next);
+    },
+    syncReplica: () => {
+      replicaOnly("syncReplica");
+      replica = copy(committed);
+    },
+    replicaState: () => {
+      replicaOnly("replicaState");
+      return copy(replica);
     },
   };
 };

@@ -88,10 +88,12 @@ export const serviceFixture = (
     readonly town?: SampleTown;
     /** Units besides the town's, e.g. {@link foreignUnits}. */
     readonly units?: ReadonlyArray<Unit>;
+    /** A naive store with a lagging read-only replica (`store.syncReplica()` catches it up). */
+    readonly replica?: boolean;
   } = {},
 ): ServiceFixture => {
   const town = extra.town ?? sampleTown(seed, { villages: 3, persons: 12, disputes: 6, listings: 0, ...townOptions });
-  const store = naiveStore(extra.failAt === undefined ? {} : { failAt: extra.failAt });
+  const store = naiveStore({ ...(extra.failAt === undefined ? {} : { failAt: extra.failAt }), ...(extra.replica === true ? { replica: true } : {}) });
   const { keys, checkpointPublicKey } = generateDevelopmentKeys();
   const today = extra.today ?? town.period.to;
   const clock = fixedClock(shanghaiStartOf(today) + 10 * 3_600_000);

@@ -5,7 +5,7 @@ import type { Actor } from "../model/actor.js";
 import { Actor as ActorSchema } from "../model/actor.js";
 import { type DivisionCode, divisionLevel, isWithinDivision, parentDivision } from "../model/division-code.js";
 import type { LocalDate } from "../model/local-date.js";
-import type { AuditLog, Collection, FindQuery, LedgerTransaction } from "../ports/ledger-store.js";
+import type { AuditLog, Collection, FindQuery, LedgerStore, LedgerTransaction } from "../ports/ledger-store.js";
 import type { AuditEntityKind, AuditEventRow, RowBase } from "../ports/store-rows.js";
 import { decode } from "../validation/decode.js";
 import type { ValidationError } from "../validation/validation-error.js";
@@ -59,7 +59,12 @@ export interface Work<E = never> {
   readonly now: number;
   readonly today: LocalDate;
   readonly ctx: ActorContext;
-  /** Queue an audit event of this transaction (appended at commit, in the same transaction). */
+  /**
+   * Queue an audit event of this use case: appended at commit, in the same
+   * transaction; for a read-only use case over a replica, in a short
+   * transaction on the primary once the body has read everything, before the
+   * result is released.
+   */
   readonly audit: (note: AuditNote) => void;
   /** End the use case with a typed error: nothing it wrote is kept. */
   readonly fail: (error: E) => never;
@@ -78,6 +83,17 @@ class StoreRejected {
 /** Another transaction appended to a chain first: the use case is run again. */
 class AuditRace {}
 
+/**
+ * A read-only use case tried to write: a bug of the use case, never a state of
+ * the data, so the use case rejects (a defect) rather than return a failure.
+ */
+class ReadOnlyViolation extends Error {
+  constructor(action: string, call: string) {
+    super(`只读用例“${action}”试图写入（${call}），已拒绝 / the read-only use case "${action}" tried to write (${call}): refused`);
+    this.name = "ReadOnlyViolation";
+  }
+}
+
 const MAX_ATTEMPTS = 8;
 
 const fail = (error: unknown): never => {
@@ -88,21 +104,39 @@ const rejected = (cause: unknown): never => {
   throw new StoreRejected(cause);
 };
 
-/** A collection whose every call's rejection is marked as the store's. */
+/**
+ * Whether a transaction's writes are refused: `undefined` for a use case that
+ * writes, the action's name for a read-only one (whose writes are bugs).
+ */
+type WriteGuard = string | undefined;
+
+/** A write refused before it reaches the store. */
+const refuse = (guard: string, call: string): Promise<never> => Promise.reject(new ReadOnlyViolation(guard, call));
+
+/** A collection whose every call's rejection is marked as the store's; a read-only use case's writes refused. */
 class GuardedCollection<R extends RowBase, W> implements Collection<R, W> {
-  constructor(private readonly inner: Collection<R, W>) {}
+  constructor(
+    private readonly inner: Collection<R, W>,
+    private readonly name: string,
+    private readonly readOnly: WriteGuard,
+  ) {}
   readonly get = (id: string) => this.inner.get(id).catch(rejected);
-  readonly insert = (row: R) => this.inner.insert(row).catch(rejected);
-  readonly update = (row: R, expected: number) => this.inner.update(row, expected).catch(rejected);
-  readonly remove = (id: string, expected: number) => this.inner.remove(id, expected).catch(rejected);
+  readonly insert = (row: R) => (this.readOnly === undefined ? this.inner.insert(row).catch(rejected) : refuse(this.readOnly, `${this.name}.insert`));
+  readonly update = (row: R, expected: number) =>
+    this.readOnly === undefined ? this.inner.update(row, expected).catch(rejected) : refuse(this.readOnly, `${this.name}.update`);
+  readonly remove = (id: string, expected: number) =>
+    this.readOnly === undefined ? this.inner.remove(id, expected).catch(rejected) : refuse(this.readOnly, `${this.name}.remove`);
   readonly find = (query: FindQuery<W>) => this.inner.find(query).catch(rejected);
 }
 
-/** The audit log, its calls' rejections marked as the store's. */
+/** The audit log, its calls' rejections marked as the store's; a read-only use case's appends refused (it queues notes instead). */
 class GuardedAuditLog implements AuditLog {
-  constructor(private readonly inner: AuditLog) {}
+  constructor(
+    private readonly inner: AuditLog,
+    private readonly readOnly: WriteGuard,
+  ) {}
   readonly head = (chain: string) => this.inner.head(chain).catch(rejected);
-  readonly append = (event: AuditEventRow) => this.inner.append(event).catch(rejected);
+  readonly append = (event: AuditEventRow) => (this.readOnly === undefined ? this.inner.append(event).catch(rejected) : refuse(this.readOnly, "audit.append"));
   readonly list = (chain: string, afterSeq: number, limit: number) => this.inner.list(chain, afterSeq, limit).catch(rejected);
   readonly chains = () => this.inner.chains().catch(rejected);
 }
@@ -110,22 +144,28 @@ class GuardedAuditLog implements AuditLog {
 /** The store's transaction with every call's rejection marked as the store's; each collection wrapped when first used. */
 class GuardedTransaction implements LedgerTransaction {
   #memo = new Map<string, unknown>();
-  constructor(private readonly inner: LedgerTransaction) {}
+  constructor(
+    private readonly inner: LedgerTransaction,
+    private readonly readOnly: WriteGuard = undefined,
+  ) {}
   #wrap<C>(name: keyof LedgerTransaction, make: () => C): C {
     let c = this.#memo.get(name) as C | undefined;
     if (c === undefined) this.#memo.set(name, (c = make()));
     return c;
   }
-  get disputes() { return this.#wrap("disputes", () => new GuardedCollection(this.inner.disputes)); }
-  get persons() { return this.#wrap("persons", () => new GuardedCollection(this.inner.persons)); }
-  get personKeys() { return this.#wrap("personKeys", () => new GuardedCollection(this.inner.personKeys)); }
-  get listings() { return this.#wrap("listings", () => new GuardedCollection(this.inner.listings)); }
-  get tasks() { return this.#wrap("tasks", () => new GuardedCollection(this.inner.tasks)); }
-  get grades() { return this.#wrap("grades", () => new GuardedCollection(this.inner.grades)); }
-  get submissions() { return this.#wrap("submissions", () => new GuardedCollection(this.inner.submissions)); }
-  get hazards() { return this.#wrap("hazards", () => new GuardedCollection(this.inner.hazards)); }
-  get idempotency() { return this.#wrap("idempotency", () => new GuardedCollection(this.inner.idempotency)); }
-  get audit() { return this.#wrap("audit", () => new GuardedAuditLog(this.inner.audit)); }
+  #collection<N extends Exclude<keyof LedgerTransaction, "audit">>(name: N): LedgerTransaction[N] {
+    return this.#wrap(name, () => new GuardedCollection(this.inner[name] as unknown as Collection<RowBase, unknown>, name, this.readOnly) as unknown as LedgerTransaction[N]);
+  }
+  get disputes() { return this.#collection("disputes"); }
+  get persons() { return this.#collection("persons"); }
+  get personKeys() { return this.#collection("personKeys"); }
+  get listings() { return this.#collection("listings"); }
+  get tasks() { return this.#collection("tasks"); }
+  get grades() { return this.#collection("grades"); }
+  get submissions() { return this.#collection("submissions"); }
+  get hazards() { return this.#collection("hazards"); }
+  get idempotency() { return this.#collection("idempotency"); }
+  get audit() { return this.#wrap("audit", () => new GuardedAuditLog(this.inner.audit, this.readOnly)); }
 }
 
 const actorOf = (ctx: ActorContext): AuditEventRow["actor"] => ({
@@ -162,40 +202,106 @@ const appendAll = async (env: LedgerEnv, tx: LedgerTransaction, ctx: ActorContex
 /** @internal What a transaction (or a use case) ended with: its value, or its typed error or a store failure. */
 export type Outcome<A, E> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: E | StoreFailure };
 
+/** What a rejection out of a use case's transaction means (an AuditRace is the caller's to handle). A read-only violation rejects on. */
+const failureOf = <E>(env: LedgerEnv, thrown: unknown): { readonly ok: false; readonly error: E | StoreFailure } => {
+  if (thrown instanceof ReadOnlyViolation) throw thrown;
+  if (thrown instanceof Failed) return { ok: false, error: thrown.error as E };
+  if (thrown instanceof StoreRejected) return { ok: false, error: new StoreFailure({ store: env.store.name, cause: thrown.cause }) };
+  // A store that rejects its transaction by itself (a failed commit) is a store failure too.
+  return { ok: false, error: new StoreFailure({ store: env.store.name, cause: thrown }) };
+};
+
+const contention = (env: LedgerEnv): StoreFailure =>
+  new StoreFailure({ store: env.store.name, cause: new Error(`audit chain contention: gave up after ${MAX_ATTEMPTS} attempts`) });
+
+/** A use case's view of one transaction, and the audit notes its body queues. */
+const openWork = <E>(env: LedgerEnv, ctx: ActorContext, raw: LedgerTransaction, guard: WriteGuard): { readonly work: Work<E>; readonly notes: Array<AuditNote> } => {
+  const notes: Array<AuditNote> = [];
+  const tx = new GuardedTransaction(raw, guard);
+  const work: Work<E> = { env, tx, now: env.clock.now(), today: env.clock.today(), ctx, audit: (note) => void notes.push(note), fail, memo: new Map() };
+  return { work, notes };
+};
+
 /**
  * Runs a use case's body in one store transaction: its writes and its audit
  * events commit together or not at all. A typed failure or a store failure rolls
  * everything back; an audit append that met another transaction's event runs
- * the whole body again (up to 8 times). A defect (a bug) rejects.
+ * the whole body again (up to 8 times). A read-only use case's body runs the
+ * same way, its writes refused. A defect (a bug) rejects.
  */
-const inTransaction = async <A, E>(env: LedgerEnv, ctx: ActorContext, body: (work: Work<E>) => Promise<A>): Promise<Outcome<A, E>> => {
+const inTransaction = async <A, E>(env: LedgerEnv, ctx: ActorContext, body: (work: Work<E>) => Promise<A>, guard: WriteGuard): Promise<Outcome<A, E>> => {
   for (let attempt = 1; ; attempt++) {
     try {
       const value = await env.store.transact(async (raw) => {
-        const tx = new GuardedTransaction(raw);
-        const notes: Array<AuditNote> = [];
-        const now = env.clock.now();
-        const work: Work<E> = { env, tx, now, today: env.clock.today(), ctx, audit: (note) => void notes.push(note), fail, memo: new Map() };
+        const { work, notes } = openWork<E>(env, ctx, raw, guard);
         const result = await body(work);
-        await appendAll(env, tx, ctx, notes, now, "done");
+        // The service's own appends pass the guard that refuses a read-only body's writes.
+        await appendAll(env, guard === undefined ? work.tx : new GuardedTransaction(raw), ctx, notes, work.now, "done");
         return result;
       });
       return { ok: true, value };
     } catch (thrown) {
-      if (thrown instanceof Failed) return { ok: false, error: thrown.error as E };
       if (thrown instanceof AuditRace) {
         if (attempt < MAX_ATTEMPTS) continue;
-        return { ok: false, error: new StoreFailure({ store: env.store.name, cause: new Error("audit chain contention: gave up after 8 attempts") }) };
+        return { ok: false, error: contention(env) };
       }
-      if (thrown instanceof StoreRejected) return { ok: false, error: new StoreFailure({ store: env.store.name, cause: thrown.cause }) };
-      // A store that rejects its transaction by itself (a failed commit) is a store failure too.
-      return { ok: false, error: new StoreFailure({ store: env.store.name, cause: thrown }) };
+      return failureOf<E>(env, thrown);
     }
   }
 };
 
+/**
+ * Appends audit events in transactions of their own on the primary, each
+ * attempt reading the chains' heads afresh (up to 8 when another transaction
+ * appended first): the events of a read-only use case read on a replica, or a
+ * refusal (the refused transaction was rolled back). `undefined` once they are
+ * committed.
+ */
+const appendOnPrimary = async (env: LedgerEnv, ctx: ActorContext, notes: ReadonlyArray<AuditNote>, at: () => number, outcome: "done" | "refused"): Promise<StoreFailure | undefined> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await env.store.transact((tx) => appendAll(env, tx, ctx, notes, at(), outcome));
+      return undefined;
+    } catch (cause) {
+      if (!(cause instanceof AuditRace)) return new StoreFailure({ store: env.store.name, cause });
+      if (attempt >= MAX_ATTEMPTS) return contention(env);
+    }
+  }
+};
+
+/**
+ * Runs a read-only use case's body in the store's `transactReadOnly` (a
+ * replica, whose state may lag), its writes refused, then appends the audit
+ * events it queued on the primary; the value is released only once they are
+ * committed, and a failed append fails the use case with StoreFailure. An
+ * audit conflict re-appends the same events (with fresh heads), never runs the
+ * body again: the events say what the body read, which no other transaction's
+ * event changes, and carry the time it read it.
+ */
+const onReplica = async <A, E>(
+  env: LedgerEnv,
+  ctx: ActorContext,
+  action: string,
+  body: (work: Work<E>) => Promise<A>,
+  store: LedgerStore & Required<Pick<LedgerStore, "transactReadOnly">>,
+): Promise<Outcome<A, E>> => {
+  let read: { readonly value: A; readonly notes: ReadonlyArray<AuditNote>; readonly now: number };
+  try {
+    read = await store.transactReadOnly(async (raw) => {
+      const { work, notes } = openWork<E>(env, ctx, raw, action);
+      const value = await body(work);
+      return { value, notes, now: work.now };
+    });
+  } catch (thrown) {
+    return failureOf<E>(env, thrown);
+  }
+  if (read.notes.length === 0) return { ok: true, value: read.value };
+  const failed = await appendOnPrimary(env, ctx, read.notes, () => read.now, "done");
+  return failed === undefined ? { ok: true, value: read.value } : { ok: false, error: failed };
+};
+
 /** Records a refusal in its own transaction (the refused one was rolled back). */
-const recordRefusal = async (env: LedgerEnv, ctx: ActorContext, denied: AccessDenied): Promise<StoreFailure | undefined> => {
+const recordRefusal = (env: LedgerEnv, ctx: ActorContext, denied: AccessDenied): Promise<StoreFailure | undefined> => {
   const note: AuditNote = {
     action: denied.action,
     entity: denied.entity,
@@ -204,15 +310,7 @@ const recordRefusal = async (env: LedgerEnv, ctx: ActorContext, denied: AccessDe
     fields: denied.field === undefined ? [] : [denied.field],
     note: { reason: denied.reason },
   };
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await env.store.transact((tx) => appendAll(env, tx, ctx, [note], env.clock.now(), "refused"));
-      return undefined;
-    } catch (cause) {
-      if (cause instanceof AuditRace && attempt < MAX_ATTEMPTS) continue;
-      return new StoreFailure({ store: env.store.name, cause });
-    }
-  }
+  return appendOnPrimary(env, ctx, [note], () => env.clock.now(), "refused");
 };
 
 /**
@@ -250,9 +348,19 @@ const validActor = (input: Actor): Actor | ValidationError => {
   return decoded.value;
 };
 
-/** One transaction of a checked actor, a refusal in it recorded after the rollback. */
-const transaction = async <A, E>(env: LedgerEnv, ctx: ActorContext, body: (work: Work<E>) => Promise<A>): Promise<Outcome<A, E>> => {
-  const outcome = await inTransaction(env, ctx, body);
+/** One transaction of a checked actor (on a replica for a read-only use case when the store has one), a refusal in it recorded after the rollback. */
+const transaction = async <A, E>(
+  env: LedgerEnv,
+  ctx: ActorContext,
+  body: (work: Work<E>) => Promise<A>,
+  action?: string,
+  options: UseCaseOptions = {},
+): Promise<Outcome<A, E>> => {
+  const store = env.store;
+  const outcome =
+    options.readOnly === true && action !== undefined && store.transactReadOnly !== undefined
+      ? await onReplica(env, ctx, action, body, store as LedgerStore & Required<Pick<LedgerStore, "transactReadOnly">>)
+      : await inTransaction(env, ctx, body, options.readOnly === true ? action : undefined);
   if (!outcome.ok && outcome.error instanceof AccessDenied) {
     const failed = await recordRefusal(env, ctx, outcome.error);
     if (failed) return { ok: false, error: failed };
@@ -260,10 +368,16 @@ const transaction = async <A, E>(env: LedgerEnv, ctx: ActorContext, body: (work:
   return outcome;
 };
 
-const run = async <A, E>(env: LedgerEnv, action: string, actor: Actor, body: (work: Work<E>) => Promise<A>): Promise<Outcome<A, E | AccessDenied | ValidationError>> => {
+const run = async <A, E>(
+  env: LedgerEnv,
+  action: string,
+  actor: Actor,
+  body: (work: Work<E>) => Promise<A>,
+  options: UseCaseOptions,
+): Promise<Outcome<A, E | AccessDenied | ValidationError>> => {
   const ctx = actorContextOf(env, actor, action);
   if (ctx instanceof AccessDenied || !("actor" in ctx)) return { ok: false, error: ctx };
-  return transaction(env, ctx, body);
+  return transaction(env, ctx, body, action, options);
 };
 
 /** A use case as an Effect program that `createLedger` can also run directly. */
@@ -279,6 +393,23 @@ const asUseCase = <A, E>(direct: (env: LedgerEnv) => Promise<{ readonly ok: true
   );
 
 /**
+ * @internal How a use case runs.
+ *
+ * `readOnly: true` says the body only reads (and audits): a report, a listing,
+ * a read of one record. Over a store with `transactReadOnly` the body then runs
+ * there (a replica: it may not yet show what was committed a moment ago) and
+ * its audit events are appended on the primary in a short transaction after
+ * it, before the result is released; over a store without, it runs in one
+ * `transact` as any use case does. Either way a write of its body (anything
+ * but `work.audit`) is refused with a defect, so a read-only use case that
+ * writes fails its tests over any store.
+ */
+export interface UseCaseOptions {
+  /** @default false */
+  readonly readOnly?: boolean;
+}
+
+/**
  * @internal The frame of every use case, as an Effect program: check the actor,
  * run the body in one transaction (its errors typed by the `Work<E>` it takes),
  * and audit a refusal. The body itself is plain async code, so a use case costs
@@ -288,7 +419,8 @@ export const useCase = <A, E>(
   action: string,
   actor: Actor,
   body: (work: Work<E>) => Promise<A>,
-): UseCaseEffect<A, E | AccessDenied | ValidationError | StoreFailure> => asUseCase((env) => run(env, action, actor, body));
+  options: UseCaseOptions = {},
+): UseCaseEffect<A, E | AccessDenied | ValidationError | StoreFailure> => asUseCase((env) => run(env, action, actor, body, options));
 
 /**
  * @internal What a use case of several transactions works with: the checked
@@ -326,6 +458,13 @@ export const sessionUseCase = <A, E>(
       refuse: async (denied) => (await recordRefusal(env, ctx, denied)) ?? denied,
     });
   });
+
+/**
+ * @internal A use case whose body only reads: {@link useCase} with `readOnly:
+ * true`, so that it may read from the store's replica.
+ */
+export const readOnlyUseCase = <A, E>(action: string, actor: Actor, body: (work: Work<E>) => Promise<A>): UseCaseEffect<A, E | AccessDenied | ValidationError | StoreFailure> =>
+  useCase(action, actor, body, { readOnly: true });
 
 /** @internal How `createLedger` runs a use case without an Effect runtime (the same steps, about 20 µs less a call). */
 export const runDirect: unique symbol = Symbol.for("@tiaojie/core/ledger/runDirect");

@@ -231,7 +231,8 @@ export interface LedgerTransaction {
 
 /**
  * What a store can do, with the defaults the service assumes when a flag is
- * absent.
+ * absent. Whether a store has a read-only replica is no flag: it is the
+ * presence of {@link LedgerStore.transactReadOnly}.
  * @since 0.3.0
  */
 export interface StoreCapabilities {
@@ -278,6 +279,35 @@ export const defaultStoreCapabilities: StoreCapabilities = {
  *   retries by itself when it must).
  * - `close` SHOULD release connections and files; the store is not used after.
  *
+ * `transactReadOnly` is optional: a store without it is complete, and the
+ * service then runs its read-only use cases (reports, listings, reads) in
+ * `transact` like every other. A store that has it (one with a streaming
+ * replica, say) takes those reads off its primary:
+ *
+ * - `transactReadOnly(work)` MUST run `work` once with a
+ *   {@link LedgerTransaction} over committed state: what some `transact` has
+ *   committed, which MAY lag behind what `transact` has committed since (a
+ *   replica that has not yet replayed the latest commits), and never another
+ *   transaction's uncommitted writes nor part of one. It SHOULD read one such
+ *   state throughout `work` (a snapshot: in PostgreSQL, a `REPEATABLE READ
+ *   READ ONLY` transaction on the standby), so that the collections a report
+ *   reads agree with one another.
+ * - Its reads (`get`, `find`, `head`, `list`, `chains`) MUST follow the same
+ *   rules as in `transact`, over that state.
+ * - Every write inside it (`insert`, `update`, `remove` of any collection, and
+ *   `audit.append`) MUST reject, with an error of the store, and change
+ *   nothing, neither what that transaction reads nor anything `transact` sees:
+ *   nothing is ever written through it. An outcome such as `done` or `exists`
+ *   is not a rejection.
+ * - When `work` resolves it MUST resolve with the same value, and when `work`
+ *   rejects it MUST reject with the same reason; it MUST NOT call `work` more
+ *   than once.
+ * - It MAY run on the primary (while the replica is unreachable, say), as long
+ *   as it keeps every rule above.
+ *
+ * The service never writes there: it buffers the audit events of a read-only
+ * use case and appends them through `transact` once `work` has resolved.
+ *
  * A store MUST NOT interpret, validate or change the rows it keeps beyond what
  * the methods state: policy, validation, encryption and audit are the service's.
  *
@@ -296,6 +326,22 @@ export interface LedgerStore {
   /** @default {@link defaultStoreCapabilities} for every flag left out */
   readonly capabilities?: Partial<StoreCapabilities>;
   readonly transact: <A>(work: (tx: LedgerTransaction) => Promise<A>) => Promise<A>;
+  /**
+   * Runs `work` on committed state that may lag (a read-only replica); every
+   * write inside rejects. Optional: its presence is the capability.
+   *
+   * @example
+   * ```ts
+   * const store: LedgerStore = {
+   *   name: "postgres",
+   *   capabilities: { durable: true, concurrentTransactions: true },
+   *   transact: (work) => onPrimary(work), // BEGIN … COMMIT on the primary
+   *   transactReadOnly: (work) => onStandby(work), // BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY on the standby
+   * };
+   * ```
+   * @since 0.4.0
+   */
+  readonly transactReadOnly?: <A>(work: (tx: LedgerTransaction) => Promise<A>) => Promise<A>;
   readonly close?: () => Promise<void>;
 }
 

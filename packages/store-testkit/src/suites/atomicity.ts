@@ -1,78 +1,16 @@
 import { fc, test } from "@fast-check/vitest";
-import type { LedgerStore, LedgerTransaction, RowBase } from "@tiaojie/core";
 import { expect, it } from "vitest";
-import { auditEvent, chainNames } from "../fixtures/kit-audit-events.js";
-import { prefecture } from "../fixtures/kit-divisions.js";
-import { type CollectionName, type RowOf, collectionNames, collectionOf, oneRow } from "../fixtures/kit-collections.js";
+import { auditEvent } from "../fixtures/kit-audit-events.js";
+import { chainB, expectedAfterCommit, readEverything, writeBaseline, writeEverything } from "../fixtures/kit-baseline.js";
+import { oneRow } from "../fixtures/kit-collections.js";
 import { scramble } from "../fixtures/kit-mutation.js";
 import { gate, settle } from "../fixtures/kit-sync.js";
-import { byId } from "../find-oracle.js";
-import { findAll } from "../find-all.js";
 import type { SuiteContext } from "../suite-context.js";
 
 // A transaction commits all its writes or none: when `work` rejects, `transact`
 // rejects with the same reason and the store is as it was (its raw snapshot
 // equal, and every read of a new transaction); when it resolves, every write is
 // there. No transaction sees another's writes before they commit.
-
-const [chainA, chainB] = chainNames as [string, string];
-
-/** What the baseline holds: three rows of every collection, and two events of chain A. */
-const baselineRows = (name: CollectionName, salt: number): ReadonlyArray<RowOf<typeof name>> =>
-  ["base-1", "base-2", "base-3"].map((id) => oneRow(name, id, 1, salt));
-
-const writeBaseline = (store: LedgerStore, salt: number): Promise<void> =>
-  store.transact(async (tx) => {
-    for (const name of collectionNames) for (const row of baselineRows(name, salt)) await collectionOf(tx, name).insert(row);
-    await tx.audit.append(auditEvent(chainA, 1, salt));
-    await tx.audit.append(auditEvent(chainA, 2, salt));
-  });
-
-/** Writes of every kind to every collection and to two chains (one new). */
-const writeEverything = async (tx: LedgerTransaction, salt: number): Promise<void> => {
-  for (const name of collectionNames) {
-    const c = collectionOf(tx, name);
-    expect(await c.insert(oneRow(name, "new-1", 1, salt)), `${name}: insert`).toBe("done");
-    expect(await c.update(oneRow(name, "base-1", 2, salt), 1), `${name}: update`).toBe("done");
-    expect(await c.remove("base-2", 1), `${name}: remove`).toBe("done");
-  }
-  expect(await tx.audit.append(auditEvent(chainA, 3, salt)), "append to chain A").toBe("done");
-  expect(await tx.audit.append(auditEvent(chainB, 1, salt)), "append to a new chain").toBe("done");
-};
-
-/** Everything a transaction can read of the state the kit wrote, for comparison. */
-const readEverything = (store: LedgerStore, pageSize: number) =>
-  store.transact(async (tx) => {
-    const collections: Record<string, unknown> = {};
-    for (const name of collectionNames) {
-      const c = collectionOf(tx, name);
-      const got: Record<string, RowBase | undefined> = {};
-      for (const id of ["base-1", "base-2", "base-3", "new-1"]) got[id] = await c.get(id);
-      collections[name] = got;
-      if (name !== "idempotency") collections[`${name} found`] = await findAll(c, prefecture, pageSize);
-    }
-    return {
-      collections,
-      heads: { a: await tx.audit.head(chainA), b: await tx.audit.head(chainB) },
-      chains: await tx.audit.chains(),
-      events: { a: await tx.audit.list(chainA, 0, 10), b: await tx.audit.list(chainB, 0, 10) },
-    };
-  });
-
-const expectedAfterCommit = (salt: number) => {
-  const collections: Record<string, unknown> = {};
-  for (const name of collectionNames) {
-    const rows = [oneRow(name, "base-1", 2, salt), oneRow(name, "base-3", 1, salt), oneRow(name, "new-1", 1, salt)];
-    collections[name] = { "base-1": rows[0], "base-2": undefined, "base-3": rows[1], "new-1": rows[2] };
-    if (name !== "idempotency") collections[`${name} found`] = [...rows].sort(byId);
-  }
-  return {
-    collections,
-    heads: { a: { seq: 3, hash: auditEvent(chainA, 3, salt).hash }, b: { seq: 1, hash: auditEvent(chainB, 1, salt).hash } },
-    chains: [chainA, chainB].sort(),
-    events: { a: [1, 2, 3].map((seq) => auditEvent(chainA, seq, salt)), b: [auditEvent(chainB, 1, salt)] },
-  };
-};
 
 export const atomicitySuite = (ctx: SuiteContext): void => {
   const salt = fc.integer({ min: 0, max: 1_000_000 });

@@ -8,7 +8,7 @@ import type { DivisionCode } from "../../model/division-code.js";
 import type { AuditEventRow } from "../../ports/store-rows.js";
 import { AccessDenied, SigningKeyMissing } from "../ledger-errors.js";
 import { invalid } from "../decode-input.js";
-import { useCase, type Work } from "../unit-of-work.js";
+import { useCase, type Work, readOnlyUseCase } from "../unit-of-work.js";
 import { pageArgs, nextCursor, type ListPage } from "./dispute-queries.js";
 
 const PAGE = 1000;
@@ -55,6 +55,11 @@ export interface AuditVerification {
  * the database and the public key it was signed with, it also detects a chain
  * rewritten as a whole or cut short. Auditors and the coordinator verify.
  *
+ * Without a checkpoint it may read from the store's replica (`transactReadOnly`)
+ * and then verifies each chain as far as the replica has it, which may not yet
+ * hold the events of a moment ago. With a checkpoint it reads the primary: a
+ * replica behind the checkpoint would look like a chain cut short.
+ *
  * @example
  * ```ts
  * const r = await ledger.verifyAudit(auditor, { checkpoint, publicKey });
@@ -87,14 +92,15 @@ export const verifyAudit = (actor: Actor, options: { readonly checkpoint?: strin
       }
       const ok = verified.every((v) => v.ok) && checkpointProblem === undefined && against.length === 0;
       return { ok, chains: verified.map(({ hashAt: _h, ...v }) => v), againstCheckpoint: against, ...(checkpointProblem === undefined ? {} : { checkpoint: checkpointProblem }) } satisfies AuditVerification;
-  });
+  }, { readOnly: options.checkpoint === undefined });
 
 /**
  * A signed checkpoint of the audit chains in the actor's scope: their sizes and
  * head hashes, signed with the key provider's Ed25519 key, as text in the C2SP
  * tlog-checkpoint style. Keep it outside the database (print it in the monthly
  * report, send it to the county): `verifyAudit({ checkpoint, publicKey })` then
- * detects a rewrite of a whole chain.
+ * detects a rewrite of a whole chain. It always reads the primary, never a
+ * replica: a lagging replica's heads would be signed as the chains' heads now.
  *
  * @example
  * ```ts
@@ -121,6 +127,9 @@ export const auditCheckpoint = (actor: Actor) =>
  * The audit events of one chain in the actor's scope, a page at a time, for
  * auditors (the policy's audience with the audit trail) and the coordinator.
  *
+ * It may read from the store's replica (`transactReadOnly`), which may not yet
+ * show a change committed a moment ago: read-your-writes is not guaranteed there.
+ *
  * @example
  * ```ts
  * const r = await ledger.auditTrail(auditor, { chain: township, limit: 100 });
@@ -128,7 +137,7 @@ export const auditCheckpoint = (actor: Actor) =>
  * @since 0.3.0
  */
 export const auditTrail = (actor: Actor, query: { readonly chain: string; readonly limit?: number; readonly cursor?: string }) =>
-  useCase("audit-trail", actor, async (work: Work<AccessDenied | ValidationError>) => {
+  readOnlyUseCase("audit-trail", actor, async (work: Work<AccessDenied | ValidationError>) => {
       auditReaders(work, "audit-trail");
       if (!inScope(work, query.chain)) {
         return work.fail(new AccessDenied({ action: "audit-trail", entity: "ledger", id: query.chain, reason: "out-of-scope" }));

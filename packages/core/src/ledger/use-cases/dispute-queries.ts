@@ -7,12 +7,15 @@ import { AccessDenied, type RecordNotFound } from "../ledger-errors.js";
 import { disputeReaders, requireRole, requireScope } from "../access-checks.js";
 import { decodeAt, invalid } from "../decode-input.js";
 import type { ValidationError } from "../../validation/validation-error.js";
-import { type Work, useCase } from "../unit-of-work.js";
+import { type Work, readOnlyUseCase } from "../unit-of-work.js";
 import { loadRow } from "../versioned-write.js";
 import { type DisputeView, disputeView } from "./dispute-view.js";
 
 /**
  * Reads one dispute.
+ *
+ * It may read from the store's replica (`transactReadOnly`), which may not yet
+ * show a change committed a moment ago: read-your-writes is not guaranteed there.
  *
  * @example
  * ```ts
@@ -21,7 +24,7 @@ import { type DisputeView, disputeView } from "./dispute-view.js";
  * @since 0.3.0
  */
 export const getDispute = (actor: Actor, id: DisputeId) =>
-  useCase("get-dispute", actor, async (work: Work<ReadError>) => {
+  readOnlyUseCase("get-dispute", actor, async (work: Work<ReadError>) => {
       const target = { action: "get-dispute", entity: "dispute" as const, id };
       requireRole(work, disputeReaders, target);
       const row = await loadRow(work, work.tx.disputes, "dispute", id);
@@ -95,6 +98,9 @@ export const nextCursor = (next: string | undefined): { readonly cursor?: string
  * stable order of their ids, a page at a time. The scope and every filter are
  * part of the store's query: no row outside them is read.
  *
+ * It may read from the store's replica (`transactReadOnly`), which may not yet
+ * show a change committed a moment ago: read-your-writes is not guaranteed there.
+ *
  * @example
  * ```ts
  * const page = await ledger.listDisputes(officer, { level: ["red", "orange"], status: "in-mediation", limit: 20 });
@@ -103,7 +109,7 @@ export const nextCursor = (next: string | undefined): { readonly cursor?: string
  * @since 0.3.0
  */
 export const listDisputes = (actor: Actor, query: ListDisputesQuery = {}) =>
-  useCase("list-disputes", actor, async (work: Work<ReadError>) => {
+  readOnlyUseCase("list-disputes", actor, async (work: Work<ReadError>) => {
       const target = { action: "list-disputes", entity: "dispute" as const };
       requireRole(work, disputeReaders, target);
       const within = query.within === undefined ? work.ctx.actor.scope : decodeAt(work, DivisionCodeSchema, query.within, ["within"]);

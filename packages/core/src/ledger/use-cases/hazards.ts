@@ -9,7 +9,7 @@ import { Text, optionalField } from "../../model/primitives.js";
 import type { HazardRow } from "../../ports/store-rows.js";
 import { requireRole, requireScope } from "../access-checks.js";
 import { decodeAt, invalid } from "../decode-input.js";
-import { type Work, useCase } from "../unit-of-work.js";
+import { type Work, useCase, readOnlyUseCase } from "../unit-of-work.js";
 import { loadForUpdate, writeNext } from "../versioned-write.js";
 import { findAll } from "./tasks.js";
 
@@ -87,6 +87,9 @@ export const fixHazard = (actor: Actor, input: { readonly hazard: string; readon
  * The hazards in the actor's scope: all, or only the open ones, or only those
  * overdue (open past their deadline) as of today.
  *
+ * It may read from the store's replica (`transactReadOnly`), which may not yet
+ * show a change committed a moment ago: read-your-writes is not guaranteed there.
+ *
  * @example
  * ```ts
  * const r = await ledger.listHazards(officer, { overdue: true });
@@ -94,7 +97,7 @@ export const fixHazard = (actor: Actor, input: { readonly hazard: string; readon
  * @since 0.3.0
  */
 export const listHazards = (actor: Actor, query: { readonly status?: HazardRow["status"]; readonly overdue?: boolean } = {}) =>
-  useCase("list-hazards", actor, async (work: Work<AccessDenied>) => {
+  readOnlyUseCase("list-hazards", actor, async (work: Work<AccessDenied>) => {
       requireRole(work, handlers, { action: "list-hazards", entity: "hazard" });
       const where = {
         ...(query.overdue === true ? { status: "open" as const, deadlineBefore: work.today } : query.status === undefined ? {} : { status: query.status }),

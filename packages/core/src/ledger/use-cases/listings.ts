@@ -20,7 +20,7 @@ import type { ValidationError } from "../../validation/validation-error.js";
 import type { Person } from "../../model/person.js";
 import type { ListingClosureError, ListingReviewError } from "../../support/listing-errors.js";
 import { openPerson } from "../person-vault.js";
-import { useCase, type Work } from "../unit-of-work.js";
+import { useCase, type Work, readOnlyUseCase } from "../unit-of-work.js";
 import { loadForUpdate, writeNext } from "../versioned-write.js";
 import { type ListingView, listingRowOf, openListingRow, revealedFields } from "./person-records.js";
 import { nextCursor, pageArgs, type ListPage } from "./dispute-queries.js";
@@ -152,6 +152,9 @@ const readListing = async (work: Work<SealedDataUnreadable>, row: ListingRow, pu
  * Reads a listing with its person, redacted for the actor; audited with the
  * fields shown and the purpose.
  *
+ * It may read from the store's replica (`transactReadOnly`), which may not yet
+ * show a change committed a moment ago: read-your-writes is not guaranteed there.
+ *
  * @example
  * ```ts
  * const r = await ledger.getListing(healthOfficer, listingId, { purpose: "定期复核" });
@@ -159,7 +162,7 @@ const readListing = async (work: Work<SealedDataUnreadable>, row: ListingRow, pu
  * @since 0.3.0
  */
 export const getListing = (actor: Actor, id: ListingId, read: ReadPurpose) =>
-  useCase("get-listing", actor, async (work: Work<ListingError>) => {
+  readOnlyUseCase("get-listing", actor, async (work: Work<ListingError>) => {
       const purpose = decodeAt(work, Purpose, read.purpose, ["purpose"]);
       const row = await loadForUpdate(work, work.tx.listings, "listing", id, undefined);
       requireScope(work, row.jurisdiction, { action: "get-listing", entity: "listing", id });
@@ -186,6 +189,9 @@ export interface ListListingsQuery extends ReadPurpose {
  * Lists listings in the actor's scope, each redacted for the actor and each read
  * audited. Category and details are sealed, so they cannot be filters.
  *
+ * It may read from the store's replica (`transactReadOnly`), which may not yet
+ * show a change committed a moment ago: read-your-writes is not guaranteed there.
+ *
  * @example
  * ```ts
  * const r = await ledger.listListings(officer, { open: true, purpose: "月度走访" });
@@ -193,7 +199,7 @@ export interface ListListingsQuery extends ReadPurpose {
  * @since 0.3.0
  */
 export const listListings = (actor: Actor, query: ListListingsQuery) =>
-  useCase("list-listings", actor, async (work: Work<ListingError>) => {
+  readOnlyUseCase("list-listings", actor, async (work: Work<ListingError>) => {
       const purpose = decodeAt(work, Purpose, query.purpose, ["purpose"]);
       const within = query.within ?? work.ctx.actor.scope;
       if (!isWithinDivision(within, work.ctx.actor.scope)) return work.fail(new AccessDenied({ action: "list-listings", entity: "listing", id: within, reason: "out-of-scope" }));

@@ -10,7 +10,7 @@ import { readAccess } from "../../access/access-decisions.js";
 import type { ValidationError } from "../../validation/validation-error.js";
 import type { ReadError } from "./dispute-queries.js";
 import { identityIndexOf, newPersonKey, personRowOf } from "../person-vault.js";
-import { type Work, useCase } from "../unit-of-work.js";
+import { type Work, useCase, readOnlyUseCase } from "../unit-of-work.js";
 import { loadRow } from "../versioned-write.js";
 import { personViewOf } from "./person-records.js";
 
@@ -57,6 +57,9 @@ export const registerPerson = (actor: Actor, input: unknown) =>
  * Reads a person, redacted for the actor. Every read that shows more than the
  * public fields is audited with the fields shown and the purpose.
  *
+ * It may read from the store's replica (`transactReadOnly`), which may not yet
+ * show a change committed a moment ago: read-your-writes is not guaranteed there.
+ *
  * @example
  * ```ts
  * const r = await ledger.getPerson(officer, personId, { purpose: "帮扶走访" });
@@ -64,7 +67,7 @@ export const registerPerson = (actor: Actor, input: unknown) =>
  * @since 0.3.0
  */
 export const getPerson = (actor: Actor, id: PersonId, read: ReadPurpose) =>
-  useCase("get-person", actor, async (work: Work<ReadError | SealedDataUnreadable>) => {
+  readOnlyUseCase("get-person", actor, async (work: Work<ReadError | SealedDataUnreadable>) => {
       const purpose = decodeAt(work, Purpose, read.purpose, ["purpose"]);
       const row = await loadRow(work, work.tx.persons, "person", id);
       requireScope(work, row.jurisdiction, { action: "get-person", entity: "person", id });
@@ -81,6 +84,9 @@ export const getPerson = (actor: Actor, id: PersonId, read: ReadPurpose) =>
  * station, justice office and social affairs office). The search itself is
  * audited, whether it finds anyone or not.
  *
+ * It may read from the store's replica (`transactReadOnly`), which may not yet
+ * show a change committed a moment ago: read-your-writes is not guaranteed there.
+ *
  * @example
  * ```ts
  * const r = await ledger.findPersonByIdentityNumber(officer, "53230119800101001X", { purpose: "核对身份" });
@@ -88,7 +94,7 @@ export const getPerson = (actor: Actor, id: PersonId, read: ReadPurpose) =>
  * @since 0.3.0
  */
 export const findPersonByIdentityNumber = (actor: Actor, identityNumber: string, read: ReadPurpose) =>
-  useCase("find-person", actor, async (work: Work<AccessDenied | ValidationError | SealedDataUnreadable>) => {
+  readOnlyUseCase("find-person", actor, async (work: Work<AccessDenied | ValidationError | SealedDataUnreadable>) => {
       const purpose = decodeAt(work, Purpose, read.purpose, ["purpose"]);
       // Confirming that a number belongs to someone is itself a read of it: only
       // those who may see identity numbers in full may search by one.

@@ -17,7 +17,7 @@ import { decodeAt, invalid } from "../decode-input.js";
 import { AccessDenied, type SealedDataUnreadable } from "../ledger-errors.js";
 import type { ValidationError } from "../../validation/validation-error.js";
 import type { DayCountRefused } from "../../calendar/day-counting.js";
-import { useCase, type Work } from "../unit-of-work.js";
+import { readOnlyUseCase, type Work } from "../unit-of-work.js";
 import { openListingRow } from "./person-records.js";
 import { personKeyIfKept } from "../person-vault.js";
 import { findAll } from "./tasks.js";
@@ -137,6 +137,9 @@ const PeriodSchema = Schema.Struct({ from: LocalDate, to: LocalDate });
  * another level it is a {@link SummaryForLevel}, small counts withheld at the
  * ledger's `smallCellThreshold`. Making a report is audited.
  *
+ * It may read from the store's replica (`transactReadOnly`), which may not yet
+ * show a change committed a moment ago: read-your-writes is not guaranteed there.
+ *
  * @example
  * ```ts
  * const own = await ledger.monthlyReport(coordinator, { period: { from: "2025-02-26", to: "2025-03-25" } });
@@ -145,7 +148,7 @@ const PeriodSchema = Schema.Struct({ from: LocalDate, to: LocalDate });
  * @since 0.3.0
  */
 export const monthlyReport = (actor: Actor, input: { readonly period: DateRange; readonly jurisdiction?: DivisionCode; readonly for?: ReportAudience }) =>
-  useCase("monthly-report", actor, async (work: Work<ReportError>) => {
+  readOnlyUseCase("monthly-report", actor, async (work: Work<ReportError>) => {
       requireRole(work, reportReaders, { action: "monthly-report", entity: "report" });
       const calendar = work.env.calendar;
       if (calendar === undefined) return work.fail(new CalendarMissing());
@@ -172,6 +175,9 @@ export const monthlyReport = (actor: Actor, input: { readonly period: DateRange;
  * store and equal to the core's {@link campaignSummaryReport} over the same
  * records. Making it is audited.
  *
+ * It may read from the store's replica (`transactReadOnly`), which may not yet
+ * show a change committed a moment ago: read-your-writes is not guaranteed there.
+ *
  * @example
  * ```ts
  * const r = await ledger.campaignSummary(coordinator);
@@ -179,7 +185,7 @@ export const monthlyReport = (actor: Actor, input: { readonly period: DateRange;
  * @since 0.3.0
  */
 export const campaignSummary = (actor: Actor, input: { readonly jurisdiction?: DivisionCode } = {}) =>
-  useCase("campaign-summary", actor, async (work: Work<ReportError | CampaignMissing>) => {
+  readOnlyUseCase("campaign-summary", actor, async (work: Work<ReportError | CampaignMissing>) => {
       requireRole(work, reportReaders, { action: "campaign-summary", entity: "report" });
       const calendar = work.env.calendar;
       if (calendar === undefined) return work.fail(new CalendarMissing());

@@ -14,7 +14,7 @@ import { decodeAt, invalid } from "../decode-input.js";
 import type { AccessDenied, RecordNotFound, SealedDataUnreadable } from "../ledger-errors.js";
 import type { ValidationError } from "../../validation/validation-error.js";
 import { sealFor, openFor } from "../person-vault.js";
-import { useCase, type Work } from "../unit-of-work.js";
+import { useCase, type Work, readOnlyUseCase } from "../unit-of-work.js";
 import { loadRow } from "../versioned-write.js";
 import { openListingRow } from "./person-records.js";
 
@@ -105,6 +105,9 @@ export const completionsOf = async (work: Work<SealedDataUnreadable>, rows: Read
  * Showing a task's category is a read of the listing's category, and is audited.
  * Auditors, who read the audit trail and not the records, are refused.
  *
+ * It may read from the store's replica (`transactReadOnly`), which may not yet
+ * show a change committed a moment ago: read-your-writes is not guaranteed there.
+ *
  * @example
  * ```ts
  * const r = await ledger.tasksDue(villageOfficer, { horizonDays: 7 });
@@ -112,7 +115,7 @@ export const completionsOf = async (work: Work<SealedDataUnreadable>, rows: Read
  * @since 0.3.0
  */
 export const tasksDue = (actor: Actor, options: { readonly asOf?: LocalDate; readonly horizonDays?: number } = {}) =>
-  useCase("tasks-due", actor, async (work: Work<AccessDenied | ValidationError | SealedDataUnreadable>) => {
+  readOnlyUseCase("tasks-due", actor, async (work: Work<AccessDenied | ValidationError | SealedDataUnreadable>) => {
       requireRole(work, disputeReaders, { action: "tasks-due", entity: "task" });
       const asOf = options.asOf === undefined ? work.today : decodeAt(work, LocalDateSchema, options.asOf, ["asOf"]);
       const rows = await findAll<ListingRow, { open: boolean }>(work, (q) => work.tx.listings.find(q), { open: true });
