@@ -30,7 +30,20 @@ export type PostgresConnection =
  * ```
  * @since 0.4.0
  */
-export type PostgresStoreOptions = SqlStoreOptions & PostgresConnection;
+export type PostgresStoreOptions = SqlStoreOptions &
+  PostgresConnection & {
+    /**
+     * A second, read-only connection: a streaming replica (hot standby) of the
+     * same database. The ledger's read-only use cases (reports, listings, reads
+     * of one record, exports built on them) read there through
+     * `transactReadOnly`, in read-only transactions; every write and every other
+     * use case goes to the primary, and so do the audit events of the reads. A
+     * replica may lag: a read there need not show a change committed a moment
+     * ago. Migrations never run on it.
+     * @default none: everything runs on the primary
+     */
+    readonly replica?: PostgresConnection;
+  };
 
 type PgClientEvents = { on(event: "error", listener: (error: Error) => void): unknown };
 type PgPool = PostgresPool & {
@@ -72,5 +85,7 @@ export const postgresStore = async (options: PostgresStoreOptions): Promise<SqlS
   const name = options.name ?? postgresDialect.name;
   const pool = await postgresPool(options, name);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return openSqlStore(db, postgresDialect, { ...options, durable: true });
+  const replica = options.replica === undefined ? undefined : new Kysely<Database>({ dialect: new PostgresDialect({ pool: await postgresPool(options.replica, name) }) });
+  const { replica: _given, ...rest } = options;
+  return openSqlStore(db, postgresDialect, { ...rest, durable: true, ...(replica === undefined ? {} : { replica }) });
 };

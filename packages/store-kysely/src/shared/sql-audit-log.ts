@@ -29,7 +29,7 @@ export const sqlAuditLog = (db: Kysely<Database>, dialect: SqlDialect, guard: Tr
   return {
     head: (chain) => guard.run(() => head(chain)),
     append: (event) =>
-      guard.run(async () => {
+      guard.write(async () => {
         const last = await head(event.chain);
         if (event.seq !== (last?.seq ?? 0) + 1) return "conflict";
         const inserted = await dialect.insertOrSkip(db, "tiaojie_audit", ["chain", "seq"], [auditColumns(event)]);

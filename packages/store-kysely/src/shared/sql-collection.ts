@@ -42,14 +42,14 @@ export const sqlCollection = <R extends RowBase, W>(
         return found === undefined ? undefined : decodeRow(codec as RowCodec<R, unknown>, found as StoredRow);
       }),
     insert: (row) =>
-      guard.run(async (): Promise<Extract<WriteOutcome, "done" | "exists">> => {
+      guard.write(async (): Promise<Extract<WriteOutcome, "done" | "exists">> => {
         const inserted = await dialect.insertOrSkip(db, t, ["id"], [encodeRow(codec as RowCodec<RowBase, unknown>, row)]);
         if (inserted === 0) return "exists";
         await writeParties(row);
         return "done";
       }),
     update: (row, expectedVersion) =>
-      guard.run(async (): Promise<Extract<WriteOutcome, "done" | "stale" | "missing">> => {
+      guard.write(async (): Promise<Extract<WriteOutcome, "done" | "stale" | "missing">> => {
         const { id: _id, version: _version, ...values } = encodeRow(codec as RowCodec<RowBase, unknown>, row);
         const result = await q
           .updateTable(t)
@@ -65,7 +65,7 @@ export const sqlCollection = <R extends RowBase, W>(
         return "done";
       }),
     remove: (id, expectedVersion) =>
-      guard.run(async (): Promise<Extract<WriteOutcome, "done" | "stale" | "missing">> => {
+      guard.write(async (): Promise<Extract<WriteOutcome, "done" | "stale" | "missing">> => {
         const result = await q.deleteFrom(t).where("id", "=", id).where("version", "=", expectedVersion).executeTakeFirst();
         if (Number(result.numDeletedRows) === 0) return missingOrStale(id);
         await dropParties(id);

@@ -8,7 +8,7 @@ import { sqlCollection } from "./sql-collection.js";
 import { sqlRawAccess } from "./sql-raw-access.js";
 import type { SqlDialect } from "./sql-dialect.js";
 import { SqlStoreError, asStoreError } from "./store-errors.js";
-import { transactionGuard } from "./transaction-guard.js";
+import { type TransactionGuard, transactionGuard } from "./transaction-guard.js";
 
 /**
  * A {@link LedgerStore} over a SQL database through Kysely, with its
@@ -26,6 +26,8 @@ import { transactionGuard } from "./transaction-guard.js";
 export type SqlStore = LedgerStore & {
   readonly capabilities: StoreCapabilities;
   readonly db: Kysely<Database>;
+  /** The Kysely instance of the read-only replica, when the store has one. */
+  readonly replicaDb?: Kysely<Database>;
   /** Test hooks for `@tiaojie/store-testkit`; the ledger service never uses them. */
   readonly raw: StoreRawAccess;
   /** Brings the schema to this version (what opening does unless `migrate: false`). */
@@ -60,7 +62,12 @@ export interface SqlStoreOptions {
 export const openSqlStore = async (
   db: Kysely<Database>,
   dialect: SqlDialect,
-  options: SqlStoreOptions & { readonly durable: boolean; readonly readOnly?: boolean; readonly onClose?: () => Promise<void> },
+  options: SqlStoreOptions & {
+    readonly durable: boolean;
+    readonly readOnly?: boolean;
+    /** A read-only connection (a streaming replica) for `transactReadOnly`. */
+    readonly replica?: Kysely<Database>;
+  },
 ): Promise<SqlStore> => {
   const name = options.name ?? dialect.name;
   const maxPageSize = options.maxPageSize ?? 500;
@@ -76,14 +83,47 @@ export const openSqlStore = async (
     else await refuseNewerSchema(db, dialect, name);
   } catch (error) {
     await db.destroy();
+    await options.replica?.destroy();
     throw error;
   }
   let closed = false;
-  const transaction = (trx: Kysely<Database>, guard: ReturnType<typeof transactionGuard>): LedgerTransaction => {
+  const transaction = (trx: Kysely<Database>, guard: TransactionGuard): LedgerTransaction => {
     const collection = <N extends CollectionName>(n: N): LedgerTransaction[N] =>
       sqlCollection(trx, dialect, rowCodecs[n] as unknown as RowCodec<RowBase, unknown>, guard) as unknown as LedgerTransaction[N];
     const tx = Object.fromEntries(collectionNames.map((n) => [n, collection(n)])) as Record<CollectionName, unknown>;
     return { ...(tx as Omit<LedgerTransaction, "audit">), audit: sqlAuditLog(trx, dialect, guard) };
+  };
+
+  const replica = options.replica;
+  const run = async <A>(on: Kysely<Database>, work: (tx: LedgerTransaction) => Promise<A>, readOnly: boolean): Promise<A> => {
+    if (closed) throw new SqlStoreError("misuse", name, { detail: { zh: "存储已关闭", en: "the store has been closed" } });
+    let rejected: { readonly reason: unknown } | undefined;
+    try {
+      let begin = on.transaction();
+      // A read-only transaction reads one snapshot (repeatable read: every read
+      // sees the same commits); a writing one reads each statement's latest
+      // commits, and versions and the audit log's key keep it correct.
+      if (readOnly) begin = begin.setIsolationLevel("repeatable read").setAccessMode("read only");
+      else if (dialect.isolation !== undefined) begin = begin.setIsolationLevel(dialect.isolation);
+      return await begin.execute(async (trx) => {
+        const guard = transactionGuard(name, dialect.classify, maxPageSize, readOnly);
+        try {
+          return await work(transaction(trx, guard));
+        } catch (reason) {
+          rejected = { reason };
+          throw reason;
+        } finally {
+          guard.end();
+        }
+      });
+    } catch (error) {
+      // What `work` rejected with leaves as it is, even when the rollback after it
+      // failed too (SQLite rolls back by itself on a full disk, so Kysely's own
+      // rollback finds no transaction: the first error is the one that tells). A
+      // failure to begin or commit is the database's, and leaves as a SqlStoreError.
+      if (rejected !== undefined) throw rejected.reason;
+      throw asStoreError(error, name, dialect.classify);
+    }
   };
 
   return {
@@ -92,36 +132,13 @@ export const openSqlStore = async (
     db,
     raw: sqlRawAccess(db),
     migrate,
-    transact: async <A>(work: (tx: LedgerTransaction) => Promise<A>): Promise<A> => {
-      if (closed) throw new SqlStoreError("misuse", name, { detail: { zh: "存储已关闭", en: "the store has been closed" } });
-      let rejected: { readonly reason: unknown } | undefined;
-      try {
-        const begin = dialect.isolation === undefined ? db.transaction() : db.transaction().setIsolationLevel(dialect.isolation);
-        return await begin.execute(async (trx) => {
-          const guard = transactionGuard(name, dialect.classify, maxPageSize);
-          try {
-            return await work(transaction(trx, guard));
-          } catch (reason) {
-            rejected = { reason };
-            throw reason;
-          } finally {
-            guard.end();
-          }
-        });
-      } catch (error) {
-        // What `work` rejected with leaves as it is, even when the rollback after it
-        // failed too (SQLite rolls back by itself on a full disk, so Kysely's own
-        // rollback finds no transaction: the first error is the one that tells). A
-        // failure to begin or commit is the database's, and leaves as a SqlStoreError.
-        if (rejected !== undefined) throw rejected.reason;
-        throw asStoreError(error, name, dialect.classify);
-      }
-    },
+    transact: (work) => run(db, work, false),
+    ...(replica === undefined ? {} : { replicaDb: replica, transactReadOnly: <A>(work: (tx: LedgerTransaction) => Promise<A>) => run(replica, work, true) }),
     close: async () => {
       if (closed) return;
       closed = true;
       await db.destroy();
-      await options.onClose?.();
+      await replica?.destroy();
     },
   };
 };

@@ -7,13 +7,23 @@ import { SqlStoreError, asStoreError, type ErrorClassifier } from "./store-error
  */
 export interface TransactionGuard {
   readonly run: <A>(step: () => Promise<A>) => Promise<A>;
+  /** Runs a write: refused in a read-only transaction before any SQL. */
+  readonly write: <A>(step: () => Promise<A>) => Promise<A>;
   readonly checkLimit: (limit: number) => void;
   readonly end: () => void;
 }
 
-export const transactionGuard = (store: string, classify: ErrorClassifier, maxPageSize: number): TransactionGuard => {
+export const transactionGuard = (store: string, classify: ErrorClassifier, maxPageSize: number, readOnly = false): TransactionGuard => {
   let open = true;
-  return {
+  const guard: TransactionGuard = {
+    write: (step) => {
+      if (readOnly) {
+        return Promise.reject(
+          new SqlStoreError("misuse", store, { detail: { zh: "只读事务（只读副本）不能写入", en: "a read-only transaction (on the replica) cannot write" } }),
+        );
+      }
+      return guard.run(step);
+    },
     run: async (step) => {
       if (!open) {
         throw new SqlStoreError("misuse", store, { detail: { zh: "事务已结束，不能再读写", en: "the transaction has ended: it can no longer read or write" } });
@@ -35,4 +45,5 @@ export const transactionGuard = (store: string, classify: ErrorClassifier, maxPa
       open = false;
     },
   };
+  return guard;
 };

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe } from "vitest";
+import { afterAll, describe } from "vitest";
 import { type SqlStore, type SqlStoreOptions, mysqlStore, postgresStore, sqliteStore, tables } from "../index.js";
 import { type FreshDatabase, describeWithServer, freshMysqlDatabase, freshPostgresDatabase } from "./servers.js";
 import type { ServerSettings } from "./server-settings.js";
@@ -39,24 +39,31 @@ export const storeUrl = (dialect: "postgres" | "mysql", s: ServerSettings): stri
 
 const serverDialect = async (dialect: "postgres" | "mysql", title: string, body: (d: DialectUnderTest) => void): Promise<void> => {
   await describeWithServer(dialect, title, () => {
+    // The run's database is made on first use, not in a beforeAll: the kit opens a
+    // store while vitest collects the tests (to see what the store offers).
     let server: FreshDatabase | undefined;
+    let made: Promise<FreshDatabase> | undefined;
+    const connect = (s: FreshDatabase, options: SqlStoreOptions): Promise<SqlStore> => {
+      const url = storeUrl(dialect, s);
+      return dialect === "postgres" ? postgresStore({ connectionString: url, poolSize: 4, ...options }) : mysqlStore({ uri: url, poolSize: 4, ...options });
+    };
+    const ensure = (): Promise<FreshDatabase> =>
+      (made ??= (async () => {
+        const fresh = dialect === "postgres" ? await freshPostgresDatabase() : await freshMysqlDatabase();
+        await (await connect(fresh, {})).close();
+        server = fresh;
+        return fresh;
+      })());
     const d: DialectUnderTest = {
       name: dialect === "postgres" ? "postgres" : "mariadb",
       dialect,
       get server() {
         return server;
       },
-      open: (options = {}) => {
-        const url = storeUrl(dialect, server!);
-        return dialect === "postgres" ? postgresStore({ connectionString: url, poolSize: 4, ...options }) : mysqlStore({ uri: url, poolSize: 4, ...options });
-      },
+      open: async (options = {}) => connect(await ensure(), options),
       openEmpty: async () => emptyTables(await d.open({ migrate: false })),
     };
-    beforeAll(async () => {
-      server = dialect === "postgres" ? await freshPostgresDatabase() : await freshMysqlDatabase();
-      await (await d.open()).close();
-    }, 60_000);
-    afterAll(async () => server?.drop());
+    afterAll(async () => (made === undefined ? undefined : (await made).drop()), 60_000);
     body(d);
   });
 };

@@ -1,4 +1,4 @@
-import { type Actor, type LedgerStore, type OfficerId, type Person, createLedger, fixedClock, shanghaiStartOf, staticKeyProvider } from "@tiaojie/core";
+import { type Actor, type LedgerStore, type OfficerId, type Person, createLedger, fixedClock, shanghaiStartOf, staticKeyProvider, weekendCalendar } from "@tiaojie/core";
 import { sampleTown } from "@tiaojie/core/testing";
 
 /**
@@ -23,6 +23,7 @@ export const ledgerFixture = (store: LedgerStore, options: { readonly seed?: num
   const officer: Actor = { officerId: "zx-0002" as OfficerId, name: "李娟", unit: social.id, role: "unit-officer", scope: town.township.code };
   // Fixed test keys, so that a second process (or a reopened store) reads what the first sealed.
   const keys = staticKeyProvider({ keyEncryptionKeys: { "test-kek": new Uint8Array(32).fill(7) }, currentKeyId: "test-kek", blindIndexKey: new Uint8Array(32).fill(9) });
-  const ledger = createLedger({ store, units: town.units, keys, clock: fixedClock(shanghaiStartOf(town.period.to) + 9 * 3_600_000) });
-  return { town, forms, officer, ledger };
+  const ledger = createLedger({ store, units: town.units, keys, calendar: weekendCalendar, clock: fixedClock(shanghaiStartOf(town.period.to) + 9 * 3_600_000) });
+  const coordinator: Actor = { officerId: "zx-0001" as OfficerId, name: "王强", unit: town.units[0]!.id, role: "coordinator", scope: town.township.code };
+  return { town, forms, officer, coordinator, ledger };
 };
