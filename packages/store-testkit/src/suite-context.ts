@@ -20,6 +20,12 @@ export interface SuiteContext {
   readonly capabilities: () => StoreCapabilities;
   /** The raw hooks; throws a message that tells the author to provide them when absent. */
   readonly raw: () => StoreRawAccess;
+  /**
+   * Opens a store of its own while the suites are collected (outside any test),
+   * gives it to `look`, then closes it and cleans up: for a suite whose tests
+   * depend on what the store offers (an optional method).
+   */
+  readonly probe: <A>(look: (store: LedgerStore) => Promise<A>) => Promise<A>;
 }
 
 /**
@@ -72,6 +78,18 @@ export const suiteContext = (options: StoreConformanceOptions, suite: SuiteName,
       const raw = opened().raw;
       if (raw === undefined) throw new RawAccessMissing(options.name, suite);
       return raw;
+    },
+    probe: async (look) => {
+      const probed = await options.makeStore();
+      try {
+        return await look(probed.store);
+      } finally {
+        try {
+          await probed.store.close?.();
+        } finally {
+          await probed.cleanup?.();
+        }
+      }
     },
   };
 };
