@@ -253,6 +253,17 @@ describe("the ledger's reports are the core's over the same records", () => {
     expect(expected.totals.cumulative).toBe(12);
   });
 
+  test("a store whose disputeCounts rejects fails the report with StoreFailure", async () => {
+    const fx = serviceFixture(616, {}, { counts: true });
+    await registerTown(fx);
+    const failing: LedgerStore = {
+      name: "failing counts",
+      transact: (work) => fx.store.transact((tx) => work({ ...tx, disputeCounts: async () => Promise.reject(new Error("GROUP BY timed out")) })),
+    };
+    const r = await createLedger({ ...fx.options, store: failing }).monthlyReport(fx.actors.coordinator, { period: { from: d("2025-05-01"), to: d("2025-05-31") } });
+    expect(r).toMatchObject({ ok: false, error: { _tag: "StoreFailure" } });
+  });
+
   test("a village's report sees the township offices' submissions, as the core's does", async () => {
     const { fx, data } = await feed(613, Array.from({ length: 12 }, () => ({ path: "main" as const, steps: 0, gaps: [0, 0, 0, 0, 0, 0], grades: [], measured: undefined })), []);
     const deadline = "monthly-update@2025-04-28";
