@@ -5,7 +5,7 @@ import type { Collection, LedgerTransaction } from "@tiaojie/core";
 // to compile.
 
 /** The names of the collections of a {@link LedgerTransaction}. */
-export type CollectionName = Exclude<keyof LedgerTransaction, "audit">;
+export type CollectionName = Exclude<keyof LedgerTransaction, "audit" | "disputeCounts">;
 
 /** The collections `find` answers for: all but idempotency, whose rows have no jurisdiction. */
 export type ScopedName = Exclude<CollectionName, "idempotency">;

@@ -1,8 +1,9 @@
-import { type AuditEventRow, type AuditLog, type Collection, type FindQuery, type LedgerTransaction, type Page, type RowBase, divisionPrefix } from "@tiaojie/core";
+import { type AuditEventRow, type AuditLog, type Collection, type DisputeRow, type DivisionCode, type FindQuery, type LedgerTransaction, type Page, type RowBase, divisionPrefix } from "@tiaojie/core";
 import { type CollectionName, type ScopedName, byId, collectionNames } from "./collections.js";
 import { jsonCopy } from "./json-copy.js";
 import { JsonFileStoreError } from "./json-file-store-error.js";
 import type { LedgerDocument } from "./ledger-document.js";
+import { countDisputes } from "./dispute-counts.js";
 import { rowFilters } from "./row-filters.js";
 
 // One transaction: the committed document it started from, and its own writes
@@ -12,7 +13,8 @@ import { rowFilters } from "./row-filters.js";
 // sees them, and a transaction that rejects simply drops its draft.
 //
 // Every read is a linear scan of the collection: simple, and fine for an example
-// or a small ledger; a real database answers `find` from an index on `id`.
+// or a small ledger; a real database answers `find` from an index on `id`, and
+// `disputeCounts` with one `GROUP BY` over the same `WHERE`.
 
 /** A transaction in progress. */
 export interface LedgerDraft {
@@ -37,6 +39,23 @@ const finished = (): JsonFileStoreError =>
 /** The jurisdiction a row is scoped by. */
 const scopeOf = (row: RowBase): string => (row as { readonly jurisdiction?: string }).jurisdiction ?? "";
 
+/** The rows a transaction sees (the committed ones under its own writes) within a scope that a filter keeps, in id order. */
+const keptRows = (
+  name: ScopedName,
+  committed: ReadonlyMap<string, RowBase>,
+  writes: RowWrites,
+  query: { readonly within: DivisionCode; readonly where?: unknown; readonly after?: string },
+): ReadonlyArray<RowBase> => {
+  const keeps = rowFilters[name] as (row: RowBase, where: unknown) => boolean;
+  const visible: RowBase[] = [];
+  for (const [id, row] of committed) if (!writes.has(id)) visible.push(row);
+  for (const row of writes.values()) if (row !== null) visible.push(row);
+  const prefix = divisionPrefix(query.within);
+  return visible
+    .filter((row) => (query.after === undefined || row.id > query.after) && scopeOf(row).startsWith(prefix) && (query.where === undefined || keeps(row, query.where)))
+    .sort(byId);
+};
+
 const draftCollection = (
   name: CollectionName,
   committed: ReadonlyMap<string, RowBase>,
@@ -52,7 +71,6 @@ const draftCollection = (
     const row = current(id);
     return row === undefined ? "missing" : row.version === expectedVersion ? "ok" : "stale";
   };
-  const keeps = name === "idempotency" ? undefined : (rowFilters[name as ScopedName] as (row: RowBase, where: unknown) => boolean);
   return {
     get: async (id) => {
       assertOpen();
@@ -87,14 +105,8 @@ const draftCollection = (
           en: `a page's limit must be a whole number from 1 to ${maxPageSize}, not ${String(query.limit)}`,
         });
       }
-      if (keeps === undefined) return { rows: [] }; // idempotency rows have no jurisdiction: find is never called
-      const visible: RowBase[] = [];
-      for (const [id, row] of committed) if (!writes.has(id)) visible.push(row);
-      for (const row of writes.values()) if (row !== null) visible.push(row);
-      const prefix = divisionPrefix(query.within);
-      const kept = visible
-        .filter((row) => (query.after === undefined || row.id > query.after) && scopeOf(row).startsWith(prefix) && (query.where === undefined || keeps(row, query.where)))
-        .sort(byId);
+      if (name === "idempotency") return { rows: [] }; // idempotency rows have no jurisdiction: find is never called
+      const kept = keptRows(name, committed, writes, query);
       const rows = kept.slice(0, query.limit).map(jsonCopy);
       return kept.length > query.limit ? { rows, next: rows[rows.length - 1]!.id } : { rows };
     },
@@ -150,6 +162,10 @@ export const openDraft = (committed: LedgerDocument, maxPageSize: number): Ledge
     hazards: collection("hazards"),
     idempotency: collection("idempotency"),
     audit: draftAudit(committed.chains, appended, assertOpen),
+    disputeCounts: async (query) => {
+      assertOpen();
+      return countDisputes(keptRows("disputes", committed.rows.disputes, writes.get("disputes")!, query) as ReadonlyArray<DisputeRow>);
+    },
   };
   return {
     tx,

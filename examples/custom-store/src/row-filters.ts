@@ -40,6 +40,8 @@ export const rowFilters: Filters = {
     kept(r.reportedMonth, w.reportedMonth) &&
     from(r.reportedOn, w.reportedFrom) &&
     to(r.reportedOn, w.reportedTo) &&
+    before(r.settledOn, w.settledBefore) &&
+    from(r.settledOn, w.settledFrom) &&
     (w.party === undefined || r.parties.some((p) => kept(p, w.party))),
   persons: (r, w) => kept(r.identityIndex, w.identityIndex) && present(r.erasedOn, w.erased),
   personKeys: (r, w) => w.kekIdNot === undefined || r.kekId !== w.kekIdNot,

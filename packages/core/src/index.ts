@@ -392,7 +392,7 @@ export {
   registrationRoles,
   transitionsFrom,
 } from "./lifecycle/case-transitions.js";
-export { type CaseEvent, type CaseRecord, CaseFields, isOpenStatus } from "./lifecycle/case-record.js";
+export { type CaseEvent, type CaseRecord, type ClosedCaseStatus, CaseFields, isOpenStatus } from "./lifecycle/case-record.js";
 export {
   type CaseTransitionError,
   EventOutOfOrder,
@@ -443,6 +443,7 @@ export {
   type ReportGroup,
   type ReportProgress,
   type ReportRow,
+  type SettledCount,
   monthlyReport,
 } from "./reports/monthly-report.js";
 export { type CampaignSummaryReport, type DeadlineCompliance, campaignSummaryReport } from "./reports/summary-report.js";
@@ -489,6 +490,8 @@ export {
 export {
   type AuditLog,
   type Collection,
+  type DisputeCount,
+  type DisputeCountQuery,
   type DisputeWhere,
   type FindQuery,
   type GradeWhere,

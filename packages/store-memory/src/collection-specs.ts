@@ -28,7 +28,7 @@ import type {
 // as opaque JSON text.
 
 /** The names of the collections of a {@link LedgerTransaction}. */
-export type CollectionName = Exclude<keyof LedgerTransaction, "audit">;
+export type CollectionName = Exclude<keyof LedgerTransaction, "audit" | "disputeCounts">;
 
 /** The row type of a collection. */
 export type RowOf<N extends CollectionName> = LedgerTransaction[N] extends Collection<infer R, infer _W> ? R : never;
@@ -68,17 +68,25 @@ const spec = <R extends RowBase, W, C extends { readonly jurisdiction: string }>
   matches: (columns: C, where: W) => boolean,
 ): CollectionSpec<R, W, C> => ({ scoped: true, columns, jurisdiction: (c) => c.jurisdiction, matches });
 
-const disputes = spec<DisputeRow, DisputeWhere, Columns<DisputeRow, "jurisdiction" | "township" | "domain" | "level" | "priority" | "status" | "leadUnit" | "reportedMonth" | "reportedOn" | "parties">>(
+/** The columns the store copies out of a dispute row: those its filters read, and those `disputeCounts` groups by. */
+export type DisputeColumns = Columns<
+  DisputeRow,
+  "jurisdiction" | "township" | "domain" | "level" | "priority" | "gradeConfirmed" | "status" | "leadUnit" | "reportedMonth" | "reportedOn" | "settledOn" | "parties"
+>;
+
+const disputes = spec<DisputeRow, DisputeWhere, DisputeColumns>(
   (r) => ({
     jurisdiction: r.jurisdiction,
     township: r.township,
     domain: r.domain,
     level: r.level,
     priority: r.priority,
+    gradeConfirmed: r.gradeConfirmed,
     status: r.status,
     leadUnit: r.leadUnit,
     reportedMonth: r.reportedMonth,
     reportedOn: r.reportedOn,
+    settledOn: r.settledOn,
     parties: r.parties,
   }),
   (c, w) =>
@@ -91,6 +99,8 @@ const disputes = spec<DisputeRow, DisputeWhere, Columns<DisputeRow, "jurisdictio
     matchOne(c.reportedMonth, w.reportedMonth) &&
     (w.reportedFrom === undefined || c.reportedOn >= w.reportedFrom) &&
     (w.reportedTo === undefined || c.reportedOn <= w.reportedTo) &&
+    before(c.settledOn, w.settledBefore) &&
+    (w.settledFrom === undefined || c.settledOn >= w.settledFrom) &&
     (w.party === undefined || c.parties.some((p) => matchOne(p, w.party))),
 );
 

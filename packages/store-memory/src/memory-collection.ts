@@ -1,4 +1,4 @@
-import { type Collection, type FindQuery, type Page, type RowBase, divisionPrefix } from "@tiaojie/core";
+import { type Collection, type DivisionCode, type FindQuery, type Page, type RowBase, divisionPrefix } from "@tiaojie/core";
 import type { CollectionSpec } from "./collection-specs.js";
 import { MemoryStoreMisuse } from "./memory-store-misuse.js";
 import { SortedKeys } from "./sorted-keys.js";
@@ -125,6 +125,25 @@ export class MemoryCollection<R extends RowBase, W, C> implements Collection<R, 
     this.#write(id, null);
     return "done";
   };
+
+  /**
+   * The columns of every row `find` would return for the scope and filter, over
+   * all pages, in id order (the store's `disputeCounts` groups them).
+   */
+  keptColumns(query: { readonly within: DivisionCode; readonly where?: W }): ReadonlyArray<C> {
+    this.#assertOpen();
+    const spec = this.#spec;
+    if (!spec.scoped) return [];
+    const prefix = divisionPrefix(query.within);
+    const out: C[] = [];
+    for (const id of this.#idsAfter(undefined)) {
+      const row = this.#current(id);
+      if (row === undefined || !spec.jurisdiction(row.columns).startsWith(prefix)) continue;
+      if (query.where !== undefined && !spec.matches(row.columns, query.where)) continue;
+      out.push(row.columns);
+    }
+    return out;
+  }
 
   readonly find = async (query: FindQuery<W>): Promise<Page<R>> => {
     this.#assertOpen();

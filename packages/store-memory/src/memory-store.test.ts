@@ -1,4 +1,4 @@
-import type { AuditEventRow, DivisionCode, HazardRow, LocalDate, OfficerId, PersonId, PersonRow, UnitId } from "@tiaojie/core";
+import type { AuditEventRow, DisputeRow, DivisionCode, HazardRow, LocalDate, OfficerId, PersonId, PersonRow, UnitId } from "@tiaojie/core";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { MemoryStoreMisuse, makeMemoryStore } from "./index.js";
@@ -170,6 +170,59 @@ describe("makeMemoryStore: the overlay of a transaction", () => {
     await expect(tx.hazards.insert(hazard("h-1"))).rejects.toBeInstanceOf(MemoryStoreMisuse);
     await expect(tx.audit.append(event(township, 1))).rejects.toMatchObject({ reason: "transaction-finished" });
     expect(await store.transact((t) => t.hazards.get("h-1"))).toBeUndefined();
+  });
+});
+
+/** A dispute row whose opaque parts are empty; a field given as `undefined` is left out. */
+const dispute = (id: string, extra: { readonly [K in keyof DisputeRow]?: DisputeRow[K] | undefined } = {}): DisputeRow =>
+  JSON.parse(JSON.stringify({
+    id,
+    version: 1,
+    jurisdiction: village,
+    township,
+    domain: "neighbourhood",
+    reportedOn: "2025-01-10",
+    reportedMonth: "2025-01",
+    status: "closed",
+    level: "blue",
+    priority: "normal",
+    gradeConfirmed: true,
+    leadUnit: "u-sfs",
+    settledOn: "2025-01-20",
+    parties: [],
+    dispute: {},
+    case: {},
+    grading: {},
+    route: {},
+    measures: [],
+    ...extra,
+  })) as DisputeRow;
+
+describe("makeMemoryStore: disputeCounts", () => {
+  it("groups the disputes a query keeps by the seven columns, a missing lead unit a group of its own, the transaction's own writes included", async () => {
+    const store = makeMemoryStore();
+    await store.transact(async (tx) => {
+      await tx.disputes.insert(dispute("d-1"));
+      await tx.disputes.insert(dispute("d-2"));
+      await tx.disputes.insert(dispute("d-3", { leadUnit: undefined }));
+      await tx.disputes.insert(dispute("d-4", { settledOn: "2025-03-01" as LocalDate }));
+      await tx.disputes.insert(dispute("d-5", { jurisdiction: "532301105201" as DivisionCode, township: otherTownship }));
+    });
+    const counted = await store.transact(async (tx) => {
+      await tx.disputes.insert(dispute("d-6", { gradeConfirmed: false }));
+      await tx.disputes.remove("d-2", 1);
+      return tx.disputeCounts!({ within: township, where: { status: ["declined", "resolved", "closed"], settledBefore: "2025-02-01" as LocalDate } });
+    });
+    const base = { jurisdiction: village, domain: "neighbourhood", status: "closed", level: "blue", priority: "normal" };
+    expect([...counted].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(
+      [
+        { ...base, gradeConfirmed: true, leadUnit: "u-sfs", count: 1 },
+        { ...base, gradeConfirmed: true, count: 1 },
+        { ...base, gradeConfirmed: false, leadUnit: "u-sfs", count: 1 },
+      ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    );
+    expect(await store.transact(async (tx) => tx.disputeCounts!({ within: township, where: { settledFrom: "2025-03-01" as LocalDate } }))).toEqual([{ ...base, gradeConfirmed: true, leadUnit: "u-sfs", count: 1 }]);
+    expect(await store.transact(async (tx) => tx.disputeCounts!({ within: township, where: { status: [] } }))).toEqual([]);
   });
 });
 

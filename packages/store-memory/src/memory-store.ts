@@ -1,7 +1,8 @@
 import type { LedgerStore, LedgerTransaction, RowBase, StoreCapabilities, StoreRawAccess } from "@tiaojie/core";
-import { type CollectionName, type CollectionSpec, collectionNames, collectionSpecs } from "./collection-specs.js";
+import { type CollectionName, type CollectionSpec, type DisputeColumns, collectionNames, collectionSpecs } from "./collection-specs.js";
 import { MemoryAuditLog, applyAppends } from "./memory-audit-log.js";
-import { MemoryCollection, type TableWrites, applyWrites, emptyTable, noWrites } from "./memory-collection.js";
+import { type CommittedTable, MemoryCollection, type TableWrites, applyWrites, emptyTable, noWrites } from "./memory-collection.js";
+import { disputeCountsOf } from "./memory-dispute-counts.js";
 import { type MemoryState, memoryRawAccess } from "./memory-raw-access.js";
 import { copyState, readOnlyView } from "./memory-replica.js";
 import { MemoryStoreMisuse } from "./memory-store-misuse.js";
@@ -113,8 +114,9 @@ const openTransaction = (state: MemoryState, maxPageSize: number) => {
   const collection = <N extends CollectionName>(name: N): LedgerTransaction[N] =>
     new MemoryCollection(collectionSpecs[name] as AnySpec, state.tables[name], writes.get(name)!, assertOpen, maxPageSize) as unknown as LedgerTransaction[N];
   const audit = new MemoryAuditLog(state.chains, assertOpen);
+  const disputes = new MemoryCollection(collectionSpecs.disputes, state.tables.disputes as CommittedTable<DisputeColumns>, writes.get("disputes")! as TableWrites<DisputeColumns>, assertOpen, maxPageSize);
   const tx: LedgerTransaction = {
-    disputes: collection("disputes"),
+    disputes,
     persons: collection("persons"),
     personKeys: collection("personKeys"),
     listings: collection("listings"),
@@ -124,6 +126,7 @@ const openTransaction = (state: MemoryState, maxPageSize: number) => {
     hazards: collection("hazards"),
     idempotency: collection("idempotency"),
     audit,
+    disputeCounts: async (query) => disputeCountsOf(disputes.keptColumns(query)),
   };
   return {
     tx,
@@ -150,6 +153,9 @@ const openTransaction = (state: MemoryState, maxPageSize: number) => {
  *   awaiting it waits forever: the inner transaction runs after the outer.
  * - `find` walks a sorted index of ids from `after`, so a page costs O(log n) plus
  *   the rows it passes over, and an insert O(log n).
+ * - `disputeCounts` (since 0.4.0) groups the disputes a query keeps by their
+ *   copied columns, without parsing a row, so the ledger's monthly report counts
+ *   the closed disputes settled before its period instead of reading them.
  * - A method of a transaction that has ended, `transact` after `close`, and a
  *   `find` limit outside 1–`maxPageSize` reject with {@link MemoryStoreMisuse}.
  *

@@ -1,10 +1,11 @@
 import { fc, test } from "@fast-check/vitest";
-import type { DivisionCode, HazardRow, ListingRow, PersonRow, RowBase, TaskRow } from "@tiaojie/core";
+import type { DisputeCount, DisputeRow, DivisionCode, HazardRow, ListingRow, PersonRow, RowBase, TaskRow } from "@tiaojie/core";
 import { describe, expect, it } from "vitest";
 import { type ScopedName, collectionNames, oneRow, rowArbitraries, rowId, scopedNames } from "./fixtures/kit-collections.js";
 import { county, jurisdictions, otherCounty, prefecture, scopes, townships, villagesOf } from "./fixtures/kit-divisions.js";
 import { whereArbitraries } from "./fixtures/kit-where.js";
 import { keptBy, matches, oracleMatches } from "./find-oracle.js";
+import { expectCounts, oracleCounts } from "./count-oracle.js";
 import { expectPage } from "./page-checks.js";
 
 const code = (s: string): DivisionCode => s as DivisionCode;
@@ -49,6 +50,13 @@ describe("keptBy", () => {
     expect(keptBy("disputes", d, { reportedFrom: "2025-01-28" as never, reportedTo: "2025-01-28" as never })).toBe(true);
     expect(keptBy("disputes", d, { reportedFrom: "2025-01-29" as never })).toBe(false);
     expect(keptBy("disputes", d, { reportedTo: "2025-01-27" as never })).toBe(false);
+  });
+
+  it("reads settledBefore as exclusive and settledFrom as inclusive", () => {
+    const d = { ...oneRow("disputes", "d"), settledOn: "2025-01-28" } as never;
+    expect(keptBy("disputes", d, { settledBefore: "2025-01-29" as never, settledFrom: "2025-01-28" as never })).toBe(true);
+    expect(keptBy("disputes", d, { settledBefore: "2025-01-28" as never })).toBe(false);
+    expect(keptBy("disputes", d, { settledFrom: "2025-01-29" as never })).toBe(false);
   });
 
   it("reads open as the absence of closedOn or doneOn, and erased as the presence of erasedOn", () => {
@@ -160,5 +168,41 @@ describe("expectPage", () => {
     expect(() => expectPage({ rows, next: "c" }, rows, query, "too many")).toThrow();
     expect(() => expectPage({ rows: [{ ...rows[0]!, jurisdiction: otherCounty }] }, [rows[0]!], query, "outside")).toThrow(/outside the scope/);
     expect(() => expectPage({ rows: [], next: "a" }, [], query, "empty with next")).toThrow();
+  });
+});
+
+describe("oracleCounts and expectCounts", () => {
+  const village = villagesOf(townships[0]!)[0]!;
+  const row = (id: string, extra: Record<string, unknown>): DisputeRow => {
+    const { leadUnit: _, ...rest } = oneRow("disputes", id);
+    return { ...rest, jurisdiction: village, township: townships[0]!, domain: "neighbourhood", status: "closed", level: "blue", priority: "normal", gradeConfirmed: true, settledOn: "2025-01-10", ...extra } as DisputeRow;
+  };
+  const rows = [row("a", { leadUnit: "u-police" }), row("b", { leadUnit: "u-police" }), row("c", {}), row("d", { leadUnit: "U-police" }), row("e", { settledOn: "2025-03-01" })];
+  const base = { jurisdiction: village, domain: "neighbourhood", status: "closed", level: "blue", priority: "normal", gradeConfirmed: true } as const;
+
+  it("groups the rows find keeps by the seven columns: a missing lead unit is a group of its own, ids of units compared exactly", () => {
+    const counts = oracleCounts(rows, { within: townships[0]!, where: { settledBefore: "2025-02-01" as never } });
+    expect(counts.map((c) => [c.leadUnit, c.count])).toEqual(
+      expect.arrayContaining([
+        ["u-police", 2],
+        [undefined, 1],
+        ["U-police", 1],
+      ]),
+    );
+    expect(counts).toHaveLength(3);
+    expect(counts.find((c) => c.leadUnit === undefined)).not.toHaveProperty("leadUnit");
+    expect(oracleCounts(rows, { within: townships[1]! })).toEqual([]);
+  });
+
+  it("accepts the groups in any order and refuses a string count, a zero count, a repeated group, a leadUnit set to undefined, and a wrong count", () => {
+    const expected = oracleCounts(rows, { within: county });
+    expectCounts([...expected].reverse(), expected, "reversed");
+    const one = { ...base, leadUnit: "u-police", count: 2 } as unknown as DisputeCount;
+    const only = [one];
+    expect(() => expectCounts([{ ...one, count: "2" as never }], only, "string")).toThrow(/a number/);
+    expect(() => expectCounts([{ ...one, count: 0 }], only, "zero")).toThrow(/at least 1/);
+    expect(() => expectCounts([one, one], only, "repeated")).toThrow(/once/);
+    expect(() => expectCounts([{ ...base, leadUnit: undefined, count: 1 } as never], [{ ...base, count: 1 } as DisputeCount], "undefined lead unit")).toThrow(/no leadUnit field/);
+    expect(() => expectCounts([{ ...one, count: 3 }], only, "wrong")).toThrow();
   });
 });

@@ -27,6 +27,8 @@ export const fieldTests: { readonly [N in ScopedName]: FieldTests<RowOf<N>, Wher
     reportedMonth: (r, v) => matches(r.reportedMonth, v),
     reportedFrom: (r, day) => r.reportedOn >= day,
     reportedTo: (r, day) => r.reportedOn <= day,
+    settledBefore: (r, day) => r.settledOn < day,
+    settledFrom: (r, day) => r.settledOn >= day,
     party: (r, v) => r.parties.some((p) => matches(p, v)),
   },
   persons: {

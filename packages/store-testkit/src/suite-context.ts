@@ -23,11 +23,11 @@ export interface SuiteContext {
   /** Waits until the store's replica shows every commit so far (at once when the adapter gave no `awaitReplica`). */
   readonly awaitReplica: () => Promise<void>;
   /**
-   * Opens a store outside any test (while vitest collects them), looks at it,
-   * then closes it and cleans up: for a suite whose tests depend on what the
-   * store offers.
+   * Opens a store of its own while the suites are collected (outside any test),
+   * gives it to `look`, then closes it and cleans up: for a suite whose tests
+   * depend on what the store offers (an optional method).
    */
-  readonly probe: <A>(look: (opened: StoreUnderTest) => A) => Promise<A>;
+  readonly probe: <A>(look: (opened: StoreUnderTest) => A | Promise<A>) => Promise<A>;
 }
 
 /**
@@ -87,7 +87,7 @@ export const suiteContext = (options: StoreConformanceOptions, suite: SuiteName,
     probe: async (look) => {
       const probed = await options.makeStore();
       try {
-        return look(probed);
+        return await look(probed);
       } finally {
         try {
           await probed.store.close?.();

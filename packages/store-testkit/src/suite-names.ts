@@ -5,6 +5,10 @@
  *   and versions; rows come back as written and are never shared with the caller.
  * - `scope-and-filters`: `find` returns exactly the rows within the scope that
  *   every filter keeps, in id order, before and after commit.
+ * - `dispute-counts` (since 0.4.0): `disputeCounts`, when the store offers
+ *   it, groups exactly the disputes `find` returns, within the scope and under
+ *   the filters, before and after commit (a `todo` saying so when the store
+ *   does not offer it).
  * - `pagination`: following `next` visits every matching row once, in order.
  * - `versions`: stale writes change nothing; of two transactions writing the same
  *   version, exactly one wins.
@@ -31,7 +35,8 @@
  * - `ledger-retention`: `purgeExpired` erases exactly the expired person and
  *   the dump forgets their name; the audit trail still verifies.
  * - `ledger-reports`: the ledger's monthly report and campaign summary equal
- *   the core's over the same records.
+ *   the core's over the same records, with disputes closed and settled before
+ *   a period counted by the store when it offers `disputeCounts`.
  *
  * Last, for a store with the optional `transactReadOnly` (a read-only replica;
  * a store without it shows this suite as a todo that says so):
@@ -56,6 +61,7 @@
 export const suiteNames = [
   "crud",
   "scope-and-filters",
+  "dispute-counts",
   "pagination",
   "versions",
   "atomicity",

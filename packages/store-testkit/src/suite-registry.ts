@@ -3,6 +3,7 @@ import type { SuiteName } from "./suite-names.js";
 import { atomicitySuite } from "./suites/atomicity.js";
 import { auditLogSuite } from "./suites/audit-log.js";
 import { crudSuite } from "./suites/crud.js";
+import { disputeCountsSuite } from "./suites/dispute-counts.js";
 import { ledgerAtomicitySuite } from "./suites/ledger-atomicity.js";
 import { ledgerAuditSuite } from "./suites/ledger-audit.js";
 import { ledgerEncryptionSuite } from "./suites/ledger-encryption.js";
@@ -18,13 +19,14 @@ import { versionsSuite } from "./suites/versions.js";
 
 /**
  * Every suite by name: a function that registers its tests in the current
- * `describe`, given the store of each test (asynchronously for a suite that
- * first looks at a store, which vitest awaits while it collects). A new suite is one file under
- * `suites/`, one name in `suiteNames`, and one entry here.
+ * `describe`, given the store of each test (it may wait for a probe of the
+ * store first: `ctx.probe`). A new suite is one file under `suites/`, one name
+ * in `suiteNames`, and one entry here.
  */
 export const suiteRegistry: { readonly [N in SuiteName]: (ctx: SuiteContext) => void | Promise<void> } = {
   crud: crudSuite,
   "scope-and-filters": scopeAndFiltersSuite,
+  "dispute-counts": disputeCountsSuite,
   pagination: paginationSuite,
   versions: versionsSuite,
   atomicity: atomicitySuite,

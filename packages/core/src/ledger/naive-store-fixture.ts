@@ -3,7 +3,7 @@
 // reference adapter (that is @tiaojie/store-memory, which core cannot depend on);
 // it is a second, independent reading of the port's contract.
 import { isWithinDivision } from "../model/division-code.js";
-import type { Collection, FindQuery, LedgerStore, LedgerTransaction } from "../ports/ledger-store.js";
+import type { Collection, DisputeCount, DisputeCountQuery, FindQuery, LedgerStore, LedgerTransaction } from "../ports/ledger-store.js";
 import type { AuditEventRow, RowBase } from "../ports/store-rows.js";
 
 type State = { collections: Record<string, Record<string, RowBase & { jurisdiction?: string }>>; audit: Record<string, Array<AuditEventRow>> };
@@ -30,6 +30,10 @@ const matches = (row: Record<string, unknown>, where: Record<string, unknown>): 
         return (row.reportedOn as string) >= (want as string);
       case "reportedTo":
         return (row.reportedOn as string) <= (want as string);
+      case "settledBefore":
+        return typeof row.settledOn === "string" && row.settledOn < (want as string);
+      case "settledFrom":
+        return typeof row.settledOn === "string" && row.settledOn >= (want as string);
       case "party": {
         const wanted = Array.isArray(want) ? want : [want];
         return (row.parties as ReadonlyArray<string>).some((p) => wanted.includes(p));
@@ -77,14 +81,19 @@ export type NaiveStore = LedgerStore & {
   readonly replicaState: () => State;
 };
 
+/** The columns `disputeCounts` groups by, in order. */
+const COUNTED = ["jurisdiction", "domain", "status", "level", "priority", "gradeConfirmed", "leadUnit"] as const;
+
 /**
  * @internal A naive store; `state()` is a copy of its committed state, for
  * assertions; `replaceState(s)` puts a copy of `s` in its place, as someone with
  * write access to the database could (tampering, restoring a backup). With
  * `replica`, it also has `transactReadOnly`, over a copy of the committed state
  * taken at the last `syncReplica()` (empty until the first), whose writes reject.
+ * With `counts: true` its transactions have `disputeCounts`, grouping the rows
+ * `find` keeps.
  */
-export const naiveStore = (options: { readonly failAt?: () => boolean; readonly replica?: boolean } = {}): NaiveStore => {
+export const naiveStore = (options: { readonly failAt?: () => boolean; readonly replica?: boolean; readonly counts?: boolean } = {}): NaiveStore => {
   let committed: State = { collections: Object.fromEntries(NAMES.map((n) => [n, {}])), audit: {} };
   let replica: State = copy(committed);
   const replicaOnly = (what: string): void => {
@@ -95,6 +104,21 @@ export const naiveStore = (options: { readonly failAt?: () => boolean; readonly 
     if (options.failAt?.()) throw new Error("naive store: injected failure");
   };
   const txOf = (draft: State): LedgerTransaction => {
+    const kept = (name: string, q: { readonly within: string; readonly where?: Record<string, unknown> }) =>
+      Object.values(draft.collections[name]!)
+        .filter((r) => r.jurisdiction !== undefined && isWithinDivision(r.jurisdiction as never, q.within as never))
+        .filter((r) => matches(r as never, q.where ?? {}));
+    const disputeCounts = async (q: DisputeCountQuery): Promise<ReadonlyArray<DisputeCount>> => {
+      maybeFail();
+      const groups = new Map<string, { row: Record<string, unknown>; count: number }>();
+      for (const r of kept("disputes", q as never) as unknown as ReadonlyArray<Record<string, unknown>>) {
+        const key = JSON.stringify(COUNTED.map((c) => r[c] ?? null));
+        const group = groups.get(key) ?? { row: r, count: 0 };
+        group.count++;
+        groups.set(key, group);
+      }
+      return [...groups.values()].map(({ row, count }) => copy({ ...Object.fromEntries(COUNTED.map((c) => [c, row[c]])), count }) as unknown as DisputeCount);
+    };
     const collection = (name: string): Collection<never, never> => {
       const rows = () => draft.collections[name]!;
       return {
@@ -123,9 +147,7 @@ export const naiveStore = (options: { readonly failAt?: () => boolean; readonly 
         },
         find: async (q: FindQuery<Record<string, unknown>>) => {
           maybeFail();
-          const all = Object.values(rows())
-            .filter((r) => r.jurisdiction !== undefined && isWithinDivision(r.jurisdiction as never, q.within))
-            .filter((r) => matches(r as never, q.where ?? {}))
+          const all = kept(name, q)
             .filter((r) => q.after === undefined || r.id > q.after)
             .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
           const page = all.slice(0, q.limit);
@@ -151,6 +173,7 @@ export const naiveStore = (options: { readonly failAt?: () => boolean; readonly 
         list: async (chain, afterSeq, limit) => (maybeFail(), copy((draft.audit[chain] ?? []).filter((e) => e.seq > afterSeq).slice(0, limit))),
         chains: async () => (maybeFail(), Object.keys(draft.audit).filter((c) => draft.audit[c]!.length > 0).sort()),
       },
+      ...(options.counts === true ? { disputeCounts } : {}),
     } as LedgerTransaction;
   };
   return {

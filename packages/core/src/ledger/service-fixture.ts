@@ -83,6 +83,8 @@ export const serviceFixture = (
   townOptions: SampleTownOptions = {},
   extra: {
     readonly failAt?: () => boolean;
+    /** Whether the naive store counts disputes (`disputeCounts`). @default false */
+    readonly counts?: boolean;
     readonly config?: LedgerConfig;
     readonly today?: LocalDate;
     readonly town?: SampleTown;
@@ -93,7 +95,11 @@ export const serviceFixture = (
   } = {},
 ): ServiceFixture => {
   const town = extra.town ?? sampleTown(seed, { villages: 3, persons: 12, disputes: 6, listings: 0, ...townOptions });
-  const store = naiveStore({ ...(extra.failAt === undefined ? {} : { failAt: extra.failAt }), ...(extra.replica === true ? { replica: true } : {}) });
+  const store = naiveStore({
+    ...(extra.failAt === undefined ? {} : { failAt: extra.failAt }),
+    ...(extra.replica === true ? { replica: true } : {}),
+    ...(extra.counts === true ? { counts: true } : {}),
+  });
   const { keys, checkpointPublicKey } = generateDevelopmentKeys();
   const today = extra.today ?? town.period.to;
   const clock = fixedClock(shanghaiStartOf(today) + 10 * 3_600_000);

@@ -5,7 +5,7 @@ import type { Actor } from "../model/actor.js";
 import { Actor as ActorSchema } from "../model/actor.js";
 import { type DivisionCode, divisionLevel, isWithinDivision, parentDivision } from "../model/division-code.js";
 import type { LocalDate } from "../model/local-date.js";
-import type { AuditLog, Collection, FindQuery, LedgerStore, LedgerTransaction } from "../ports/ledger-store.js";
+import type { AuditLog, Collection, DisputeCountQuery, FindQuery, LedgerStore, LedgerTransaction } from "../ports/ledger-store.js";
 import type { AuditEntityKind, AuditEventRow, RowBase } from "../ports/store-rows.js";
 import { decode } from "../validation/decode.js";
 import type { ValidationError } from "../validation/validation-error.js";
@@ -144,10 +144,17 @@ class GuardedAuditLog implements AuditLog {
 /** The store's transaction with every call's rejection marked as the store's; each collection wrapped when first used. */
 class GuardedTransaction implements LedgerTransaction {
   #memo = new Map<string, unknown>();
+  /** Present exactly when the store's transaction has it. */
+  declare readonly disputeCounts?: NonNullable<LedgerTransaction["disputeCounts"]>;
   constructor(
     private readonly inner: LedgerTransaction,
     private readonly readOnly: WriteGuard = undefined,
-  ) {}
+  ) {
+    if (inner.disputeCounts !== undefined) {
+      const counts = (query: DisputeCountQuery) => inner.disputeCounts!(query).catch(rejected);
+      Object.defineProperty(this, "disputeCounts", { value: counts, enumerable: true });
+    }
+  }
   #wrap<C>(name: keyof LedgerTransaction, make: () => C): C {
     let c = this.#memo.get(name) as C | undefined;
     if (c === undefined) this.#memo.set(name, (c = make()));

@@ -134,3 +134,15 @@ export interface CaseRecord {
  */
 export const isOpenStatus = (status: CaseStatus): boolean =>
   status !== "declined" && status !== "resolved" && status !== "closed";
+
+/**
+ * The statuses in which a case is no longer open: declined, resolved, closed
+ * (those {@link isOpenStatus} says `false` for).
+ *
+ * @example
+ * ```ts
+ * const s: ClosedCaseStatus = "resolved";
+ * ```
+ * @since 0.4.0
+ */
+export type ClosedCaseStatus = Extract<CaseStatus, "declined" | "resolved" | "closed">;

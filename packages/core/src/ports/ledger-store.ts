@@ -98,8 +98,9 @@ export interface Collection<R extends RowBase, W> {
 
 /**
  * Filters of disputes. `reportedFrom` and `reportedTo` bound `reportedOn`, both
- * inclusive; `party` keeps the disputes whose `parties` include any of the
- * persons given.
+ * inclusive; `settledFrom` keeps the disputes whose `settledOn` is on or after
+ * that day, `settledBefore` those whose `settledOn` is before it (exclusive);
+ * `party` keeps the disputes whose `parties` include any of the persons given.
  * @since 0.3.0
  */
 export interface DisputeWhere {
@@ -113,6 +114,48 @@ export interface DisputeWhere {
   readonly reportedMonth?: Match<string>;
   readonly reportedFrom?: LocalDate;
   readonly reportedTo?: LocalDate;
+  /** `settledOn` before this day (exclusive). @since 0.4.0 */
+  readonly settledBefore?: LocalDate;
+  /** `settledOn` on or after this day. @since 0.4.0 */
+  readonly settledFrom?: LocalDate;
+}
+
+/**
+ * A count of disputes: the scope and filter of a {@link FindQuery} of disputes,
+ * without paging.
+ *
+ * @example
+ * ```ts
+ * const q: DisputeCountQuery = { within: township, where: { status: ["declined", "resolved", "closed"], settledBefore: period.from } };
+ * ```
+ * @since 0.4.0
+ */
+export interface DisputeCountQuery {
+  readonly within: DivisionCode;
+  readonly where?: DisputeWhere;
+}
+
+/**
+ * How many of the disputes a {@link DisputeCountQuery} keeps share these seven
+ * columns of their rows. `leadUnit` is absent for the disputes without one (a
+ * group of their own).
+ *
+ * @example
+ * ```ts
+ * const c: DisputeCount = { jurisdiction: village, domain: "neighbourhood", status: "resolved", level: "blue", priority: "normal", gradeConfirmed: true, leadUnit: "u-sfs" as UnitId, count: 3 };
+ * ```
+ * @since 0.4.0
+ */
+export interface DisputeCount {
+  readonly jurisdiction: DivisionCode;
+  readonly domain: DisputeDomain;
+  readonly status: CaseStatus;
+  readonly level: RiskLevel;
+  readonly priority: ResolutionPriority;
+  readonly gradeConfirmed: boolean;
+  readonly leadUnit?: UnitId;
+  /** At least 1. */
+  readonly count: number;
 }
 
 /**
@@ -214,6 +257,26 @@ export interface AuditLog {
  *
  * Idempotency rows have no jurisdiction: their `find` is never called, and a
  * store MAY answer it with an empty page.
+ *
+ * `disputeCounts` is optional: a store without it is complete, and the service
+ * then reads the rows instead. A store that offers it (a database that can
+ * `GROUP BY`) lets the monthly report count the disputes that are closed and
+ * settled before the period instead of reading each of them. When present:
+ *
+ * - it MUST count exactly the rows `disputes.find` would return for the same
+ *   `within` and `where` (scope and every filter as {@link FindQuery} states,
+ *   the transaction's own writes included), over all pages;
+ * - it MUST return one {@link DisputeCount} per distinct combination of the
+ *   rows' `jurisdiction`, `domain`, `status`, `level`, `priority`,
+ *   `gradeConfirmed` and `leadUnit` (a row without `leadUnit` groups with the
+ *   other rows without one, and its count has no `leadUnit`), with the number of
+ *   rows in it; only groups with at least one row, each once, in any order.
+ *
+ * @example
+ * ```ts
+ * const groups = (await tx.disputeCounts?.({ within: township, where: { status: "closed" } })) ?? [];
+ * groups.reduce((n, g) => n + g.count, 0); // the closed disputes of the township
+ * ```
  * @since 0.3.0
  */
 export interface LedgerTransaction {
@@ -227,6 +290,12 @@ export interface LedgerTransaction {
   readonly hazards: Collection<HazardRow, HazardWhere>;
   readonly idempotency: Collection<IdempotencyRow, Record<string, never>>;
   readonly audit: AuditLog;
+  /**
+   * The disputes a query keeps, counted by group (see above); absent when the
+   * store does not count.
+   * @since 0.4.0
+   */
+  readonly disputeCounts?: (query: DisputeCountQuery) => Promise<ReadonlyArray<DisputeCount>>;
 }
 
 /**

@@ -90,8 +90,26 @@ export interface DisputeRow extends RowBase {
   /** The confirmed level, or the recommended one while no officer has confirmed. */
   readonly level: RiskLevel;
   readonly priority: ResolutionPriority;
+  /**
+   * Whether an officer has decided the grade. While it is `true`, `level` and
+   * `priority` are those of the officer decision that reports count as the
+   * dispute's grade: the latest by `decision.decidedOn`, of several on one day
+   * the one with the greatest id. While it is `false` there is no decision, and
+   * reports count the dispute as ungraded.
+   */
   readonly gradeConfirmed: boolean;
   readonly leadUnit?: UnitId;
+  /**
+   * The last day anything reports read changed for this dispute: the latest of
+   * `reportedOn`, the case's registration and the `on` of each event of its
+   * history, and the `decidedOn` of each officer grade decision on it (resolution
+   * measures do not count). A dispute that is closed (declined, resolved or
+   * closed) and settled before a report's period is, all through the period,
+   * exactly as it is now, which lets a store count such disputes instead of
+   * returning them (`LedgerTransaction.disputeCounts`).
+   * @since 0.4.0
+   */
+  readonly settledOn: LocalDate;
   /** The persons among the parties (their ids), for the retention check. */
   readonly parties: ReadonlyArray<PersonId>;
   readonly dispute: Dispute;

@@ -11,7 +11,7 @@ import { plusDays } from "../calendar/local-dates.js";
 import type { Campaign } from "../campaign/campaign.js";
 import { type DateRange, deadlinesBetween } from "../campaign/campaign-calendar.js";
 import { indexLedger, type LedgerData } from "../campaign/ledger-data.js";
-import { isOpenStatus } from "../lifecycle/case-record.js";
+import { type ClosedCaseStatus, isOpenStatus } from "../lifecycle/case-record.js";
 import { submissionStatuses } from "../campaign/submissions.js";
 import type { DayCountRefused } from "../calendar/day-counting.js";
 import { type OpenCaseTimeLimitsOptions, openCaseTimeLimits } from "../time-limits/case-time-limits.js";
@@ -145,6 +145,32 @@ export interface MonthlyReport {
 }
 
 /**
+ * A number of disputes counted in advance (by a store, in its database) rather
+ * than given one by one: disputes registered before the period, closed
+ * (declined, resolved or closed), and settled before the period, that is with
+ * no case event and no grade decision on or after its first day, so that they
+ * stand all through the period as they stand now. They share a village (their
+ * jurisdiction), a domain, the level and priority of their latest grade
+ * (`"ungraded"` without one), a lead unit (`"unassigned"` without one) and a
+ * status.
+ *
+ * @example
+ * ```ts
+ * const s: SettledCount = { village, domain: "neighbourhood", level: "blue", priority: "normal", leadUnit: "u-sfs" as UnitId, status: "resolved", count: 12 };
+ * ```
+ * @since 0.4.0
+ */
+export interface SettledCount {
+  readonly village: DivisionCode;
+  readonly domain: DisputeDomain;
+  readonly level: RiskLevel | "ungraded";
+  readonly priority: ResolutionPriority | "ungraded";
+  readonly leadUnit: UnitId | "unassigned";
+  readonly status: ClosedCaseStatus;
+  readonly count: number;
+}
+
+/**
  * The options of {@link monthlyReport}.
  *
  * @example
@@ -169,6 +195,19 @@ export interface MonthlyReportOptions {
    * official one for the Zixi plan), convention, rules, extensions.
    */
   readonly timeLimits: OpenCaseTimeLimitsOptions;
+  /**
+   * For stores that count in their database: disputes left out of the data and
+   * given as counts instead, each entry disputes registered before the period,
+   * closed, and settled before it (see {@link SettledCount}). They count as the
+   * same disputes in the data would: in their cell, the totals, `byPriority`
+   * and the resolution rate, as cumulative and never as new, resolved in the
+   * period, open at its end or open at the previous report. Entries outside the
+   * jurisdiction are left out, as such disputes would be. A dispute must not be
+   * both in the data and in a count.
+   * @default [] (every dispute is in the data)
+   * @since 0.4.0
+   */
+  readonly settled?: ReadonlyArray<SettledCount>;
 }
 
 const zero = (): { new: number; cumulative: number; resolvedInPeriod: number; openAtEnd: number } => ({ new: 0, cumulative: 0, resolvedInPeriod: 0, openAtEnd: 0 });
@@ -220,8 +259,22 @@ export const monthlyReport = (data: LedgerData, options: MonthlyReportOptions): 
   const previousReportOn = plusDays(period.from, -1);
   const index = indexLedger(data);
   const cells = new Map<string, { village: DivisionCode; domain: DisputeDomain; level: RiskLevel | "ungraded"; leadUnit: UnitId | "unassigned"; counts: ReturnType<typeof zero> }>();
+  const cellOf = (village: DivisionCode, domain: DisputeDomain, level: RiskLevel | "ungraded", leadUnit: UnitId | "unassigned") => {
+    const key = `${village}|${domain}|${level}|${leadUnit}`;
+    let cell = cells.get(key);
+    if (!cell) {
+      cell = { village, domain, level, leadUnit, counts: zero() };
+      cells.set(key, cell);
+    }
+    return cell;
+  };
   const totals = zero();
   const priorityCounts = new Map<ResolutionPriority | "ungraded", ReturnType<typeof zero>>();
+  const priorityOf = (priority: ResolutionPriority | "ungraded") => {
+    const counts = priorityCounts.get(priority) ?? zero();
+    priorityCounts.set(priority, counts);
+    return counts;
+  };
   let done = 0;
   let declined = 0;
   const progress = { openAtPrevious: 0, resolved: 0, stillOpen: 0, declined: 0, byStatus: {} as Partial<Record<CaseStatus, number>> };
@@ -233,17 +286,11 @@ export const monthlyReport = (data: LedgerData, options: MonthlyReportOptions): 
     const level = grade?.level ?? "ungraded";
     const priority = grade?.priority ?? "ungraded";
     const leadUnit = state.leadUnit ?? "unassigned";
-    const key = `${d.jurisdiction}|${d.domain}|${level}|${leadUnit}`;
-    let cell = cells.get(key);
-    if (!cell) {
-      cell = { village: d.jurisdiction, domain: d.domain, level, leadUnit, counts: zero() };
-      cells.set(key, cell);
-    }
+    const cell = cellOf(d.jurisdiction, d.domain, level, leadUnit);
     const isNew = d.reportedOn >= period.from ? 1 : 0;
     const resolved = state.history.some((e) => e.transition === "resolve" && e.on >= period.from && e.on <= end) ? 1 : 0;
     const open = isOpenStatus(state.status) ? 1 : 0;
-    const byPriority = priorityCounts.get(priority) ?? zero();
-    priorityCounts.set(priority, byPriority);
+    const byPriority = priorityOf(priority);
     for (const c of [cell.counts, totals, byPriority]) {
       c.new += isNew;
       c.cumulative += 1;
@@ -259,6 +306,17 @@ export const monthlyReport = (data: LedgerData, options: MonthlyReportOptions): 
       else progress.stillOpen++;
       progress.byStatus[state.status] = (progress.byStatus[state.status] ?? 0) + 1;
     }
+  }
+  // Disputes settled before the period and closed: registered before it, so
+  // cumulative and not new; no resolution in it; closed at its end and already on
+  // the day before it, so neither open at the end nor part of the progress.
+  for (const s of options.settled ?? []) {
+    if (s.count <= 0 || !isWithinDivision(s.village, jurisdiction)) continue;
+    cellOf(s.village, s.domain, s.level, s.leadUnit).counts.cumulative += s.count;
+    totals.cumulative += s.count;
+    priorityOf(s.priority).cumulative += s.count;
+    if (s.status === "resolved" || s.status === "closed") done += s.count;
+    if (s.status === "declined") declined += s.count;
   }
   const groups: ReadonlyArray<ReportGroup> = [...cells.values()].sort((a, b) => {
     const ka = `${a.village}|${a.domain}|${LEVEL_ORDER.indexOf(a.level)}|${a.leadUnit}`;

@@ -90,7 +90,7 @@ const disputes: RowCodec<DisputeRow, DisputeWhere> = {
     domain: r.domain,
     reported_on: r.reportedOn,
     reported_month: r.reportedMonth,
-    settled_on: (r as { readonly settledOn?: string }).settledOn ?? r.reportedOn,
+    settled_on: r.settledOn,
     status: r.status,
     level: r.level,
     priority: r.priority,
@@ -99,7 +99,6 @@ const disputes: RowCodec<DisputeRow, DisputeWhere> = {
   }),
   binary: [],
   where: (eb, w) => {
-    const settled = w as { readonly settledBefore?: string; readonly settledFrom?: string };
     return [
       ...match(eb, "township", w.township),
       ...match(eb, "domain", w.domain),
@@ -110,8 +109,8 @@ const disputes: RowCodec<DisputeRow, DisputeWhere> = {
       ...match(eb, "reported_month", w.reportedMonth),
       ...compare(eb, "reported_on", ">=", w.reportedFrom),
       ...compare(eb, "reported_on", "<=", w.reportedTo),
-      ...compare(eb, "settled_on", "<", settled.settledBefore),
-      ...compare(eb, "settled_on", ">=", settled.settledFrom),
+      ...compare(eb, "settled_on", "<", w.settledBefore),
+      ...compare(eb, "settled_on", ">=", w.settledFrom),
       ...(w.party === undefined
         ? []
         : [

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { migrateStoreSchema, refuseNewerSchema } from "../schema/migrations.js";
 import type { Database } from "../schema/tables.js";
 import { type CollectionName, type RowCodec, collectionNames, rowCodecs } from "./row-codecs.js";
+import { countDisputes } from "./dispute-counts.js";
 import { sqlAuditLog } from "./sql-audit-log.js";
 import { sqlCollection } from "./sql-collection.js";
 import { sqlRawAccess } from "./sql-raw-access.js";
@@ -91,7 +92,11 @@ export const openSqlStore = async (
     const collection = <N extends CollectionName>(n: N): LedgerTransaction[N] =>
       sqlCollection(trx, dialect, rowCodecs[n] as unknown as RowCodec<RowBase, unknown>, guard) as unknown as LedgerTransaction[N];
     const tx = Object.fromEntries(collectionNames.map((n) => [n, collection(n)])) as Record<CollectionName, unknown>;
-    return { ...(tx as Omit<LedgerTransaction, "audit">), audit: sqlAuditLog(trx, dialect, guard) };
+    return {
+      ...(tx as Omit<LedgerTransaction, "audit" | "disputeCounts">),
+      audit: sqlAuditLog(trx, dialect, guard),
+      disputeCounts: (query) => guard.run(() => countDisputes(trx, query)),
+    };
   };
 
   const replica = options.replica;

@@ -16,6 +16,8 @@ import type { GradeConfirmationError } from "../../grading/confirm-grade.js";
 import type { CaseTransitionError } from "../../lifecycle/case-errors.js";
 import { loadForUpdate, writeNext } from "../versioned-write.js";
 import { disputeView, gradingSummary } from "./dispute-view.js";
+import { gradeInForce, settledOnOf } from "../dispute-row-columns.js";
+import { findAll } from "./tasks.js";
 
 import { Text } from "../../model/primitives.js";
 
@@ -55,7 +57,10 @@ export interface DecideGradeInput {
  * of today (days unresolved have grown since registration), the officer confirms
  * that recommendation or decides another level with a reason (a lower one with a
  * second officer's approval, as {@link confirmGrade} requires), and the decision
- * is kept with the recommendation it answered.
+ * is kept with the recommendation it answered. The dispute's grade is then the
+ * latest decision by the day it was made (as in the reports): a decision dated
+ * before an earlier one, which only clocks that disagree can make, is kept but
+ * does not replace it.
  *
  * @example
  * ```ts
@@ -91,12 +96,25 @@ export const decideGrade = (actor: Actor, input: DecideGradeInput) =>
         decision,
         ...(prioritySetBy === undefined ? {} : { prioritySetBy }),
       };
+      // The row carries the grade the core's report reads for the dispute
+      // (indexLedger.latestGradeOf over the grade rows in id order): the latest
+      // decision by day, of one day the greatest id. With one clock and ids that
+      // grow (uuid v7) that is the decision just made; with clocks that disagree
+      // (two servers), or ids that do not grow, it may be an earlier one, so the
+      // decisions are read and the one in force picked rather than assumed. So
+      // while gradeConfirmed is true, level and priority are exactly the grade
+      // the report gives once every decision is on or before its end; while it
+      // is false there is no decision and the report says "ungraded" (nothing
+      // sets it back to false, and grade rows are never removed).
+      const earlier = await findAll<GradeRow, { dispute: DisputeId }>(work, (q) => work.tx.grades.find(q), { dispute: row.id }, row.jurisdiction);
+      const inForce = gradeInForce([...earlier, grade])!;
       await work.tx.grades.insert(grade);
       const next = await writeNext(work, work.tx.disputes, "dispute", row, {
         ...row,
-        level: decision.level,
-        priority: decision.priority,
+        level: inForce.decision.level,
+        priority: inForce.decision.priority,
         gradeConfirmed: true,
+        settledOn: settledOnOf(row, [decision.decidedOn]),
         grading: summary,
       });
       work.audit({
@@ -158,6 +176,7 @@ export const transition = (actor: Actor, input: TransitionInput) =>
         status: record.status,
         ...(record.leadUnit === undefined ? {} : { leadUnit: record.leadUnit }),
         case: record,
+        settledOn: settledOnOf({ ...row, case: record }),
       };
       const next = await writeNext(work, work.tx.disputes, "dispute", row, nextRow);
       work.audit({
@@ -187,6 +206,7 @@ export const recordMeasure = (actor: Actor, input: { readonly dispute: DisputeId
   useCase("record-measure", actor, async (work: Work<DisputeChangeError>) => {
       const row = await loadDispute(work, "record-measure", input.dispute, input.version, gradeDeciders);
       const measure = decodeAt(work, MeasureText, input.measure, ["measure"]);
+      // A measure leaves settledOn as it is: no report that counts rows reads measures.
       const next = await writeNext(work, work.tx.disputes, "dispute", row, {
         ...row,
         measures: [...row.measures, { dispute: row.id, measure, recordedOn: work.today }],

@@ -15,6 +15,7 @@ import { newPersonKey, personRowOf } from "../person-vault.js";
 import { type Work, useCase } from "../unit-of-work.js";
 import { type DisputeView, disputeView, gradingSummary } from "./dispute-view.js";
 import { divisionLevel, parentDivision, type DivisionCode } from "../../model/division-code.js";
+import { settledOnOf } from "../dispute-row-columns.js";
 
 /**
  * A dispute to register, with the parties not yet in the ledger.
@@ -181,6 +182,7 @@ export const writeRegistration = async (work: Work<RegistrationError>, { dispute
         level: result.level,
         priority: result.priority,
         gradeConfirmed: false,
+        settledOn: settledOnOf({ reportedOn: dispute.reportedOn, case: opened.value.record }),
         parties: dispute.parties.flatMap((p) => (p.kind === "person" ? [p.person] : [])),
         dispute,
         case: opened.value.record,
