@@ -65,7 +65,6 @@ export const openSqlStore = async (
   dialect: SqlDialect,
   options: SqlStoreOptions & {
     readonly durable: boolean;
-    readonly readOnly?: boolean;
     /** A read-only connection (a streaming replica) for `transactReadOnly`. */
     readonly replica?: Kysely<Database>;
   },
@@ -74,6 +73,7 @@ export const openSqlStore = async (
   const maxPageSize = options.maxPageSize ?? 500;
   if (!Number.isInteger(maxPageSize) || maxPageSize < 1) {
     await db.destroy();
+    await options.replica?.destroy();
     throw new SqlStoreError("misuse", name, {
       detail: { zh: `maxPageSize 应为不小于 1 的整数，实际为 ${String(maxPageSize)}`, en: `maxPageSize must be a whole number of at least 1, not ${String(maxPageSize)}` },
     });

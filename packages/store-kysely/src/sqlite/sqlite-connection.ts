@@ -104,5 +104,5 @@ export const sqliteStore = async (options: SqliteStoreOptions): Promise<SqlStore
     throw asStoreError(error, store, sqliteDialect.classify);
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return openSqlStore(db, sqliteDialect, { ...options, durable: file !== ":memory:" && file !== "", readOnly });
+  return openSqlStore(db, sqliteDialect, { ...options, durable: file !== ":memory:" && file !== "" });
 };
