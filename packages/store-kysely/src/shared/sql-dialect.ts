@@ -28,3 +28,18 @@ export interface SqlDialect {
   /** The kind of a driver's error. */
   readonly classify: ErrorClassifier;
 }
+
+/** `create index if not exists`: the spelling of SQLite and PostgreSQL. */
+export const createIndexIfNotExists: SqlDialect["createIndex"] = async (db, name, table, columns) => {
+  await db.schema.createIndex(name).ifNotExists().on(table).columns(columns as Array<string>).execute();
+};
+
+/** `insert … on conflict (key) do nothing`: the spelling of SQLite and PostgreSQL. */
+export const insertOnConflictDoNothing: SqlDialect["insertOrSkip"] = async (db, table, key, rows) => {
+  const result = await (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+    .insertInto(table)
+    .values(rows as never)
+    .onConflict((oc) => oc.columns(key as never).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n);
+};

@@ -1,5 +1,4 @@
-import type { Kysely } from "kysely";
-import type { SqlDialect } from "../shared/sql-dialect.js";
+import { type SqlDialect, createIndexIfNotExists, insertOnConflictDoNothing } from "../shared/sql-dialect.js";
 import { type SqlStoreErrorKind, errorFacts } from "../shared/store-errors.js";
 
 // What SQLite spells its own way: plain affinities for types, `on conflict do
@@ -23,17 +22,8 @@ const classify = (error: unknown): SqlStoreErrorKind | undefined => {
 export const sqliteDialect: SqlDialect = {
   name: "sqlite",
   columnType: (kind) => ({ id: "text", short: "text", json: "text", bytes: "blob", int: "integer" })[kind],
-  createIndex: async (db, name, table, columns) => {
-    await db.schema.createIndex(name).ifNotExists().on(table).columns(columns as Array<string>).execute();
-  },
-  insertOrSkip: async (db, table, key, rows) => {
-    const result = await (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
-      .insertInto(table)
-      .values(rows as never)
-      .onConflict((oc) => oc.columns(key as never).doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0n);
-  },
+  createIndex: createIndexIfNotExists,
+  insertOrSkip: insertOnConflictDoNothing,
   concurrentTransactions: false,
   classify,
 };
