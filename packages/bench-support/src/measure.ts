@@ -33,17 +33,20 @@ export const median = (values: ReadonlyArray<number>): number => {
 };
 
 /**
- * Runs each variant once untimed (warm-up), then `runs` timed rounds in which
- * every variant runs once, in alternating order.
+ * Runs each variant once untimed (warm-up, unless `warmUp: false`: the caller
+ * warmed them up itself, as when a first untimed run also prepares the data of
+ * another variant), then `runs` timed rounds in which every variant runs once,
+ * in alternating order. `onRun` is called after each timed run, outside its
+ * time (to clean up after it, say).
  */
 export const measureAlternating = async <R>(
   variants: ReadonlyArray<Variant<R>>,
-  options: { readonly runs?: number; readonly onRun?: (name: string, ms: number) => void } = {},
+  options: { readonly runs?: number; readonly warmUp?: boolean; readonly onRun?: (name: string, ms: number) => void | Promise<void> } = {},
 ): Promise<ReadonlyArray<Timing<R>>> => {
   const runs = options.runs ?? 5;
   const outputs = new Map<string, R>();
   const times = new Map<string, Array<number>>(variants.map((v) => [v.name, []]));
-  for (const v of variants) outputs.set(v.name, await v.run());
+  if (options.warmUp ?? true) for (const v of variants) outputs.set(v.name, await v.run());
   for (let round = 0; round < runs; round++) {
     for (const v of variants) {
       const start = performance.now();
@@ -51,7 +54,7 @@ export const measureAlternating = async <R>(
       const ms = performance.now() - start;
       outputs.set(v.name, out);
       times.get(v.name)!.push(ms);
-      options.onRun?.(v.name, ms);
+      await options.onRun?.(v.name, ms);
     }
   }
   return variants.map((v) => {

@@ -1,0 +1,134 @@
+/**
+ * Registration on PostgreSQL: N disputes (default 20,000;
+ * `TIAOJIE_BENCH_PG_DISPUTES`) through the ledger, one `registerDispute` each,
+ * against raw pg multi-row INSERTs of exactly the rows the ledger wrote (read
+ * back after an untimed first run, every table of the store), 500 rows per
+ * INSERT, all in one transaction. Target: the ledger at most 3× the raw time.
+ *
+ * The server is the test one (127.0.0.1:5432, user postgres, or
+ * `TIAOJIE_PG_URL`); the bench makes a database of its own, `tj_bench_<pid>`,
+ * empties the store's tables after every run (outside its time) and drops the
+ * database at the end. When the server cannot be reached, the bench says so and
+ * is not run; under `CI=true` that fails the run.
+ */
+import { type BenchEntry, comparisonAtMost, measureAlternating, printTable } from "@tiaojie/bench-support";
+import { postgresStore } from "@tiaojie/store-kysely";
+import pg from "pg";
+import { serverSettings } from "../src/testing/server-settings.js";
+import { type Registrations, openLedger, registerEach, sampleRegistrations, seconds, whole } from "./sample-ledger.js";
+import { type TableRows, describeRows, readPostgresRows, rowCount, storeTables } from "./table-rows.js";
+
+const TARGET = 3;
+const BATCH = 500;
+
+/** Inserts the captured rows, `BATCH` rows per INSERT, in one transaction; returns how many. */
+const rawRun = async (config: pg.ClientConfig, captured: ReadonlyArray<TableRows>): Promise<number> => {
+  const client = new pg.Client(config);
+  await client.connect();
+  let n = 0;
+  try {
+    await client.query("begin");
+    for (const t of captured) {
+      for (let start = 0; start < t.rows.length; start += BATCH) {
+        const rows = t.rows.slice(start, start + BATCH);
+        const width = t.columns.length;
+        const tuples = rows.map((_, i) => `(${t.columns.map((_c, j) => `$${i * width + j + 1}`).join(", ")})`);
+        const result = await client.query(`insert into ${t.table} (${t.columns.join(", ")}) values ${tuples.join(", ")}`, rows.flat());
+        n += result.rowCount ?? 0;
+      }
+    }
+    await client.query("commit");
+  } finally {
+    await client.end();
+  }
+  return n;
+};
+
+/** Whether the server answers, or why not. */
+const reachable = async (config: pg.ClientConfig): Promise<string | undefined> => {
+  const client = new pg.Client({ ...config, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return undefined;
+  } catch (error) {
+    return error instanceof AggregateError ? error.errors.map(String).join("; ") : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+};
+
+export const runRegisterPostgresBench = async (): Promise<ReadonlyArray<BenchEntry>> => {
+  const disputes = Number(process.env.TIAOJIE_BENCH_PG_DISPUTES ?? 20_000);
+  const s = serverSettings("postgres");
+  const server: pg.ClientConfig = { host: s.host, port: s.port, user: s.user, password: s.password, database: s.database };
+  console.log(`\n== PostgreSQL ${s.host}:${s.port}: register ${whole(disputes)} disputes ==`);
+  const down = await reachable(server);
+  if (down !== undefined) {
+    console.log(`The PostgreSQL bench was not run: the server does not answer (${down}).`);
+    if (process.env.CI === "true") {
+      console.error("FAIL: CI=true and the PostgreSQL server is down.");
+      process.exitCode = 1;
+    }
+    return [];
+  }
+  const database = `tj_bench_${process.pid}`;
+  const admin = new pg.Client(server);
+  await admin.connect();
+  await admin.query(`create database ${database}`);
+  const config: pg.ClientConfig = { ...server, database };
+  const connectionString = `postgres://${encodeURIComponent(s.user)}${s.password === "" ? "" : `:${encodeURIComponent(s.password)}`}@${s.host.includes(":") ? `[${s.host}]` : s.host}:${s.port}/${database}`;
+  const tables = new pg.Client(config);
+  let connected = false;
+  try {
+    const r: Registrations = sampleRegistrations(disputes);
+    const ledgerRun = async (): Promise<number> => {
+      const ledger = openLedger(await postgresStore({ connectionString }), r);
+      const n = (await registerEach(ledger, r)).length;
+      await ledger.close();
+      return n;
+    };
+    // The schema, made once by opening a store; every run starts on empty tables.
+    await (await postgresStore({ connectionString })).close();
+    await tables.connect();
+    connected = true;
+    const empty = async () => {
+      await tables.query(`truncate ${storeTables.join(", ")}`);
+    };
+    let start = performance.now();
+    if ((await ledgerRun()) !== disputes) throw new Error("the untimed ledger run did not register every dispute");
+    const captured = await readPostgresRows(tables);
+    const rows = rowCount(captured);
+    await empty();
+    console.log(`untimed first run: ${seconds(performance.now() - start)} s; the ledger wrote ${whole(rows)} rows: ${describeRows(captured)}`);
+    if ((await rawRun(config, captured)) !== rows) throw new Error("the raw warm-up did not insert every row");
+    await empty();
+    const timings = await measureAlternating<number>(
+      [
+        { name: "ledger registerDispute", items: disputes, run: ledgerRun },
+        { name: `raw pg INSERTs (${BATCH} rows each)`, items: rows, run: () => rawRun(config, captured) },
+      ],
+      {
+        runs: 3,
+        warmUp: false,
+        onRun: async (name, ms) => {
+          console.log(`  ${name}: ${seconds(ms)} s`);
+          await empty();
+        },
+      },
+    );
+    for (const t of timings) if (t.output !== t.items) throw new Error(`${t.name}: a run wrote ${t.output} of ${t.items}`);
+    const [ledger, raw] = timings as [(typeof timings)[number], (typeof timings)[number]];
+    const ratio = ledger.medianMs / raw.medianMs;
+    printTable(
+      ["variant", "median s", "disputes/s", "rows/s", "× raw"],
+      timings.map((t) => [t.name, seconds(t.medianMs), whole((disputes / t.medianMs) * 1000), whole((rows / t.medianMs) * 1000), (t.medianMs / raw.medianMs).toFixed(1)]),
+    );
+    console.log(`ledger / raw: ${ratio.toFixed(1)}× (target: at most ${TARGET}×)`);
+    return [comparisonAtMost(`store-kysely postgres: register ${disputes} disputes, ledger registerDispute time / raw INSERT time`, Math.round(ledger.perSecond), "disputes/s", ratio, TARGET)];
+  } finally {
+    if (connected) await tables.end().catch(() => undefined);
+    await admin.query(`drop database if exists ${database} with (force)`);
+    await admin.end();
+  }
+};

@@ -1,0 +1,149 @@
+/**
+ * Registration into a SQLite file: N disputes of a sample town (default
+ * 100,000; `TIAOJIE_BENCH_DISPUTES`) through the ledger service, one
+ * `registerDispute` each with an idempotency key (validation, grading, routing,
+ * the case, encryption of the new persons' identity and phone numbers, the blind
+ * index, audit events and the idempotency record, each registration in its own
+ * transaction), against a raw baseline: better-sqlite3 inserting exactly the
+ * rows the ledger wrote (read back from the ledger's file, every table of the
+ * store) into a fresh file of the same schema, one prepared INSERT per table,
+ * all in one transaction. Target: the ledger at most 3× the raw time.
+ *
+ * A first untimed ledger run makes the rows the baseline inserts and warms the
+ * ledger up; then three alternating timed runs of each variant, each into a new
+ * file whose schema was made before its time starts (by opening a store on it).
+ * When the core has the bulk use case `ledger.registerDisputes`, it is a third
+ * variant with its own ratio.
+ */
+import { type BenchEntry, comparisonAtMost, measureAlternating, printTable } from "@tiaojie/bench-support";
+import { sqliteStore } from "@tiaojie/store-kysely";
+import Database from "better-sqlite3";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Registrations, bulkRegister, openLedger, registerBulk, registerEach, sampleRegistrations, seconds, whole } from "./sample-ledger.js";
+import { type TableRows, describeRows, readSqliteRows, rowCount } from "./table-rows.js";
+
+const TARGET = 3;
+
+/** Registers every form through the ledger into an empty store file; returns how many. */
+const ledgerRun = async (r: Registrations, file: string, bulk: boolean): Promise<number> => {
+  const ledger = openLedger(await sqliteStore({ file }), r);
+  const n = bulk ? await registerBulk(ledger, r, "bench-sqlite") : (await registerEach(ledger, r)).length;
+  await ledger.close();
+  return n;
+};
+
+/** A new file with the store's schema (made by opening a store on it), for one run. */
+const emptyStoreFile = async (file: string): Promise<string> => {
+  await (await sqliteStore({ file })).close();
+  return file;
+};
+
+/**
+ * Inserts the captured rows into an empty store file with better-sqlite3 and the
+ * store's own settings (WAL, synchronous = NORMAL, foreign keys on): one
+ * prepared INSERT per table, one transaction.
+ */
+const rawRun = (captured: ReadonlyArray<TableRows>, file: string): number => {
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  const inserts = captured.map((t) => ({
+    statement: db.prepare(`insert into ${t.table} (${t.columns.join(", ")}) values (${t.columns.map(() => "?").join(", ")})`),
+    rows: t.rows,
+  }));
+  let n = 0;
+  db.transaction(() => {
+    for (const { statement, rows } of inserts) for (const row of rows) n += statement.run(row as Array<unknown>).changes;
+  })();
+  db.close();
+  return n;
+};
+
+/** Whether this core's ledger has `registerDisputes`. */
+const coreHasBulk = async (r: Registrations): Promise<boolean> => {
+  const ledger = openLedger(await sqliteStore({ file: ":memory:" }), r);
+  const has = bulkRegister(ledger) !== undefined;
+  await ledger.close();
+  return has;
+};
+
+/** Removes a SQLite file and its WAL companions. */
+const removeDatabase = (file: string): void => {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+};
+
+export const runRegisterSqliteBench = async (): Promise<ReadonlyArray<BenchEntry>> => {
+  const disputes = Number(process.env.TIAOJIE_BENCH_DISPUTES ?? 100_000);
+  const r = sampleRegistrations(disputes);
+  const hasBulk = await coreHasBulk(r);
+  const dir = mkdtempSync(join(tmpdir(), "tiaojie-bench-sqlite-"));
+  try {
+    console.log(`\n== SQLite file: register ${whole(disputes)} disputes (${whole(r.town.persons.length)} persons) of sampleTown(2026) ==`);
+    let files = 0;
+    // Every run gets a file with the schema made before its time starts, and
+    // removed after its time is taken.
+    const nextFile = (kind: string) => emptyStoreFile(join(dir, `${kind}-${++files}.db`));
+    const untimedStart = performance.now();
+    const first = await nextFile("ledger");
+    if ((await ledgerRun(r, first, false)) !== disputes) throw new Error("the untimed ledger run did not register every dispute");
+    const source = new Database(first, { readonly: true });
+    const captured = readSqliteRows(source);
+    source.close();
+    removeDatabase(first);
+    const rows = rowCount(captured);
+    console.log(`untimed first run: ${seconds(performance.now() - untimedStart)} s; the ledger wrote ${whole(rows)} rows: ${describeRows(captured)}`);
+    const warm = await nextFile("raw");
+    if (rawRun(captured, warm) !== rows) throw new Error("the raw warm-up did not insert every row");
+    removeDatabase(warm);
+    if (hasBulk) {
+      const bulkWarm = await nextFile("bulk");
+      await ledgerRun(r, bulkWarm, true);
+      removeDatabase(bulkWarm);
+    }
+    const RUNS = 3;
+    const variant = async (name: string, items: number, run: (file: string) => number | Promise<number>) => {
+      const queue = await Promise.all(Array.from({ length: RUNS }, () => nextFile(name.split(" ")[0]!)));
+      const used: Array<string> = [];
+      return {
+        name,
+        items,
+        run: () => {
+          const file = queue.shift()!;
+          used.push(file);
+          return run(file);
+        },
+        cleanUp: () => used.forEach(removeDatabase),
+      };
+    };
+    const variants = [
+      await variant("ledger registerDispute", disputes, (file) => ledgerRun(r, file, false)),
+      ...(hasBulk ? [await variant("ledger registerDisputes (bulk)", disputes, (file) => ledgerRun(r, file, true))] : []),
+      await variant("raw better-sqlite3 INSERTs", rows, (file) => rawRun(captured, file)),
+    ];
+    const timings = await measureAlternating<number>(variants, {
+      runs: RUNS,
+      warmUp: false,
+      onRun: (name, ms) => {
+        console.log(`  ${name}: ${seconds(ms)} s`);
+        variants.find((v) => v.name === name)!.cleanUp();
+      },
+    });
+    const raw = timings.at(-1)!;
+    for (const t of timings) if (t.output !== t.items) throw new Error(`${t.name}: a run wrote ${t.output} of ${t.items}`);
+    if (!hasBulk) console.log("(no ledger.registerDisputes in this core: the bulk variant is not run)");
+    printTable(
+      ["variant", "median s", "disputes/s", "rows/s", "× raw"],
+      timings.map((t) => [t.name, seconds(t.medianMs), whole((disputes / t.medianMs) * 1000), whole((rows / t.medianMs) * 1000), (t.medianMs / raw.medianMs).toFixed(1)]),
+    );
+    return timings.slice(0, -1).map((t) => {
+      const ratio = t.medianMs / raw.medianMs;
+      console.log(`${t.name} / raw: ${ratio.toFixed(1)}× (target: at most ${TARGET}×)`);
+      return comparisonAtMost(`store-kysely sqlite: register ${disputes} disputes, ${t.name} time / raw INSERT time`, Math.round((disputes / t.medianMs) * 1000), "disputes/s", ratio, TARGET);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
