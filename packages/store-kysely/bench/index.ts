@@ -1,7 +1,8 @@
 /**
  * `pnpm bench` for the SQL store, in order: registration into a SQLite file
- * against raw better-sqlite3 INSERTs of the same rows; the monthly report's
- * count over 1,000,000 disputes against a hand-written GROUP BY; registration on
+ * (one `registerDispute` each, and the bulk `registerDisputes`) against raw
+ * better-sqlite3 INSERTs of the same rows; the monthly report's count over
+ * 1,000,000 disputes against a hand-written GROUP BY; the same registrations on
  * PostgreSQL against raw multi-row INSERTs of the same rows. It measures the
  * built package (the script builds it first). Every entry goes to the
  * repository's bench-results.json; a target that does not hold makes the exit

@@ -86,22 +86,9 @@ export const registerEach = async (ledger: Ledger, r: Registrations): Promise<Re
   return views;
 };
 
-/** The bulk use case, `ledger.registerDisputes`, where the core has it (0.4.0 and later). */
-type BulkRegister = (by: Actor, input: { readonly run: string; readonly items: ReadonlyArray<Form>; readonly batchSize?: number }) => Promise<
-  { readonly ok: true; readonly value: { readonly registered: number } } | { readonly ok: false; readonly error: { readonly message: string } }
->;
-
-/** `ledger.registerDisputes` when this core has it, otherwise undefined. */
-export const bulkRegister = (ledger: Ledger): BulkRegister | undefined => {
-  const f = (ledger as unknown as { readonly registerDisputes?: BulkRegister }).registerDisputes;
-  return typeof f === "function" ? f : undefined;
-};
-
-/** Registers every form through `registerDisputes` (batches of 500), and says how many it registered. */
+/** Registers every form through the bulk use case `registerDisputes` (batches of 500, its default), and says how many it registered. */
 export const registerBulk = async (ledger: Ledger, r: Registrations, run: string): Promise<number> => {
-  const bulk = bulkRegister(ledger);
-  if (bulk === undefined) throw new Error("this core has no ledger.registerDisputes");
-  const done = await bulk(r.registrar, { run, items: r.forms, batchSize: 500 });
+  const done = await ledger.registerDisputes(r.registrar, { run, items: r.forms, batchSize: 500 });
   if (!done.ok) throw new Error(`bulk registration refused: ${done.error.message}`);
   return done.value.registered;
 };
