@@ -62,6 +62,33 @@ const configure = (database: BetterSqliteDatabase, file: string | undefined, rea
   }
 };
 
+/** How many prepared statements a store keeps for reuse (its queries are a few dozen shapes). */
+const STATEMENT_CACHE = 256;
+
+/**
+ * The database as Kysely's driver sees it, with its prepared statements kept by
+ * their SQL: the driver prepares every query anew, and the store's queries are
+ * a few dozen shapes run many times, so a statement is prepared once and run
+ * again with new parameters (better-sqlite3 statements are reusable; the store
+ * never streams, so no statement is ever in use twice at once). The cache is
+ * bounded; SQLite re-prepares a kept statement by itself after a schema change.
+ */
+const withStatementCache = (database: BetterSqliteDatabase): SqliteDatabase => {
+  const kept = new Map<string, ReturnType<SqliteDatabase["prepare"]>>();
+  return {
+    close: () => database.close(),
+    prepare: (text: string) => {
+      let statement = kept.get(text);
+      if (statement === undefined) {
+        statement = database.prepare(text);
+        if (kept.size >= STATEMENT_CACHE) kept.delete(kept.keys().next().value!);
+        kept.set(text, statement);
+      }
+      return statement;
+    },
+  };
+};
+
 /**
  * Opens the ledger on a SQLite file, the embedded default: one file per township
  * office, offline. A path is all it needs; the schema is created or brought up to
@@ -103,6 +130,6 @@ export const sqliteStore = async (options: SqliteStoreOptions): Promise<SqlStore
     database.close();
     throw asStoreError(error, store, sqliteDialect.classify);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return openSqlStore(db, sqliteDialect, { ...options, durable: file !== ":memory:" && file !== "" });
 };
