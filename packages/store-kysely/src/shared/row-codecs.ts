@@ -98,32 +98,30 @@ const disputes: RowCodec<DisputeRow, DisputeWhere> = {
     lead_unit: orNull(r.leadUnit),
   }),
   binary: [],
-  where: (eb, w) => {
-    return [
-      ...match(eb, "township", w.township),
-      ...match(eb, "domain", w.domain),
-      ...match(eb, "level", w.level),
-      ...match(eb, "priority", w.priority),
-      ...match(eb, "status", w.status),
-      ...match(eb, "lead_unit", w.leadUnit),
-      ...match(eb, "reported_month", w.reportedMonth),
-      ...compare(eb, "reported_on", ">=", w.reportedFrom),
-      ...compare(eb, "reported_on", "<=", w.reportedTo),
-      ...compare(eb, "settled_on", "<", w.settledBefore),
-      ...compare(eb, "settled_on", ">=", w.settledFrom),
-      ...(w.party === undefined
-        ? []
-        : [
-            eb.exists(
-              eb
-                .selectFrom("tiaojie_dispute_party")
-                .select(sql.lit(1).as("one"))
-                .whereRef("tiaojie_dispute_party.dispute_id", "=", "tiaojie_dispute.id")
-                .where((inner) => inner.and(match(inner as unknown as Eb, "tiaojie_dispute_party.person_id", w.party) as Array<Condition>)),
-            ),
-          ]),
-    ];
-  },
+  where: (eb, w) => [
+    ...match(eb, "township", w.township),
+    ...match(eb, "domain", w.domain),
+    ...match(eb, "level", w.level),
+    ...match(eb, "priority", w.priority),
+    ...match(eb, "status", w.status),
+    ...match(eb, "lead_unit", w.leadUnit),
+    ...match(eb, "reported_month", w.reportedMonth),
+    ...compare(eb, "reported_on", ">=", w.reportedFrom),
+    ...compare(eb, "reported_on", "<=", w.reportedTo),
+    ...compare(eb, "settled_on", "<", w.settledBefore),
+    ...compare(eb, "settled_on", ">=", w.settledFrom),
+    ...(w.party === undefined
+      ? []
+      : [
+          eb.exists(
+            eb
+              .selectFrom("tiaojie_dispute_party")
+              .select(sql.lit(1).as("one"))
+              .whereRef("tiaojie_dispute_party.dispute_id", "=", "tiaojie_dispute.id")
+              .where((inner) => inner.and(match(inner as unknown as Eb, "tiaojie_dispute_party.person_id", w.party) as Array<Condition>)),
+          ),
+        ]),
+  ],
 };
 
 const persons: RowCodec<PersonRow, PersonWhere> = {

@@ -29,13 +29,9 @@ const emptyTables = async (store: SqlStore): Promise<SqlStore> => {
   return store;
 };
 
-const postgresUrl = (s: ServerSettings): string =>
-  `postgres://${encodeURIComponent(s.user)}${s.password === "" ? "" : `:${encodeURIComponent(s.password)}`}@${s.host}:${s.port}/${s.database}`;
-const mysqlUrl = (s: ServerSettings): string =>
-  `mysql://${encodeURIComponent(s.user)}${s.password === "" ? "" : `:${encodeURIComponent(s.password)}`}@${s.host}:${s.port}/${s.database}`;
-
 /** The URL of a server database for the dialect's store. */
-export const storeUrl = (dialect: "postgres" | "mysql", s: ServerSettings): string => (dialect === "postgres" ? postgresUrl(s) : mysqlUrl(s));
+export const storeUrl = (dialect: "postgres" | "mysql", s: ServerSettings): string =>
+  `${dialect}://${encodeURIComponent(s.user)}${s.password === "" ? "" : `:${encodeURIComponent(s.password)}`}@${s.host}:${s.port}/${s.database}`;
 
 const serverDialect = async (dialect: "postgres" | "mysql", title: string, body: (d: DialectUnderTest) => void): Promise<void> => {
   await describeWithServer(dialect, title, () => {

@@ -224,7 +224,8 @@ const readPrimary = async (primary: PrimaryAddress): Promise<PrimaryFacts> => {
   }
 };
 
-const freePort = (): Promise<number> =>
+/** A TCP port on 127.0.0.1 that was free a moment ago (nothing listens on it). */
+export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

@@ -1,8 +1,8 @@
-import { createServer } from "node:net";
 import { fc, test } from "@fast-check/vitest";
 import mysql from "mysql2/promise";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "./pg-standby.js";
 import {
   type FreshDatabase,
   type ServerSettings,
@@ -13,17 +13,6 @@ import {
   serverSettings,
   suitePlan,
 } from "./servers.js";
-
-/** A TCP port on 127.0.0.1 that nothing listens on (it was free a moment ago). */
-const closedPort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 
 describe("serverSettings", () => {
   it("gives the CI servers when no URL is set", () => {
@@ -88,7 +77,7 @@ describe("suitePlan", () => {
 
 describe("serverGate", () => {
   it.each(["postgres", "mysql"] as const)("says why a %s server on a closed port is not available", async (dialect) => {
-    const settings = { ...serverSettings(dialect, {}), port: await closedPort() };
+    const settings = { ...serverSettings(dialect, {}), port: await freePort() };
     const gate = await serverGate(dialect, settings);
     expect(gate.available).toBe(false);
     expect(gate).toHaveProperty("reason", expect.stringMatching(/ECONNREFUSED/));
