@@ -60,6 +60,7 @@ export const mysqlDialect: SqlDialect = {
     }
     return inserted;
   },
+  lockChainHead: true,
   concurrentTransactions: true,
   isolation: "read committed",
   classify,

@@ -22,15 +22,16 @@ export const auditEventOf = (stored: { readonly body: unknown }): AuditEventRow 
  * `conflict`, never an error that would end its transaction.
  */
 export const sqlAuditLog = (db: Kysely<Database>, dialect: SqlDialect, guard: TransactionGuard): AuditLog => {
-  const head = async (chain: string) => {
-    const top = await db.selectFrom("tiaojie_audit").select(["seq", "hash"]).where("chain", "=", chain).orderBy("seq", "desc").limit(1).executeTakeFirst();
+  const head = async (chain: string, lock = false) => {
+    const query = db.selectFrom("tiaojie_audit").select(["seq", "hash"]).where("chain", "=", chain).orderBy("seq", "desc").limit(1);
+    const top = await (lock ? query.forUpdate() : query).executeTakeFirst();
     return top === undefined ? undefined : { seq: Number(top.seq), hash: String(top.hash) };
   };
   return {
     head: (chain) => guard.run(() => head(chain)),
     append: (event) =>
       guard.write(async () => {
-        const last = await head(event.chain);
+        const last = await head(event.chain, dialect.lockChainHead === true);
         if (event.seq !== (last?.seq ?? 0) + 1) return "conflict";
         const inserted = await dialect.insertOrSkip(db, "tiaojie_audit", ["chain", "seq"], [auditColumns(event)]);
         return inserted === 0 ? "conflict" : "done";

@@ -21,6 +21,15 @@ export interface SqlDialect {
    * it inserted (`insert … on conflict do nothing` or its MySQL spelling).
    */
   readonly insertOrSkip: (db: Kysely<Database>, table: string, key: ReadonlyArray<string>, rows: ReadonlyArray<Record<string, unknown>>) => Promise<number>;
+  /**
+   * Whether an audit append locks the chain's last event (`select … for update`)
+   * before it reads the head: two appends to one chain then run one after the
+   * other and the second sees the first's event, so it meets `conflict` instead
+   * of a duplicate key that InnoDB may resolve as a deadlock (which rolls back the
+   * whole transaction).
+   * @default false
+   */
+  readonly lockChainHead?: boolean;
   /** Whether transactions of the store can run at the same time. */
   readonly concurrentTransactions: boolean;
   /** The isolation level of every transaction, where the dialect sets one. */
