@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
-import type { SqlDialect } from "../shared/sql-dialect.js";
+import { rowParameters } from "../shared/compiled-queries.js";
+import { type SqlDialect, normalizedRows } from "../shared/sql-dialect.js";
 import { type SqlStoreErrorKind, errorFacts } from "../shared/store-errors.js";
 
 // What MySQL and MariaDB spell their own way: utf8mb4 with its binary collation
@@ -44,15 +45,19 @@ export const mysqlDialect: SqlDialect = {
     if (Number(found.rows[0]?.n ?? 0) > 0) return;
     await db.schema.createIndex(name).on(table).columns(columns as Array<string>).execute();
   },
-  insertOrSkip: async (db, table, _key, rows) => {
+  insertOrSkip: async (db, queries, table, _key, rows) => {
     // A plain insert, row by row: a duplicate key fails only its own statement
     // (MySQL keeps the transaction), and counts as skipped. `on duplicate key
     // update` cannot tell: mysql2 sets CLIENT_FOUND_ROWS, so a skipped row
     // counts as affected; `insert ignore` would also hide truncation.
     let inserted = 0;
+    const columns = Object.keys(rows[0]!);
+    const shape = `insert ${table} (${columns.join(",")})`;
     for (const row of rows) {
       try {
-        await (db as unknown as Kysely<Record<string, Record<string, unknown>>>).insertInto(table).values(row as never).execute();
+        await queries.run(db as never, shape, rowParameters(columns, [row]), () =>
+          (db as unknown as Kysely<Record<string, Record<string, unknown>>>).insertInto(table).values(normalizedRows(columns, [row]) as never),
+        );
         inserted++;
       } catch (error) {
         if (classify(error) !== "unique-violation") throw error;

@@ -1,12 +1,15 @@
 import { type Collection, type FindQuery, type Page, type RowBase, type WriteOutcome, divisionPrefix } from "@tiaojie/core";
-import { type Kysely, sql } from "kysely";
+import { type Compilable, type Kysely, sql } from "kysely";
 import type { Database, TableName } from "../schema/tables.js";
 import { type RowCodec, type StoredRow, decodeRow, encodeRow, partyRows, storedColumns } from "./row-codecs.js";
-import type { SqlDialect } from "./sql-dialect.js";
+import { type CompiledQueries, rowParameters } from "./compiled-queries.js";
+import { type SqlDialect, normalizedRows } from "./sql-dialect.js";
 import type { TransactionGuard } from "./transaction-guard.js";
 
 /** `LIKE` pattern of the rows within a division: its prefix (digits only) and `%`. */
 export const scopePattern = (within: FindQuery<unknown>["within"]): string => `${divisionPrefix(within)}%`;
+
+const PARTY_COLUMNS = ["dispute_id", "person_id"] as const;
 
 /**
  * One collection of the port over its table, inside one transaction. A dispute's
@@ -16,6 +19,7 @@ export const scopePattern = (within: FindQuery<unknown>["within"]): string => `$
 export const sqlCollection = <R extends RowBase, W>(
   db: Kysely<Database>,
   dialect: SqlDialect,
+  queries: CompiledQueries,
   codec: RowCodec<R, W>,
   guard: TransactionGuard,
 ): Collection<R, W> => {
@@ -23,27 +27,30 @@ export const sqlCollection = <R extends RowBase, W>(
   const q = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
   const columns = storedColumns(codec as RowCodec<RowBase, unknown>);
   const isDispute = t === "tiaojie_dispute";
+  const run = <O>(shape: string, parameters: ReadonlyArray<unknown>, build: () => Compilable) => queries.run<O>(db as never, `${t} ${shape}`, parameters, build);
   const writeParties = async (row: R): Promise<void> => {
     if (!isDispute) return;
     const parties = partyRows(row as never);
-    if (parties.length > 0) await q.insertInto("tiaojie_dispute_party").values(parties as never).execute();
+    if (parties.length === 0) return;
+    await run(`insert parties ×${parties.length}`, rowParameters(PARTY_COLUMNS, parties), () => q.insertInto("tiaojie_dispute_party").values(parties as never));
   };
   const dropParties = async (id: string): Promise<void> => {
-    if (isDispute) await q.deleteFrom("tiaojie_dispute_party").where("dispute_id", "=", id).execute();
+    if (isDispute) await run("delete parties", [id], () => q.deleteFrom("tiaojie_dispute_party").where("dispute_id", "=", id));
   };
   const missingOrStale = async (id: string): Promise<"missing" | "stale"> => {
-    const found = await q.selectFrom(t).select("version").where("id", "=", id).executeTakeFirst();
-    return found === undefined ? "missing" : "stale";
+    const found = await run("version", [id], () => q.selectFrom(t).select("version").where("id", "=", id));
+    return found.rows.length === 0 ? "missing" : "stale";
   };
   return {
     get: (id) =>
       guard.run(async () => {
-        const found = await q.selectFrom(t).select(columns as never).where("id", "=", id).executeTakeFirst();
-        return found === undefined ? undefined : decodeRow(codec as RowCodec<R, unknown>, found as StoredRow);
+        const found = await run<StoredRow>("get", [id], () => q.selectFrom(t).select(columns as never).where("id", "=", id));
+        const stored = found.rows[0];
+        return stored === undefined ? undefined : decodeRow(codec as RowCodec<R, unknown>, stored);
       }),
     insert: (row) =>
       guard.write(async (): Promise<Extract<WriteOutcome, "done" | "exists">> => {
-        const inserted = await dialect.insertOrSkip(db, t, ["id"], [encodeRow(codec as RowCodec<RowBase, unknown>, row)]);
+        const inserted = await dialect.insertOrSkip(db, queries, t, ["id"], [encodeRow(codec as RowCodec<RowBase, unknown>, row)]);
         if (inserted === 0) return "exists";
         await writeParties(row);
         return "done";
@@ -51,13 +58,15 @@ export const sqlCollection = <R extends RowBase, W>(
     update: (row, expectedVersion) =>
       guard.write(async (): Promise<Extract<WriteOutcome, "done" | "stale" | "missing">> => {
         const { id: _id, version: _version, ...values } = encodeRow(codec as RowCodec<RowBase, unknown>, row);
-        const result = await q
-          .updateTable(t)
-          .set({ ...values, version: sql`version + 1` } as never)
-          .where("id", "=", row.id)
-          .where("version", "=", expectedVersion)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) return missingOrStale(row.id);
+        const names = Object.keys(values);
+        const result = await run(`update (${names.join(",")})`, [...rowParameters(names, [values]), row.id, expectedVersion], () =>
+          q
+            .updateTable(t)
+            .set({ ...normalizedRows(names, [values])[0], version: sql`version + 1` } as never)
+            .where("id", "=", row.id)
+            .where("version", "=", expectedVersion),
+        );
+        if (Number(result.numAffectedRows ?? 0n) === 0) return missingOrStale(row.id);
         if (isDispute) {
           await dropParties(row.id);
           await writeParties(row);
@@ -66,8 +75,8 @@ export const sqlCollection = <R extends RowBase, W>(
       }),
     remove: (id, expectedVersion) =>
       guard.write(async (): Promise<Extract<WriteOutcome, "done" | "stale" | "missing">> => {
-        const result = await q.deleteFrom(t).where("id", "=", id).where("version", "=", expectedVersion).executeTakeFirst();
-        if (Number(result.numDeletedRows) === 0) return missingOrStale(id);
+        const result = await run("remove", [id, expectedVersion], () => q.deleteFrom(t).where("id", "=", id).where("version", "=", expectedVersion));
+        if (Number(result.numAffectedRows ?? 0n) === 0) return missingOrStale(id);
         await dropParties(id);
         return "done";
       }),

@@ -1,5 +1,6 @@
 import type { IsolationLevel, Kysely } from "kysely";
 import type { ColumnKind, Database } from "../schema/tables.js";
+import { type CompiledQueries, rowParameters } from "./compiled-queries.js";
 import type { ErrorClassifier } from "./store-errors.js";
 
 /**
@@ -18,9 +19,16 @@ export interface SqlDialect {
   readonly createIndex: (db: Kysely<Database>, name: string, table: string, columns: ReadonlyArray<string>) => Promise<void>;
   /**
    * Inserts the rows unless one with the same key is stored, and says how many
-   * it inserted (`insert … on conflict do nothing` or its MySQL spelling).
+   * it inserted (`insert … on conflict do nothing` or its MySQL spelling). The
+   * rows have the same columns, in the same order; `undefined` is stored as null.
    */
-  readonly insertOrSkip: (db: Kysely<Database>, table: string, key: ReadonlyArray<string>, rows: ReadonlyArray<Record<string, unknown>>) => Promise<number>;
+  readonly insertOrSkip: (
+    db: Kysely<Database>,
+    queries: CompiledQueries,
+    table: string,
+    key: ReadonlyArray<string>,
+    rows: ReadonlyArray<Readonly<Record<string, unknown>>>,
+  ) => Promise<number>;
   /**
    * Whether an audit append locks the chain's last event (`select … for update`)
    * before it reads the head: two appends to one chain then run one after the
@@ -43,12 +51,18 @@ export const createIndexIfNotExists: SqlDialect["createIndex"] = async (db, name
   await db.schema.createIndex(name).ifNotExists().on(table).columns(columns as Array<string>).execute();
 };
 
+/** Rows with every column of the first (in its order), `undefined` as null: what Kysely compiles to the parameters {@link rowParameters} gives. */
+export const normalizedRows = (columns: ReadonlyArray<string>, rows: ReadonlyArray<Readonly<Record<string, unknown>>>): Array<Record<string, unknown>> =>
+  rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] === undefined ? null : row[c]])));
+
 /** `insert … on conflict (key) do nothing`: the spelling of SQLite and PostgreSQL. */
-export const insertOnConflictDoNothing: SqlDialect["insertOrSkip"] = async (db, table, key, rows) => {
-  const result = await (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
-    .insertInto(table)
-    .values(rows as never)
-    .onConflict((oc) => oc.columns(key as never).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n);
+export const insertOnConflictDoNothing: SqlDialect["insertOrSkip"] = async (db, queries, table, key, rows) => {
+  const columns = Object.keys(rows[0]!);
+  const result = await queries.run(db as never, `insert-or-skip ${table} (${columns.join(",")}) ×${rows.length}`, rowParameters(columns, rows), () =>
+    (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+      .insertInto(table)
+      .values(normalizedRows(columns, rows) as never)
+      .onConflict((oc) => oc.columns(key as never).doNothing()),
+  );
+  return Number(result.numAffectedRows ?? 0n);
 };

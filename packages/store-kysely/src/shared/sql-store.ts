@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { migrateStoreSchema, refuseNewerSchema } from "../schema/migrations.js";
 import type { Database } from "../schema/tables.js";
 import { type CollectionName, type RowCodec, collectionNames, rowCodecs } from "./row-codecs.js";
+import { compiledQueries } from "./compiled-queries.js";
 import { countDisputes } from "./dispute-counts.js";
 import { sqlAuditLog } from "./sql-audit-log.js";
 import { sqlCollection } from "./sql-collection.js";
@@ -88,13 +89,14 @@ export const openSqlStore = async (
     throw error;
   }
   let closed = false;
+  const queries = compiledQueries();
   const transaction = (trx: Kysely<Database>, guard: TransactionGuard): LedgerTransaction => {
     const collection = <N extends CollectionName>(n: N): LedgerTransaction[N] =>
-      sqlCollection(trx, dialect, rowCodecs[n] as unknown as RowCodec<RowBase, unknown>, guard) as unknown as LedgerTransaction[N];
+      sqlCollection(trx, dialect, queries, rowCodecs[n] as unknown as RowCodec<RowBase, unknown>, guard) as unknown as LedgerTransaction[N];
     const tx = Object.fromEntries(collectionNames.map((n) => [n, collection(n)])) as Record<CollectionName, unknown>;
     return {
       ...(tx as Omit<LedgerTransaction, "audit" | "disputeCounts">),
-      audit: sqlAuditLog(trx, dialect, guard),
+      audit: sqlAuditLog(trx, dialect, queries, guard),
       disputeCounts: (query) => guard.run(() => countDisputes(trx, query)),
     };
   };
