@@ -50,6 +50,11 @@ export const comparisonAtMost = (name: string, value: number, unit: string, rati
   name, value, unit, ratio, target, holds: ratio <= target, atMost: true,
 });
 
+/** A measurement reported for information, with no target: its ratio to a baseline, when it has one. */
+export const information = (name: string, value: number, unit: string, ratio: number | null = null): BenchEntry => ({
+  name, value, unit, ratio, target: null, holds: null,
+});
+
 /** Prints rows as an aligned table. */
 export const printTable = (headers: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): void => {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));

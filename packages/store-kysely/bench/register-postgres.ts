@@ -1,11 +1,12 @@
 /**
- * Registration on PostgreSQL: N disputes (default 20,000;
- * `TIAOJIE_BENCH_PG_DISPUTES`) through the ledger, one `registerDispute` each,
- * against raw pg multi-row INSERTs of exactly the rows the ledger wrote (read
- * back after an untimed first run, every table of the store), 500 rows per
- * INSERT, all in one transaction. Target: the ledger at most 3× the raw time.
- * The bulk use case `registerDisputes` (batches of 500) is a second ledger
- * variant with its own ratio.
+ * Registration on PostgreSQL, for information (the issue asks for rows per
+ * second and the ratio, with no target): N disputes (default 20,000;
+ * `TIAOJIE_BENCH_PG_DISPUTES`) through the ledger's bulk use case
+ * `registerDisputes` (batches of 500), against raw pg multi-row INSERTs of
+ * exactly the rows the ledger wrote (read back after an untimed first run, every
+ * table of the store), 500 rows per INSERT, all in one transaction; and
+ * `registerDispute` one by one over the same forms (a transaction each, with an
+ * idempotency key), as disputes per second.
  *
  * The server is the test one (127.0.0.1:5432, user postgres, or
  * `TIAOJIE_PG_URL`); the bench makes a database of its own, `tj_bench_<pid>`,
@@ -13,14 +14,13 @@
  * database at the end. When the server cannot be reached, the bench says so and
  * is not run; under `CI=true` that fails the run.
  */
-import { type BenchEntry, comparisonAtMost, measureAlternating, printTable } from "@tiaojie/bench-support";
+import { type BenchEntry, information, measureAlternating, printTable } from "@tiaojie/bench-support";
 import { postgresStore } from "@tiaojie/store-kysely";
 import pg from "pg";
 import { serverSettings } from "../src/testing/server-settings.js";
 import { type Registrations, openLedger, registerBulk, registerEach, sampleRegistrations, seconds, whole } from "./sample-ledger.js";
 import { type TableRows, describeRows, readPostgresRows, rowCount, storeTables } from "./table-rows.js";
 
-const TARGET = 3;
 const BATCH = 500;
 
 /** Inserts the captured rows, `BATCH` rows per INSERT, in one transaction; returns how many. */
@@ -97,21 +97,19 @@ export const runRegisterPostgresBench = async (): Promise<ReadonlyArray<BenchEnt
     const empty = async () => {
       await tables.query(`truncate ${storeTables.join(", ")}`);
     };
-    let start = performance.now();
-    if ((await ledgerRun(false)) !== disputes) throw new Error("the untimed ledger run did not register every dispute");
+    const start = performance.now();
+    if ((await ledgerRun(true)) !== disputes) throw new Error("the untimed ledger run did not register every dispute");
     const captured = await readPostgresRows(tables);
     const rows = rowCount(captured);
     await empty();
     console.log(`untimed first run: ${seconds(performance.now() - start)} s; the ledger wrote ${whole(rows)} rows: ${describeRows(captured)}`);
     if ((await rawRun(config, captured)) !== rows) throw new Error("the raw warm-up did not insert every row");
     await empty();
-    if ((await ledgerRun(true)) !== disputes) throw new Error("the bulk warm-up did not register every dispute");
-    await empty();
     const timings = await measureAlternating<number>(
       [
-        { name: "ledger registerDispute", items: disputes, run: () => ledgerRun(false) },
         { name: "ledger registerDisputes (bulk)", items: disputes, run: () => ledgerRun(true) },
         { name: `raw pg INSERTs (${BATCH} rows each)`, items: rows, run: () => rawRun(config, captured) },
+        { name: "ledger registerDispute one by one", items: disputes, run: () => ledgerRun(false) },
       ],
       {
         runs: 3,
@@ -123,16 +121,21 @@ export const runRegisterPostgresBench = async (): Promise<ReadonlyArray<BenchEnt
       },
     );
     for (const t of timings) if (t.output !== t.items) throw new Error(`${t.name}: a run wrote ${t.output} of ${t.items}`);
-    const raw = timings.at(-1)!;
+    const [bulk, raw, each] = timings as [(typeof timings)[number], (typeof timings)[number], (typeof timings)[number]];
     printTable(
       ["variant", "median s", "disputes/s", "rows/s", "× raw"],
-      timings.map((t) => [t.name, seconds(t.medianMs), whole((disputes / t.medianMs) * 1000), whole((rows / t.medianMs) * 1000), (t.medianMs / raw.medianMs).toFixed(1)]),
+      [
+        [bulk.name, seconds(bulk.medianMs), whole((disputes / bulk.medianMs) * 1000), whole((rows / bulk.medianMs) * 1000), (bulk.medianMs / raw.medianMs).toFixed(1)],
+        [raw.name, seconds(raw.medianMs), whole((disputes / raw.medianMs) * 1000), whole((rows / raw.medianMs) * 1000), "1.0"],
+        [each.name, seconds(each.medianMs), whole((disputes / each.medianMs) * 1000), "", ""],
+      ],
     );
-    return timings.slice(0, -1).map((t) => {
-      const ratio = t.medianMs / raw.medianMs;
-      console.log(`${t.name} / raw: ${ratio.toFixed(1)}× (target: at most ${TARGET}×)`);
-      return comparisonAtMost(`store-kysely postgres: register ${disputes} disputes, ${t.name} time / raw INSERT time`, Math.round(t.perSecond), "disputes/s", ratio, TARGET);
-    });
+    const ratio = bulk.medianMs / raw.medianMs;
+    console.log(`information: ${bulk.name} / raw: ${ratio.toFixed(1)}× (no target)`);
+    return [
+      information(`store-kysely postgres: register ${disputes} disputes, ledger registerDisputes (bulk), rows/s and time / raw INSERT time`, Math.round((rows / bulk.medianMs) * 1000), "rows/s", ratio),
+      information(`store-kysely postgres: register ${disputes} disputes one by one (registerDispute, a transaction each)`, Math.round((disputes / each.medianMs) * 1000), "disputes/s"),
+    ];
   } finally {
     if (connected) await tables.end().catch(() => undefined);
     await admin.query(`drop database if exists ${database} with (force)`);

@@ -41,10 +41,10 @@ interface KnownHead {
 export const sqlAuditLog = (db: Kysely<Database>, dialect: SqlDialect, queries: CompiledQueries, guard: TransactionGuard): AuditLog => {
   const known = new Map<string, KnownHead | null>();
   const readHead = async (chain: string, lock: boolean) => {
-    const query = db.selectFrom("tiaojie_audit").select(["seq", "hash"]).where("chain", "=", chain).orderBy("seq", "desc").limit(1);
-    const found = await queries.run<{ seq: unknown; hash: unknown }>(db as never, lock ? "audit head for update" : "audit head", [chain, 1], () =>
-      lock ? query.forUpdate() : query,
-    );
+    const found = await queries.run<{ seq: unknown; hash: unknown }>(db as never, lock ? "audit head for update" : "audit head", [chain, 1], () => {
+      const query = db.selectFrom("tiaojie_audit").select(["seq", "hash"]).where("chain", "=", chain).orderBy("seq", "desc").limit(1);
+      return lock ? query.forUpdate() : query;
+    });
     const top = found.rows[0];
     const head = top === undefined ? undefined : { seq: Number(top.seq), hash: String(top.hash) };
     known.set(chain, head === undefined ? null : { ...head, own: false });

@@ -146,6 +146,19 @@ export const checkRegistration = (work: Work<AccessDenied | ValidationError>, { 
 };
 
 /**
+ * @internal What a caller of {@link writeRegistration} already knows: that the
+ * registration passed {@link checkRegistration} with this work's actor, and
+ * which persons are in the ledger (for a bulk run, those an earlier item gave:
+ * person rows are never removed), so it reads neither again.
+ */
+export interface KnownBeforeWrite {
+  readonly checked: boolean;
+  readonly personExists: (person: PersonId) => boolean;
+}
+
+const knowNothing: KnownBeforeWrite = { checked: false, personExists: () => false };
+
+/**
  * @internal Registers one decoded dispute and its new persons in the work's
  * transaction (the caller has checked the actor's role and the dispute's scope):
  * the new persons' checks, the parties in the ledger, grading as of today,
@@ -153,14 +166,20 @@ export const checkRegistration = (work: Work<AccessDenied | ValidationError>, { 
  * audit events. Paths of its validation issues are under `at`. What
  * `registerDispute` does for one dispute and `registerDisputes` for each.
  */
-export const writeRegistration = async (work: Work<RegistrationError>, { dispute, persons }: DecodedRegistration, at: ReadonlyArray<string | number>): Promise<DisputeRow> => {
+export const writeRegistration = async (
+  work: Work<RegistrationError>,
+  { dispute, persons }: DecodedRegistration,
+  at: ReadonlyArray<string | number>,
+  known: KnownBeforeWrite = knowNothing,
+): Promise<DisputeRow> => {
       const given = new Set<string>();
       for (const [i, p] of persons.entries()) {
-        checkNewPerson(work, p, [...at, "persons", i], given);
+        if (known.checked) given.add(p.id);
+        else checkNewPerson(work, p, [...at, "persons", i], given);
         if ((await work.tx.persons.get(p.id)) !== undefined) return work.fail(new RecordExists({ entity: "person", id: p.id }));
       }
       for (const party of dispute.parties) {
-        if (party.kind !== "person" || given.has(party.person)) continue;
+        if (party.kind !== "person" || given.has(party.person) || known.personExists(party.person)) continue;
         if ((await work.tx.persons.get(party.person)) === undefined) {
           return work.fail(new RecordNotFound({ entity: "person", id: party.person }));
         }

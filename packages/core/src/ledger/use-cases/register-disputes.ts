@@ -112,6 +112,8 @@ interface Plan {
   readonly batchSize: number;
   readonly items: ReadonlyArray<DecodedRegistration>;
   readonly print: string;
+  /** For each person an item gives, the index of that item. */
+  readonly givenAt: ReadonlyMap<string, number>;
   readonly onProgress: ((done: number, total: number) => void) | undefined;
 }
 
@@ -150,7 +152,7 @@ const decodeItem = (item: unknown, i: number, report: Report): DecodedRegistrati
  * and a dispute naming a person that only a later item gives (registered one by
  * one, it would find no such person).
  */
-const checkAcrossItems = (items: ReadonlyArray<DecodedRegistration | undefined>, report: Report): void => {
+const checkAcrossItems = (items: ReadonlyArray<DecodedRegistration | undefined>, report: Report): ReadonlyMap<string, number> => {
   const disputeAt = new Map<string, number>();
   const personAt = new Map<string, number>();
   for (const [i, item] of items.entries()) {
@@ -181,6 +183,7 @@ const checkAcrossItems = (items: ReadonlyArray<DecodedRegistration | undefined>,
       }
     }
   }
+  return personAt;
 };
 
 /** The whole input checked and decoded, every problem with its path, before any transaction. */
@@ -203,7 +206,7 @@ const planOf = (input: unknown): Plan | ValidationError => {
     return new ValidationError({ issues });
   }
   const decoded = items.map((item: unknown, i) => decodeItem(item, i, report));
-  checkAcrossItems(decoded, report);
+  const givenAt = checkAcrossItems(decoded, report);
   if (issues.length > 0) return new ValidationError({ issues });
   const valid = decoded as ReadonlyArray<DecodedRegistration>;
   return {
@@ -211,6 +214,7 @@ const planOf = (input: unknown): Plan | ValidationError => {
     batchSize: batchSize as number,
     items: valid,
     print: fingerprintAll(valid.map((r) => ({ dispute: r.dispute, persons: r.persons }))),
+    givenAt,
     onProgress: onProgress as Plan["onProgress"],
   };
 };
@@ -304,7 +308,9 @@ export const registerDisputes = (actor: Actor, input: RegisterDisputesInput) =>
         if (from >= total) return { from, to: from };
         for (let i = from; i < to; i++) {
           current = i;
-          await writeRegistration(work, items[i]!, ["items", i]);
+          // Checked with this actor before the first batch; a person an earlier
+          // item gave is in the ledger (committed, or written in this batch).
+          await writeRegistration(work, items[i]!, ["items", i], { checked: true, personExists: (person) => (plan.givenAt.get(person) ?? total) < i });
         }
         current = undefined;
         const progress: Progress = { done: to, total };
