@@ -59,10 +59,16 @@ export const isHexHash = (text: unknown): text is string => typeof text === "str
  * @since 0.3.0
  */
 export const auditEventHash = (event: Omit<AuditEventRow, "hash">): string => {
-  const { prev, seq } = event;
+  if (!("hash" in event)) return hashOfContent(event);
+  const { hash: _ignored, ...content } = event as Omit<AuditEventRow, "hash"> & { readonly hash?: unknown };
+  return hashOfContent(content);
+};
+
+/** {@link auditEventHash} of an event that has no `hash` property. */
+const hashOfContent = (content: Omit<AuditEventRow, "hash">): string => {
+  const { prev, seq } = content;
   if (!isHexHash(prev)) throw new TypeError("auditEventHash: prev must be 64 lowercase hex digits");
   if (!Number.isSafeInteger(seq) || seq < 0) throw new TypeError("auditEventHash: seq must be a non-negative safe integer");
-  const { hash: _ignored, ...content } = event as Omit<AuditEventRow, "hash"> & { readonly hash?: unknown };
   const seqBytes = Buffer.alloc(8);
   seqBytes.writeBigUInt64BE(BigInt(seq));
   return createHash("sha256")
@@ -94,10 +100,13 @@ export const chainEvent = (
   draft: AuditEventDraft,
   head: { readonly seq: number; readonly hash: string } | undefined,
 ): AuditEventRow => {
-  const placed: Omit<AuditEventRow, "hash"> = {
+  const placed: Omit<AuditEventRow, "hash"> & { hash?: string } = {
     ...draft,
     seq: head === undefined ? 1 : head.seq + 1,
     prev: head === undefined ? GENESIS_HASH : head.hash,
   };
-  return { ...placed, hash: auditEventHash(placed) };
+  // A draft that carries a `hash` of its own has it replaced.
+  if ("hash" in placed) delete placed.hash;
+  placed.hash = hashOfContent(placed);
+  return placed as AuditEventRow;
 };

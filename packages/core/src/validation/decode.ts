@@ -34,6 +34,7 @@ export type StandaloneSchema<A, I> = Schema.Schema<A, I, never>;
 type Decoder = (input: unknown) => Either.Either<unknown, ParseResult.ParseIssue>;
 
 const decoders = new WeakMap<object, Decoder>();
+const quickDecoders = new WeakMap<object, Decoder>();
 const encoders = new WeakMap<object, Decoder>();
 
 const cached = (cache: WeakMap<object, Decoder>, schema: StandaloneSchema<unknown, unknown>, make: () => Decoder) => {
@@ -45,10 +46,62 @@ const cached = (cache: WeakMap<object, Decoder>, schema: StandaloneSchema<unknow
   return fn;
 };
 
+/**
+ * What the quick attempt decodes with: stop at the first problem and drop
+ * unknown fields. Effect's check for unknown fields costs more than the rest of
+ * a decode; {@link keepsEveryKey} finds them for less.
+ */
+const quickOptions: ParseOptions = { errors: "first", onExcessProperty: "ignore" };
+
+const isPlainObject = (value: object): boolean => {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * Whether every field of every object in `input` is in `output` at the same
+ * place: then decoding dropped no field, so no field is unknown to the schema
+ * and the strict decode accepts the input with the same value. Any other shape
+ * (a field dropped, an array of another length, a value that is not a plain
+ * object or array on either side) answers `false`, and the strict decode
+ * decides.
+ */
+const keepsEveryKey = (input: unknown, output: unknown): boolean => {
+  if (typeof input !== "object" || input === null) return true;
+  if (typeof output !== "object" || output === null) return false;
+  if (Array.isArray(input)) {
+    if (!Array.isArray(output) || output.length !== input.length) return false;
+    for (let i = 0; i < input.length; i++) if (!keepsEveryKey(input[i], output[i])) return false;
+    return true;
+  }
+  if (Array.isArray(output) || !isPlainObject(input) || !isPlainObject(output)) return false;
+  // Symbol keys are fields too for Effect's check: let the strict decode judge them.
+  if (Object.getOwnPropertySymbols(input).length > 0) return false;
+  const record = input as Readonly<Record<string, unknown>>;
+  const kept = output as Readonly<Record<string, unknown>>;
+  for (const key of Object.keys(record)) {
+    if (!Object.hasOwn(kept, key) || !keepsEveryKey(record[key], kept[key])) return false;
+  }
+  return true;
+};
+
 const toResult = <A>(either: Either.Either<unknown, ParseResult.ParseIssue>): Result<A> =>
   Either.isRight(either)
     ? { ok: true, value: either.right as A }
     : { ok: false, error: new ValidationError({ issues: collectIssues(either.left) }) };
+
+/**
+ * Decodes as {@link parseOptions} say, quickly when it can: a quick attempt
+ * that ignores unknown fields and stops at the first problem, whose value is
+ * the answer when it succeeded and dropped no field of the input; otherwise
+ * (an invalid input, or one with a field the schema does not know) the strict
+ * decode, which lists every problem.
+ */
+const decodeWith = (schema: StandaloneSchema<unknown, unknown>, input: unknown): Either.Either<unknown, ParseResult.ParseIssue> => {
+  const quick = cached(quickDecoders, schema, () => ParseResult.decodeUnknownEither(schema, quickOptions))(input);
+  if (Either.isRight(quick) && keepsEveryKey(input, quick.right)) return quick;
+  return cached(decoders, schema, () => ParseResult.decodeUnknownEither(schema, parseOptions))(input);
+};
 
 /**
  * Decodes an unknown input (parsed JSON, a form, a spreadsheet row) into a value of
@@ -66,17 +119,15 @@ const toResult = <A>(either: Either.Either<unknown, ParseResult.ParseIssue>): Re
  * @since 0.1.0
  */
 export const decode = <A, I>(schema: StandaloneSchema<A, I>, input: unknown): Result<A> => {
-  const decoder = cached(decoders, schema as StandaloneSchema<unknown, unknown>, () =>
-    ParseResult.decodeUnknownEither(schema as StandaloneSchema<unknown, unknown>, parseOptions),
-  );
+  const s = schema as StandaloneSchema<unknown, unknown>;
   try {
-    return toResult<A>(decoder(input));
+    return toResult<A>(decodeWith(s, input));
   } catch (error) {
     // Effect turns some values into text while decoding and throws on objects that
     // cannot be (see textableCopy): decode a copy in which they can.
     const copy = textableCopy(input);
     if (copy === input) throw error;
-    return toResult<A>(decoder(copy));
+    return toResult<A>(decodeWith(s, copy));
   }
 };
 
