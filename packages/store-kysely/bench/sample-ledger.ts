@@ -86,9 +86,9 @@ export const registerEach = async (ledger: Ledger, r: Registrations): Promise<Re
   return views;
 };
 
-/** Registers every form through the bulk use case `registerDisputes` (batches of 500, its default), and says how many it registered. */
-export const registerBulk = async (ledger: Ledger, r: Registrations, run: string): Promise<number> => {
-  const done = await ledger.registerDisputes(r.registrar, { run, items: r.forms, batchSize: 500 });
+/** Registers every form through the bulk use case `registerDisputes` (batches of 500, its default, unless told), and says how many it registered. */
+export const registerBulk = async (ledger: Ledger, r: Registrations, run: string, batchSize?: number): Promise<number> => {
+  const done = await ledger.registerDisputes(r.registrar, { run, items: r.forms, ...(batchSize === undefined ? {} : { batchSize }) });
   if (!done.ok) throw new Error(`bulk registration refused: ${done.error.message}`);
   return done.value.registered;
 };

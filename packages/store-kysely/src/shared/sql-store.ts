@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { migrateStoreSchema, refuseNewerSchema } from "../schema/migrations.js";
 import type { Database } from "../schema/tables.js";
 import { type CollectionName, type RowCodec, collectionNames, rowCodecs } from "./row-codecs.js";
-import { compiledQueries } from "./compiled-queries.js";
+import { type DirectExecution, compiledQueries } from "./compiled-queries.js";
 import { countDisputes } from "./dispute-counts.js";
 import { sqlAuditLog } from "./sql-audit-log.js";
 import { sqlCollection } from "./sql-collection.js";
@@ -68,6 +68,8 @@ export const openSqlStore = async (
     readonly durable: boolean;
     /** A read-only connection (a streaming replica) for `transactReadOnly`. */
     readonly replica?: Kysely<Database>;
+    /** How compiled queries run without Kysely's executor (SQLite's one synchronous connection). */
+    readonly direct?: DirectExecution;
   },
 ): Promise<SqlStore> => {
   const name = options.name ?? dialect.name;
@@ -89,7 +91,7 @@ export const openSqlStore = async (
     throw error;
   }
   let closed = false;
-  const queries = compiledQueries();
+  const queries = compiledQueries(options.direct);
   const transaction = (trx: Kysely<Database>, guard: TransactionGuard): LedgerTransaction => {
     const collection = <N extends CollectionName>(n: N): LedgerTransaction[N] =>
       sqlCollection(trx, dialect, queries, rowCodecs[n] as unknown as RowCodec<RowBase, unknown>, guard) as unknown as LedgerTransaction[N];

@@ -1,6 +1,7 @@
 import { Kysely, type SqliteDatabase, SqliteDialect } from "kysely";
 import type { Database } from "../schema/tables.js";
 import { loadDriver } from "../shared/load-driver.js";
+import type { DirectExecution } from "../shared/compiled-queries.js";
 import { type SqlStore, type SqlStoreOptions, openSqlStore } from "../shared/sql-store.js";
 import { asStoreError } from "../shared/store-errors.js";
 import { sqliteDialect } from "./sqlite-dialect.js";
@@ -33,6 +34,24 @@ export type SqliteStoreOptions = SqlStoreOptions & {
    * @default 5000
    */
   readonly busyTimeoutMs?: number;
+  /**
+   * How much memory SQLite may keep of the file's pages, in MiB (its own default
+   * is 2 MiB, which a ledger of some hundred thousand disputes outgrows: every
+   * write then reads its index pages back from the file). Taken as needed, up
+   * to this.
+   * @default 64
+   */
+  readonly cacheMiB?: number;
+  /**
+   * After how many pages of write-ahead log SQLite copies the log back into the
+   * file (`wal_autocheckpoint`; its own default is 1,000 pages, about 4 MiB). A
+   * checkpoint writes every page changed since the last one; the same index
+   * pages change in batch after batch of an import, so checkpointing less often
+   * writes each of them fewer times. The log grows to about this size before
+   * it is reused.
+   * @default 10000 (about 40 MiB with 4 KiB pages)
+   */
+  readonly autoCheckpointPages?: number;
 } & (
     | {
         /** The database file (created when absent), or `:memory:`. */
@@ -50,8 +69,16 @@ export type SqliteStoreOptions = SqlStoreOptions & {
       }
   );
 
-const configure = (database: BetterSqliteDatabase, file: string | undefined, readOnly: boolean, busyTimeoutMs: number): void => {
+interface Settings {
+  readonly busyTimeoutMs: number;
+  readonly cacheMiB: number;
+  readonly autoCheckpointPages: number;
+}
+
+const configure = (database: BetterSqliteDatabase, file: string | undefined, readOnly: boolean, { busyTimeoutMs, cacheMiB, autoCheckpointPages }: Settings): void => {
   database.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  // A negative cache size is in KiB.
+  database.pragma(`cache_size = ${-Math.max(1, Math.floor(cacheMiB * 1024))}`);
   database.pragma("foreign_keys = ON");
   if (!readOnly && file !== ":memory:" && file !== "") {
     // Write-ahead logging: readers never wait for the writer, and a commit is one
@@ -59,6 +86,7 @@ const configure = (database: BetterSqliteDatabase, file: string | undefined, rea
     // crash of the process (only, at worst, the last ones on a power cut).
     database.pragma("journal_mode = WAL");
     database.pragma("synchronous = NORMAL");
+    database.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(autoCheckpointPages))}`);
   }
 };
 
@@ -66,25 +94,35 @@ const configure = (database: BetterSqliteDatabase, file: string | undefined, rea
 const STATEMENT_CACHE = 256;
 
 /**
- * The database as Kysely's driver sees it, with its prepared statements kept by
- * their SQL: the driver prepares every query anew, and the store's queries are
- * a few dozen shapes run many times, so a statement is prepared once and run
- * again with new parameters (better-sqlite3 statements are reusable; the store
- * never streams, so no statement is ever in use twice at once). The cache is
- * bounded; SQLite re-prepares a kept statement by itself after a schema change.
+ * The database's prepared statements, kept by their SQL: Kysely's driver
+ * prepares every query anew, and the store's queries are a few dozen shapes run
+ * many times, so a statement is prepared once and run again with new parameters
+ * (better-sqlite3 statements are reusable; the store never streams, so no
+ * statement is ever in use twice at once). The cache is bounded; SQLite
+ * re-prepares a kept statement by itself after a schema change. Kysely's driver
+ * prepares through it, and the store's compiled queries run through it directly
+ * (`run`): better-sqlite3 runs a statement synchronously on the one connection
+ * that Kysely's transaction holds, so inside a transaction a statement run here
+ * is part of it.
  */
-const withStatementCache = (database: BetterSqliteDatabase): SqliteDatabase => {
+const statementCache = (database: BetterSqliteDatabase): { readonly kysely: SqliteDatabase; readonly run: DirectExecution } => {
   const kept = new Map<string, ReturnType<SqliteDatabase["prepare"]>>();
+  const prepare = (text: string) => {
+    let statement = kept.get(text);
+    if (statement === undefined) {
+      statement = database.prepare(text);
+      if (kept.size >= STATEMENT_CACHE) kept.delete(kept.keys().next().value!);
+      kept.set(text, statement);
+    }
+    return statement;
+  };
   return {
-    close: () => database.close(),
-    prepare: (text: string) => {
-      let statement = kept.get(text);
-      if (statement === undefined) {
-        statement = database.prepare(text);
-        if (kept.size >= STATEMENT_CACHE) kept.delete(kept.keys().next().value!);
-        kept.set(text, statement);
-      }
-      return statement;
+    kysely: { close: () => database.close(), prepare },
+    run: (text, parameters) => {
+      const statement = prepare(text);
+      if (statement.reader) return { rows: statement.all(parameters) as Array<unknown> };
+      const { changes, lastInsertRowid } = statement.run(parameters);
+      return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
     },
   };
 };
@@ -125,11 +163,12 @@ export const sqliteStore = async (options: SqliteStoreOptions): Promise<SqlStore
     }
   }
   try {
-    configure(database, file, readOnly, busyTimeoutMs);
+    configure(database, file, readOnly, { busyTimeoutMs, cacheMiB: options.cacheMiB ?? 64, autoCheckpointPages: options.autoCheckpointPages ?? 10_000 });
   } catch (error) {
     database.close();
     throw asStoreError(error, store, sqliteDialect.classify);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  return openSqlStore(db, sqliteDialect, { ...options, durable: file !== ":memory:" && file !== "" });
+  const statements = statementCache(database);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements.kysely }) });
+  return openSqlStore(db, sqliteDialect, { ...options, durable: file !== ":memory:" && file !== "", direct: statements.run });
 };
