@@ -37,24 +37,22 @@ export const compiledQueries = (direct?: DirectExecution): CompiledQueries => {
   const sqlOf = new Map<string, string>();
   return {
     run: <R>(db: Kysely<never>, shape: string, parameters: ReadonlyArray<unknown>, build: () => Compilable) => {
-      let text = sqlOf.get(shape);
-      if (text === undefined) {
-        const compiled = build().compile();
-        if (!sameParameters(compiled.parameters, parameters)) {
-          throw new Error(`store-kysely: query "${shape}" binds its parameters in another order than the store expects (${compiled.sql})`);
+      try {
+        let text = sqlOf.get(shape);
+        if (text === undefined) {
+          const compiled = build().compile();
+          if (!sameParameters(compiled.parameters, parameters)) {
+            throw new Error(`store-kysely: query "${shape}" binds its parameters in another order than the store expects (${compiled.sql})`);
+          }
+          text = compiled.sql;
+          if (sqlOf.size >= MAX_SHAPES) sqlOf.clear();
+          sqlOf.set(shape, text);
         }
-        text = compiled.sql;
-        if (sqlOf.size >= MAX_SHAPES) sqlOf.clear();
-        sqlOf.set(shape, text);
+        if (direct !== undefined) return Promise.resolve(direct(text, parameters) as QueryResult<R>);
+        return db.executeQuery(CompiledQuery.raw(text, parameters as Array<unknown>)) as Promise<QueryResult<R>>;
+      } catch (error) {
+        return Promise.reject(error);
       }
-      if (direct !== undefined) {
-        try {
-          return Promise.resolve(direct(text, parameters) as QueryResult<R>);
-        } catch (error) {
-          return Promise.reject(error);
-        }
-      }
-      return db.executeQuery(CompiledQuery.raw(text, parameters as Array<unknown>)) as Promise<QueryResult<R>>;
     },
   };
 };
