@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
-import { rowParameters } from "../shared/compiled-queries.js";
-import { type SqlDialect, normalizedRows } from "../shared/sql-dialect.js";
+import { normalizedRows, rowParameters } from "../shared/compiled-queries.js";
+import type { SqlDialect } from "../shared/sql-dialect.js";
 import { type SqlStoreErrorKind, errorFacts } from "../shared/store-errors.js";
 
 // What MySQL and MariaDB spell their own way: utf8mb4 with its binary collation

@@ -63,3 +63,7 @@ export const rowParameters = (columns: ReadonlyArray<string>, rows: ReadonlyArra
   for (const row of rows) for (const c of columns) out.push(row[c] === undefined ? null : row[c]);
   return out;
 };
+
+/** Rows with every column given (in that order), `undefined` as null: what Kysely compiles to the parameters {@link rowParameters} gives. */
+export const normalizedRows = (columns: ReadonlyArray<string>, rows: ReadonlyArray<Readonly<Record<string, unknown>>>): Array<Record<string, unknown>> =>
+  rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] === undefined ? null : row[c]])));

@@ -16,10 +16,9 @@ export const auditColumns = (event: AuditEventRow): Database["tiaojie_audit"] =>
 /** The event kept in a `tiaojie_audit` row. */
 export const auditEventOf = (stored: { readonly body: unknown }): AuditEventRow => JSON.parse(String(stored.body)) as AuditEventRow;
 
-/** A chain's last event as one transaction knows it, and whether it knows it from its own append. */
+/** A chain's last seq as one transaction knows it, and whether it knows it from its own append. */
 interface KnownHead {
   readonly seq: number;
-  readonly hash: string;
   readonly own: boolean;
 }
 
@@ -47,7 +46,7 @@ export const sqlAuditLog = (db: Kysely<Database>, dialect: SqlDialect, queries: 
     });
     const top = found.rows[0];
     const head = top === undefined ? undefined : { seq: Number(top.seq), hash: String(top.hash) };
-    known.set(chain, head === undefined ? null : { ...head, own: false });
+    known.set(chain, head === undefined ? null : { seq: head.seq, own: false });
     return head;
   };
   const headBeforeAppend = async (chain: string): Promise<{ readonly seq: number } | undefined> => {
@@ -63,7 +62,7 @@ export const sqlAuditLog = (db: Kysely<Database>, dialect: SqlDialect, queries: 
         if (event.seq !== (last?.seq ?? 0) + 1) return "conflict";
         const inserted = await dialect.insertOrSkip(db, queries, "tiaojie_audit", ["chain", "seq"], [auditColumns(event)]);
         if (inserted === 0) return "conflict";
-        known.set(event.chain, { seq: event.seq, hash: event.hash, own: true });
+        known.set(event.chain, { seq: event.seq, own: true });
         return "done";
       }),
     list: (chain, afterSeq, limit) =>

@@ -2,8 +2,8 @@ import { type Collection, type FindQuery, type Page, type RowBase, type WriteOut
 import { type Compilable, type Kysely, sql } from "kysely";
 import type { Database, TableName } from "../schema/tables.js";
 import { type RowCodec, type StoredRow, decodeRow, encodeRow, partyRows, storedColumns } from "./row-codecs.js";
-import { type CompiledQueries, rowParameters } from "./compiled-queries.js";
-import { type SqlDialect, normalizedRows } from "./sql-dialect.js";
+import { type CompiledQueries, normalizedRows, rowParameters } from "./compiled-queries.js";
+import type { SqlDialect } from "./sql-dialect.js";
 import type { TransactionGuard } from "./transaction-guard.js";
 
 /** `LIKE` pattern of the rows within a division: its prefix (digits only) and `%`. */

@@ -1,6 +1,6 @@
 import type { IsolationLevel, Kysely } from "kysely";
 import type { ColumnKind, Database } from "../schema/tables.js";
-import { type CompiledQueries, rowParameters } from "./compiled-queries.js";
+import { type CompiledQueries, normalizedRows, rowParameters } from "./compiled-queries.js";
 import type { ErrorClassifier } from "./store-errors.js";
 
 /**
@@ -50,10 +50,6 @@ export interface SqlDialect {
 export const createIndexIfNotExists: SqlDialect["createIndex"] = async (db, name, table, columns) => {
   await db.schema.createIndex(name).ifNotExists().on(table).columns(columns as Array<string>).execute();
 };
-
-/** Rows with every column of the first (in its order), `undefined` as null: what Kysely compiles to the parameters {@link rowParameters} gives. */
-export const normalizedRows = (columns: ReadonlyArray<string>, rows: ReadonlyArray<Readonly<Record<string, unknown>>>): Array<Record<string, unknown>> =>
-  rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] === undefined ? null : row[c]])));
 
 /** `insert … on conflict (key) do nothing`: the spelling of SQLite and PostgreSQL. */
 export const insertOnConflictDoNothing: SqlDialect["insertOrSkip"] = async (db, queries, table, key, rows) => {
