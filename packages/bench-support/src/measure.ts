@@ -11,6 +11,12 @@ export interface Variant<R> {
   /** How many items one run processes (for throughput). */
   readonly items: number;
   readonly run: () => R | Promise<R>;
+  /**
+   * Called before each run, outside its time: to load what the run reads (a
+   * baseline's rows, say) only while it runs, so the other variants' runs do
+   * not carry it in their heap.
+   */
+  readonly prepare?: () => void | Promise<void>;
 }
 
 /** The timings of one variant. */
@@ -36,8 +42,9 @@ export const median = (values: ReadonlyArray<number>): number => {
  * Runs each variant once untimed (warm-up, unless `warmUp: false`: the caller
  * warmed them up itself, as when a first untimed run also prepares the data of
  * another variant), then `runs` timed rounds in which every variant runs once,
- * in alternating order. `onRun` is called after each timed run, outside its
- * time (to clean up after it, say).
+ * in alternating order. A variant's `prepare` is called before each of its
+ * runs and `onRun` after each timed run, both outside its time (to load what it
+ * reads and to clean up after it, say).
  */
 export const measureAlternating = async <R>(
   variants: ReadonlyArray<Variant<R>>,
@@ -46,9 +53,15 @@ export const measureAlternating = async <R>(
   const runs = options.runs ?? 5;
   const outputs = new Map<string, R>();
   const times = new Map<string, Array<number>>(variants.map((v) => [v.name, []]));
-  if (options.warmUp ?? true) for (const v of variants) outputs.set(v.name, await v.run());
+  if (options.warmUp ?? true) {
+    for (const v of variants) {
+      await v.prepare?.();
+      outputs.set(v.name, await v.run());
+    }
+  }
   for (let round = 0; round < runs; round++) {
     for (const v of variants) {
+      await v.prepare?.();
       const start = performance.now();
       const out = await v.run();
       const ms = performance.now() - start;
