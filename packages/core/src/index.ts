@@ -578,6 +578,59 @@ export {
   suppressSmallCells,
 } from "./reports/small-cells.js";
 
+// Import and export: the format-free sheet model, the exporter port
+export {
+  type ExportDataset,
+  type Sheet,
+  type SheetCell,
+  type SheetCellKind,
+  type SheetColumn,
+  type SheetRecord,
+  type Workbook,
+  cellText,
+  headerOf,
+} from "./exchange/sheet.js";
+export {
+  type ExportWriteOptions,
+  type Exporter,
+  type ExporterCapabilities,
+  DatasetNotSupported,
+  requireDataset,
+} from "./exchange/exporter.js";
+
+export {
+  type DisputeLedgerColumnKey,
+  type SupportRegistryColumnKey,
+  disputeLedgerColumns,
+  factColumns,
+  supportRegistryColumns,
+  townshipLedgerColumns,
+} from "./exchange/ledger-columns.js";
+export {
+  type ExportNames,
+  type ExportRequest,
+  type LedgerWorkbook,
+  type LedgerWorkbookError,
+  ExportInterrupted,
+  ledgerWorkbook,
+} from "./exchange/ledger-workbook.js";
+export { type ExportError, type LedgerExport, exportLedger } from "./exchange/export-ledger.js";
+export { type ExportRecord } from "./ledger/use-cases/exports.js";
+
+export { ERRORS_HEADER, type HeaderMapping, headerTable, ledgerHeaderVariants, mapHeader, normaliseHeader } from "./exchange/header-mapping.js";
+export {
+  type CellProblem,
+  type ParsedRow,
+  type RowContext,
+  parseBoolean,
+  parseDate,
+  parseLedgerRow,
+  rowDisputeId,
+  rowPersonId,
+  splitParties,
+} from "./exchange/ledger-row.js";
+export { type ImportOptions, type ImportResult, type RejectedRow, ImportRefused, importLedgerRows } from "./exchange/import-ledger.js";
+
 // Tamper-evident audit (hash chains, checkpoints)
 export { canonicalJson } from "./audit/canonical-json.js";
 export { type AuditEventDraft, GENESIS_HASH, auditEventHash, chainEvent } from "./audit/audit-chain.js";

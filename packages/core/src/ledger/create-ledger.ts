@@ -15,6 +15,7 @@ import { fixHazard, listHazards, registerHazard } from "./use-cases/hazards.js";
 import { purgeExpired } from "./use-cases/retention.js";
 import { auditCheckpoint, auditTrail, verifyAudit } from "./use-cases/audit-ops.js";
 import { rotateKeys } from "./use-cases/keys.js";
+import { recordExport } from "./use-cases/exports.js";
 
 /**
  * Every use case of the ledger as an Effect program: what `createLedger` runs,
@@ -60,6 +61,7 @@ export const ledgerPrograms = {
   auditCheckpoint,
   auditTrail,
   rotateKeys,
+  recordExport,
 } as const;
 
 type Programs = typeof ledgerPrograms;

@@ -348,6 +348,7 @@ describe("only the read-only use cases read the replica", () => {
       auditCheckpoint: [],
       auditTrail: [{ chain: fx.town.township.code }],
       rotateKeys: [],
+      recordExport: [{ dataset: "disputes", format: "csv", rows: 1, purpose: "核对" }],
     };
   };
   const readOnly = [
