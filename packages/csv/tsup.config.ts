@@ -7,5 +7,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "node20",
-  external: ["csv-parse", "csv-stringify", "iconv-lite"],
+  external: ["@tiaojie/core", "csv-parse", "csv-stringify", "iconv-lite"],
 });

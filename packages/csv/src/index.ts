@@ -9,3 +9,4 @@ export { type CsvEncoding, UTF8_BOM, detectEncoding } from "./encoding.js";
 export { FORMULA_GUARD, neutraliseFormula, restoreFormula } from "./formula.js";
 export { type CsvWriteOptions, writeCsv } from "./csv-writer.js";
 export { type CsvReadOptions, type CsvRecord, readCsv } from "./csv-reader.js";
+export { type CsvExporterOptions, type CsvImportOptions, csvErrorFile, csvExporter, csvSheetRecords, importCsv } from "./ledger-csv.js";

@@ -158,6 +158,10 @@ export const parseLedgerRow = (
 
   let jurisdiction = text("jurisdiction");
   const village = text("village");
+  const named = village === "" ? undefined : context.divisionCodes.get(village);
+  if (jurisdiction !== "" && named !== undefined && named !== jurisdiction) {
+    problems.push(problem("village", `“${village}”的区划代码是 ${named}，与“区划代码” ${jurisdiction} 不符`, `the division code of "${village}" is ${named}, not the "Division code" ${jurisdiction}`));
+  }
   if (jurisdiction === "") {
     if (village === "") problems.push(problem("village", "“村(社区)”不能为空", '"Village (community)" must not be empty'));
     else {
@@ -174,7 +178,7 @@ export const parseLedgerRow = (
   }
 
   const partiesText = required("parties") ?? "";
-  const named = splitParties(partiesText);
+  const partyNames = splitParties(partiesText);
   const summary = required("summary") ?? "";
 
   const facts: Record<string, number | boolean> = {};
@@ -192,8 +196,8 @@ export const parseLedgerRow = (
 
   const idText = text("id");
   if (problems.length > 0 || reportedOn === undefined || domain === undefined) return { ok: false, problems };
-  const persons = named.filter((p) => !p.organisation).map((p) => ({ id: rowPersonId(jurisdiction, p.name), name: p.name, jurisdiction }));
-  const parties = named.map((p, i) => {
+  const persons = partyNames.filter((p) => !p.organisation).map((p) => ({ id: rowPersonId(jurisdiction, p.name), name: p.name, jurisdiction }));
+  const parties = partyNames.map((p, i) => {
     const role = i === 0 ? "claimant" : "respondent";
     return p.organisation ? { kind: "organisation" as const, name: p.name, role } : { kind: "person" as const, person: rowPersonId(jurisdiction, p.name), role };
   });
