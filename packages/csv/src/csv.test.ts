@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { stringifyWhole } from "./csv-writer.js";
 import { encodeText as encodeTextFor, textDecoding } from "./encoding.js";
 import { type CsvEncoding, FORMULA_GUARD, detectEncoding, neutraliseFormula, readCsv, restoreFormula, writeCsv } from "./index.js";
 
@@ -80,6 +81,11 @@ describe("writeCsv and readCsv", () => {
       expect(back.map((r) => r.row)).toEqual(rows.map((_, i) => i + 1));
     },
   );
+
+  prop.prop([records, fc.integer({ min: 1, max: 7 })], { numRuns: 100 })("writes exactly the bytes csv-stringify writes for the same records in one call", async (rows, chunkRecords) => {
+    const bytes = await bytesOf(writeCsv(rows, { encoding: "utf-8", chunkRecords }));
+    expect(bytes.toString("utf8")).toBe(stringifyWhole(rows));
+  });
 
   prop.prop([records.filter((rows) => rows.some((r) => r.some((c) => /[^\x00-\x7f]/.test(c)))), fc.constantFrom(...encodings)], { numRuns: 40 })(
     "the encoding is detected: a byte-order mark, else valid UTF-8, else GB18030",

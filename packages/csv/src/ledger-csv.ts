@@ -33,19 +33,33 @@ export interface CsvExporterOptions {
 
 const TABLE: Readonly<Record<Lang, string>> = { zh: "表", en: "Table" };
 
-/** The rows of a one-sheet workbook, or of a summary's sheets (which share their columns) one after another, each led by its sheet's name. */
-async function* csvRows(workbook: Workbook, lang: Lang): AsyncGenerator<ReadonlyArray<string>> {
-  const [first] = workbook.sheets;
-  if (first === undefined) return;
-  const several = workbook.sheets.length > 1;
-  yield several ? [TABLE[lang], ...first.columns.map((c) => headerOf(c, lang))] : first.columns.map((c) => headerOf(c, lang));
+/** The header of a one-sheet workbook, or of a summary's sheets (which share their columns, each row then led by its sheet's name). */
+const csvHeader = (workbook: Workbook, lang: Lang): ReadonlyArray<string> => {
+  const first = workbook.sheets[0]!;
   for (const sheet of workbook.sheets) {
     if (sheet.columns.length !== first.columns.length) throw new Error(`CSV 只能写列数相同的表：“${sheet.name.zh}” / CSV can only hold sheets of the same columns: "${sheet.name.en}"`);
-    for await (const row of sheet.rows) {
-      const cells = row.map((c) => cellText(c, lang));
-      yield several ? [sheet.name[lang], ...cells] : cells;
-    }
   }
+  const header = first.columns.map((c) => headerOf(c, lang));
+  return workbook.sheets.length > 1 ? [TABLE[lang], ...header] : header;
+};
+
+/** The rows as text, synchronously when every sheet's rows are (no promise per row). */
+function csvRows(workbook: Workbook, lang: Lang): Iterable<ReadonlyArray<string>> | AsyncIterable<ReadonlyArray<string>> {
+  const several = workbook.sheets.length > 1;
+  const text = (sheet: Workbook["sheets"][number], row: ReadonlyArray<SheetCell>): ReadonlyArray<string> => {
+    const cells = row.map((c) => cellText(c, lang));
+    return several ? [sheet.name[lang], ...cells] : cells;
+  };
+  if (workbook.sheets.every((s) => Symbol.iterator in s.rows)) {
+    return (function* () {
+      yield csvHeader(workbook, lang);
+      for (const sheet of workbook.sheets) for (const row of sheet.rows as Iterable<ReadonlyArray<SheetCell>>) yield text(sheet, row);
+    })();
+  }
+  return (async function* () {
+    yield csvHeader(workbook, lang);
+    for (const sheet of workbook.sheets) for await (const row of sheet.rows) yield text(sheet, row);
+  })();
 }
 
 /**
@@ -72,6 +86,7 @@ export const csvExporter = (options: CsvExporterOptions = {}): Exporter => {
     capabilities: { datasets: ["disputes", "support-registry", "monthly-summary"], multipleSheets: false, dateCells: false, levelFills: false },
     write: (workbook, write = {}) => {
       requireDataset(exporter, workbook);
+      if (workbook.sheets.length === 0) return writeCsv([], { encoding: options.encoding ?? "utf-8-bom" });
       return writeCsv(csvRows(workbook, write.lang ?? "zh"), { encoding: options.encoding ?? "utf-8-bom" });
     },
   };
