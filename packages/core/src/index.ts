@@ -625,6 +625,7 @@ export {
   parseBoolean,
   parseDate,
   parseLedgerRow,
+  parsePartyRefs,
   rowDisputeId,
   rowPersonId,
   splitParties,

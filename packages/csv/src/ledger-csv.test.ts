@@ -82,11 +82,7 @@ describe("the dispute ledger as CSV", () => {
       for (const d of disputes) {
         const got = await target.getDispute(coordinatorOf(base), d.id);
         if (!got.ok) throw new Error(got.error.message);
-        expect(got.value.dispute.summary).toBe(d.summary);
-        expect(got.value.dispute.facts).toEqual(d.facts);
-        expect(got.value.dispute.domain).toBe(d.domain);
-        expect(got.value.dispute.reportedOn).toBe(d.reportedOn);
-        expect(got.value.dispute.parties.length).toBe(d.parties.length);
+        expect(got.value.dispute).toEqual(d);
       }
       const again = await importCsv(target, coordinatorOf(base), [file], { divisions: divisionsOf(base) });
       expect(again.ok && again.value).toMatchObject({ registered: 0, alreadyInLedger: 6 });

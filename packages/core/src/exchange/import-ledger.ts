@@ -106,6 +106,7 @@ const columnOfPath = (path: ReadonlyArray<string | number>): DisputeLedgerColumn
   const [first, second] = path;
   if (first === "facts" && typeof second === "string") return disputeLedgerColumns.find((c) => c.key === second)?.key;
   if (first === "jurisdiction") return "village";
+  if (first === "petition") return second === "highestLevel" ? "petitionLevel" : "petitionCount";
   if (first === "id" || first === "domain" || first === "parties" || first === "summary" || first === "reportedOn") return first;
   return undefined;
 };

@@ -49,7 +49,10 @@ export const factColumns = [
 /**
  * The dispute ledger's columns as the ledger exports them: the township's
  * fourteen, then the dispute's id (纠纷编号), its division code (区划代码), its
- * priority (化解优先级) and the nine facts.
+ * priority (化解优先级), each party's id and role in the order of 当事人
+ * (当事人编号及身份, e.g. `p-0001=claimant；=respondent` for a person and then an
+ * organisation), the petitions made about it (信访次数, 最高信访层级; petitioning is
+ * a right and never graded) and the nine facts.
  * @since 0.5.0
  */
 export const disputeLedgerColumns = [
@@ -57,6 +60,9 @@ export const disputeLedgerColumns = [
   column("id", "纠纷编号", "Dispute id", "text", 16),
   column("jurisdiction", "区划代码", "Division code", "text", 14),
   column("priority", "化解优先级", "Resolution priority", "text", 8),
+  column("partyRefs", "当事人编号及身份", "Party ids and roles", "text", 24),
+  column("petitionCount", "信访次数", "Petitions", "integer", 8),
+  column("petitionLevel", "最高信访层级", "Highest petition level", "text", 10),
   ...factColumns,
 ] as const;
 

@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { fromEpochDay } from "../calendar/local-dates.js";
 import { isValidCalendarDay } from "../model/local-date.js";
 import { DisputeDomains } from "../taxonomy/dispute-domains.js";
+import { PartyRoles } from "../taxonomy/party-roles.js";
+import { PetitionLevels } from "../taxonomy/petition-levels.js";
 import type { Bilingual } from "../validation/bilingual.js";
 import { type DisputeLedgerColumnKey, disputeLedgerColumns, factColumns } from "./ledger-columns.js";
 import { type SheetCell, cellText } from "./sheet.js";
@@ -26,6 +28,7 @@ export interface ParsedRow {
     readonly summary: string;
     readonly reportedOn: string;
     readonly facts: Readonly<Record<string, number | boolean>>;
+    readonly petition?: { readonly count: number; readonly highestLevel?: string };
   };
   readonly persons: ReadonlyArray<{ readonly id: string; readonly name: string; readonly jurisdiction: string }>;
 }
@@ -98,6 +101,29 @@ const DOMAIN_BY_LABEL: ReadonlyMap<string, string> = new Map(
     [e.en.toLowerCase(), e.code],
   ]),
 );
+
+const PETITION_LEVEL_BY_LABEL: ReadonlyMap<string, string> = new Map(
+  PetitionLevels.entries.flatMap((e) => [
+    [e.code, e.code],
+    [e.zh, e.code],
+    [e.en.toLowerCase(), e.code],
+  ]),
+);
+
+/**
+ * The cell 当事人编号及身份: `role=personId` for a person, `role=` for an
+ * organisation, separated by ；or ;. `undefined` when the cell is malformed.
+ * @since 0.5.0
+ */
+export const parsePartyRefs = (text: string): ReadonlyArray<{ readonly role: string; readonly person?: string }> | undefined => {
+  const out: Array<{ role: string; person?: string }> = [];
+  for (const entry of text.split(/[；;]/).map((s) => s.trim())) {
+    const m = /^([a-z-]+)=(\S*)$/.exec(entry);
+    if (m === null || !PartyRoles.is(m[1])) return undefined;
+    out.push(m[2] === "" ? { role: m[1]! } : { role: m[1]!, person: m[2]! });
+  }
+  return out;
+};
 
 /**
  * Party names in one cell, split at 、，,；; / and line breaks. A name ending like
@@ -194,13 +220,31 @@ export const parseLedgerRow = (
     else facts[c.key] = value;
   }
 
+  const refsText = text("partyRefs");
+  const refs = refsText === "" ? undefined : parsePartyRefs(refsText);
+  if (refsText !== "" && refs === undefined) {
+    problems.push(problem("partyRefs", `“${refsText}”应为“身份=人员编号”，以“；”分隔，身份为 ${PartyRoles.codes.join("、")}`, `"${refsText}" must be "role=person id" entries separated by "；", the role one of ${PartyRoles.codes.join(", ")}`));
+  } else if (refs !== undefined && refs.length !== partyNames.length) {
+    problems.push(problem("partyRefs", `当事人有 ${partyNames.length} 个，编号及身份有 ${refs.length} 个`, `${partyNames.length} parties but ${refs.length} ids and roles`));
+  }
+  const countText = text("petitionCount");
+  const petitionCount = countText === "" ? undefined : parseNumber(at.get("petitionCount") ?? null);
+  if (countText !== "" && (petitionCount === undefined || !Number.isInteger(petitionCount) || petitionCount < 0)) problems.push(problem("petitionCount", `“${countText}”不是信访次数`, `"${countText}" is not a number of petitions`));
+  const levelText = text("petitionLevel");
+  const petitionLevel = levelText === "" ? undefined : PETITION_LEVEL_BY_LABEL.get(levelText) ?? PETITION_LEVEL_BY_LABEL.get(levelText.toLowerCase());
+  if (levelText !== "" && petitionLevel === undefined) problems.push(problem("petitionLevel", `“${levelText}”不是信访层级；可用：${PetitionLevels.entries.map((e) => e.zh).join("、")}`, `"${levelText}" is not a petition level; one of: ${PetitionLevels.entries.map((e) => e.en).join(", ")}`));
+
   const idText = text("id");
   if (problems.length > 0 || reportedOn === undefined || domain === undefined) return { ok: false, problems };
-  const persons = partyNames.filter((p) => !p.organisation).map((p) => ({ id: rowPersonId(jurisdiction, p.name), name: p.name, jurisdiction }));
+  const personOf = (i: number, name: string): string => refs?.[i]?.person ?? rowPersonId(jurisdiction, name);
+  const isOrganisation = (i: number, organisation: boolean): boolean => (refs === undefined ? organisation : refs[i]!.person === undefined);
+  const persons = partyNames.flatMap((p, i) => (isOrganisation(i, p.organisation) ? [] : [{ id: personOf(i, p.name), name: p.name, jurisdiction }]));
   const parties = partyNames.map((p, i) => {
-    const role = i === 0 ? "claimant" : "respondent";
-    return p.organisation ? { kind: "organisation" as const, name: p.name, role } : { kind: "person" as const, person: rowPersonId(jurisdiction, p.name), role };
+    const role = refs?.[i]?.role ?? (i === 0 ? "claimant" : "respondent");
+    return isOrganisation(i, p.organisation) ? { kind: "organisation" as const, name: p.name, role } : { kind: "person" as const, person: personOf(i, p.name), role };
   });
+  const petition =
+    petitionCount === undefined && petitionLevel === undefined ? {} : { petition: { count: petitionCount ?? 0, ...(petitionLevel === undefined ? {} : { highestLevel: petitionLevel }) } };
   return {
     ok: true,
     value: {
@@ -212,6 +256,7 @@ export const parseLedgerRow = (
         summary,
         reportedOn,
         facts,
+        ...petition,
       },
       persons: [...new Map(persons.map((p) => [p.id, p])).values()],
     },

@@ -12,6 +12,7 @@ import type { LocalDate } from "../model/local-date.js";
 import type { CellCounts } from "../reports/small-cells.js";
 import { CaseStatuses } from "../taxonomy/case-statuses.js";
 import { DisputeDomains } from "../taxonomy/dispute-domains.js";
+import { PetitionLevels } from "../taxonomy/petition-levels.js";
 import { ResolutionPriorities } from "../taxonomy/resolution-priorities.js";
 import { type RiskLevel, RiskLevels } from "../taxonomy/risk-levels.js";
 import { SupportCategories } from "../taxonomy/support-categories.js";
@@ -191,6 +192,9 @@ const disputeCells = async (d: DisputeView, seq: number, c: DisputeContext): Pro
     id: d.id,
     jurisdiction: d.dispute.jurisdiction,
     priority: ResolutionPriorities.label(d.priority, c.lang),
+    partyRefs: d.dispute.parties.map((p) => `${p.role}=${p.kind === "person" ? p.person : ""}`).join("；"),
+    petitionCount: d.dispute.petition?.count ?? null,
+    petitionLevel: d.dispute.petition?.highestLevel === undefined ? null : PetitionLevels.label(d.dispute.petition.highestLevel, c.lang),
     peopleInvolved: f.peopleInvolved,
     amountAtStake: f.amountAtStake,
     threatOfViolence: f.threatOfViolence,
