@@ -632,6 +632,19 @@ export {
 } from "./exchange/ledger-row.js";
 export { type ImportOptions, type ImportResult, type RejectedRow, ImportRefused, importLedgerRows } from "./exchange/import-ledger.js";
 
+export {
+  type BundlePerson,
+  type LedgerBundle,
+  type ReceivedBundle,
+  type VerifiedBundle,
+  BundleNotMade,
+  BundleRefused,
+  bundleDigest,
+  createLedgerBundle,
+  receiveLedgerBundle,
+  verifyLedgerBundle,
+} from "./exchange/ledger-bundle.js";
+
 // Tamper-evident audit (hash chains, checkpoints)
 export { canonicalJson } from "./audit/canonical-json.js";
 export { type AuditEventDraft, GENESIS_HASH, auditEventHash, chainEvent } from "./audit/audit-chain.js";

@@ -25,12 +25,15 @@ export interface ExportRecord {
   readonly within?: DivisionCode;
   /** The fields shown that are not public (for example `person.name`). @default [] */
   readonly fields?: ReadonlyArray<string>;
+  /** The SHA-256 (64 lowercase hex digits) of what was exported, when the file carries it (a ledger bundle's records). @default absent */
+  readonly digest?: string;
 }
 
 const Dataset = Schema.Literal("disputes", "support-registry", "monthly-summary");
 const Format = Text(40);
 const Purpose = Text(100);
 const Rows = Schema.Int.pipe(Schema.nonNegative());
+const Digest = Schema.String.pipe(Schema.pattern(/^[0-9a-f]{64}$/));
 
 /**
  * Records an export in the audit trail, as one event (`action: "export"`, the
@@ -53,7 +56,8 @@ export const recordExport = (actor: Actor, input: ExportRecord) =>
     const purpose = decodeAt(work, Purpose, input.purpose, ["purpose"]);
     const within = input.within === undefined ? work.ctx.actor.scope : decodeAt(work, DivisionCodeSchema, input.within, ["within"]);
     if (!isWithinDivision(within, work.ctx.actor.scope)) return work.fail(new AccessDenied({ action: "record-export", entity: "ledger", id: within, reason: "out-of-scope" }));
+    const digest = input.digest === undefined ? undefined : decodeAt(work, Digest, input.digest, ["digest"]);
     const fields = [...new Set(input.fields ?? [])].sort();
-    work.audit({ action: "export", entity: "ledger", id: `${within}:${dataset}`, jurisdiction: within, fields, purpose, note: { format, rows } });
+    work.audit({ action: "export", entity: "ledger", id: `${within}:${dataset}`, jurisdiction: within, fields, purpose, note: { format, rows, ...(digest === undefined ? {} : { digest }) } });
     return { dataset, format, rows };
   });
