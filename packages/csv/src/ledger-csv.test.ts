@@ -1,46 +1,14 @@
 import { fc, it as prop } from "@fast-check/vitest";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import {
-  type Actor,
-  type Dispute,
-  type Ledger,
-  type OfficerId,
-  type UnitId,
-  createLedger,
-  disputeLedgerColumns,
-  exportLedger,
-  fixedClock,
-  generateDevelopmentKeys,
-  shanghaiStartOf,
-  weekendCalendar,
-} from "@tiaojie/core";
+import { disputeLedgerColumns, exportLedger } from "@tiaojie/core";
 import { type SampleTown, sampleTown } from "@tiaojie/core/testing";
+import { type TownLedger, townLedger } from "@tiaojie/export-testkit";
 import { makeMemoryStore } from "@tiaojie/store-memory";
 import { describe, expect, it } from "vitest";
 import { csvErrorFile, csvExporter, importCsv, readCsv } from "./index.js";
 
-const ledgerOf = (town: SampleTown): Ledger =>
-  createLedger({
-    store: makeMemoryStore(),
-    units: town.units,
-    calendar: weekendCalendar,
-    keys: generateDevelopmentKeys().keys,
-    clock: fixedClock(shanghaiStartOf(town.period.to) + 36_000_000),
-  });
-
-const coordinatorOf = (town: SampleTown): Actor => ({ officerId: "o-coord" as OfficerId, name: "协调员", unit: "u-pafzb" as UnitId, role: "coordinator", scope: town.township.code });
-
-/** Registers a town's persons and disputes through the ledger. */
-const registerTown = async (ledger: Ledger, town: SampleTown, disputes: ReadonlyArray<Dispute> = town.disputes): Promise<void> => {
-  const social: Actor = { officerId: "o-social" as OfficerId, name: "民政员", unit: "u-shswb" as UnitId, role: "unit-officer", scope: town.township.code };
-  for (const p of town.persons) {
-    const r = await ledger.registerPerson(social, p);
-    if (!r.ok) throw new Error(r.error.message);
-  }
-  const r = await ledger.registerDisputes(coordinatorOf(town), { run: `seed-${town.seed}`, items: disputes.map((dispute) => ({ dispute })) });
-  if (!r.ok) throw new Error(r.error.message);
-};
+const ledgerOf = (town: SampleTown): TownLedger => townLedger(town, makeMemoryStore());
 
 const bytesOf = async (chunks: AsyncIterable<Uint8Array>): Promise<Buffer> => {
   const all: Array<Uint8Array> = [];
@@ -48,14 +16,11 @@ const bytesOf = async (chunks: AsyncIterable<Uint8Array>): Promise<Buffer> => {
   return Buffer.concat(all);
 };
 
-const exportCsv = async (ledger: Ledger, town: SampleTown, encoding?: "utf-8-bom" | "gb18030"): Promise<Buffer> => {
-  const names = { divisions: Object.fromEntries(town.villages.map((v) => [v.code, v.name])), units: town.units };
-  const r = await exportLedger(ledger, csvExporter(encoding === undefined ? {} : { encoding }), coordinatorOf(town), { dataset: "disputes", purpose: "导出核对", names });
+const exportCsv = async (t: TownLedger, encoding?: "utf-8-bom" | "gb18030"): Promise<Buffer> => {
+  const r = await exportLedger(t.ledger, csvExporter(encoding === undefined ? {} : { encoding }), t.coordinator, { dataset: "disputes", purpose: "导出核对", names: t.names });
   if (!r.ok) throw new Error(r.error.message);
   return bytesOf(r.value.bytes);
 };
-
-const divisionsOf = (town: SampleTown) => Object.fromEntries(town.villages.map((v) => [v.name, v.code]));
 
 /** Summaries hostile to CSV and spreadsheets, valid for the ledger (1–2,000 characters, no outer spaces). */
 const hostileSummary = fc
@@ -73,18 +38,18 @@ describe("the dispute ledger as CSV", () => {
       const base = sampleTown(seed, { villages: 2, persons: 12, disputes: 6, listings: 0 });
       const disputes = base.disputes.map((d, i) => ({ ...d, summary: summaries[i]! }));
       const source = ledgerOf(base);
-      await registerTown(source, base, disputes);
-      const file = await exportCsv(source, base, encoding);
+      await source.registerTown(disputes);
+      const file = await exportCsv(source, encoding);
       const target = ledgerOf(base);
-      const r = await importCsv(target, coordinatorOf(base), [file], { divisions: divisionsOf(base) });
+      const r = await importCsv(target.ledger, target.coordinator, [file], { divisions: target.divisions });
       if (!r.ok) throw new Error(r.error.message);
       expect(r.value).toMatchObject({ rows: 6, registered: 6, rejected: [] });
       for (const d of disputes) {
-        const got = await target.getDispute(coordinatorOf(base), d.id);
+        const got = await target.ledger.getDispute(target.coordinator, d.id);
         if (!got.ok) throw new Error(got.error.message);
         expect(got.value.dispute).toEqual(d);
       }
-      const again = await importCsv(target, coordinatorOf(base), [file], { divisions: divisionsOf(base) });
+      const again = await importCsv(target.ledger, target.coordinator, [file], { divisions: target.divisions });
       expect(again.ok && again.value).toMatchObject({ registered: 0, alreadyInLedger: 6 });
     },
   );
@@ -92,9 +57,9 @@ describe("the dispute ledger as CSV", () => {
   it("imports good rows, reports each bad one with its row, column and both languages, and writes an error file that imports once corrected", async () => {
     const town = sampleTown(77, { villages: 2, persons: 12, disputes: 8, listings: 0 });
     const source = ledgerOf(town);
-    await registerTown(source, town);
+    await source.registerTown();
     const records = [];
-    for await (const r of readCsv([await exportCsv(source, town)])) records.push([...r.cells]);
+    for await (const r of readCsv([await exportCsv(source)])) records.push([...r.cells]);
     const col = (key: string) => disputeLedgerColumns.findIndex((c) => c.key === key);
     records[2]![col("reportedOn")] = "2025年13月1日";
     records[5]![col("village")] = "不存在村";
@@ -104,9 +69,9 @@ describe("the dispute ledger as CSV", () => {
     const file = await bytesOf(writeCsv(records));
 
     const target = ledgerOf(town);
-    const atomic = await importCsv(target, coordinatorOf(town), [file], { divisions: divisionsOf(town), atomic: true });
+    const atomic = await importCsv(target.ledger, target.coordinator, [file], { divisions: target.divisions, atomic: true });
     expect(atomic.ok && atomic.value).toMatchObject({ rows: 8, registered: 0, refusedWhole: true });
-    const r = await importCsv(target, coordinatorOf(town), [file], { divisions: divisionsOf(town) });
+    const r = await importCsv(target.ledger, target.coordinator, [file], { divisions: target.divisions });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value).toMatchObject({ rows: 8, registered: 6, alreadyInLedger: 0 });
     expect(r.value.rejected.map((x) => x.row)).toEqual([3, 6]);
@@ -126,17 +91,17 @@ describe("the dispute ledger as CSV", () => {
     errors[2]![col("village")] = town.villages[0]!.name;
     errors[2]![col("jurisdiction")] = town.villages[0]!.code;
     errors[2]![col("selfHarmRisk")] = "否";
-    const fixed = await importCsv(target, coordinatorOf(town), [await bytesOf(writeCsv(errors))], { divisions: divisionsOf(town) });
+    const fixed = await importCsv(target.ledger, target.coordinator, [await bytesOf(writeCsv(errors))], { divisions: target.divisions });
     expect(fixed.ok && fixed.value).toMatchObject({ rows: 2, registered: 2, rejected: [] });
-    const twice = await importCsv(target, coordinatorOf(town), [file], { divisions: divisionsOf(town) });
+    const twice = await importCsv(target.ledger, target.coordinator, [file], { divisions: target.divisions });
     expect(twice.ok && twice.value).toMatchObject({ registered: 0, alreadyInLedger: 6 });
   });
 
   it("writes the monthly summary's tables in one file, each row led by its table", async () => {
     const town = sampleTown(78, { villages: 2, persons: 12, disputes: 8, listings: 0 });
     const ledger = ledgerOf(town);
-    await registerTown(ledger, town);
-    const r = await exportLedger(ledger, csvExporter(), coordinatorOf(town), { dataset: "monthly-summary", purpose: "月度上报", period: town.period });
+    await ledger.registerTown();
+    const r = await exportLedger(ledger.ledger, csvExporter(), ledger.coordinator, { dataset: "monthly-summary", purpose: "月度上报", period: town.period });
     if (!r.ok) throw new Error(r.error.message);
     const rows = [];
     for await (const rec of readCsv([await bytesOf(r.value.bytes)])) rows.push(rec.cells);
@@ -159,8 +124,8 @@ describe("an exported ledger read by Python's csv module", () => {
     const town = sampleTown(79, { villages: 2, persons: 12, disputes: 5, listings: 0 });
     const disputes = town.disputes.map((d, i) => (i === 0 ? { ...d, summary: "=1+1 欠薪\n第二行" } : d));
     const ledger = ledgerOf(town);
-    await registerTown(ledger, town, disputes);
-    const file = await exportCsv(ledger, town);
+    await ledger.registerTown(disputes);
+    const file = await exportCsv(ledger);
     const script = "import csv, io, json, sys\nrows = list(csv.reader(io.StringIO(sys.stdin.buffer.read().decode('utf-8-sig'), newline='')))\nprint(json.dumps(rows))";
     const rows = JSON.parse(execFileSync(PYTHON, ["-c", script], { input: file }).toString("utf8")) as Array<Array<string>>;
     expect(rows[0]).toEqual(disputeLedgerColumns.map((c) => c.zh));

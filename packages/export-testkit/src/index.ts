@@ -7,3 +7,4 @@
  */
 export { type ExporterUnderTest, runExporterConformance } from "./run-exporter-conformance.js";
 export { hostileCell, hostileSheet } from "./hostile-sheets.js";
+export { type TownLedger, townLedger } from "./town-ledger.js";

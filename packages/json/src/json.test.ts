@@ -1,18 +1,7 @@
 import { fc, it as prop } from "@fast-check/vitest";
-import {
-  type Actor,
-  type Ledger,
-  type OfficerId,
-  type UnitId,
-  createLedger,
-  exportLedger,
-  fixedClock,
-  generateDevelopmentKeys,
-  shanghaiStartOf,
-  weekendCalendar,
-} from "@tiaojie/core";
-import { type SampleTown, sampleTown } from "@tiaojie/core/testing";
-import { runExporterConformance } from "@tiaojie/export-testkit";
+import { exportLedger } from "@tiaojie/core";
+import { sampleTown } from "@tiaojie/core/testing";
+import { runExporterConformance, townLedger } from "@tiaojie/export-testkit";
 import { makeMemoryStore } from "@tiaojie/store-memory";
 import { describe, expect, it } from "vitest";
 import { importJson, jsonExporter, ndjsonExporter, readJsonWorkbook, readNdjsonWorkbook, workbookJsonSchema } from "./index.js";
@@ -20,9 +9,6 @@ import { importJson, jsonExporter, ndjsonExporter, readJsonWorkbook, readNdjsonW
 runExporterConformance({ name: "json", exporter: jsonExporter(), read: (bytes) => readJsonWorkbook([bytes]) });
 runExporterConformance({ name: "ndjson", exporter: ndjsonExporter(), read: (bytes) => readNdjsonWorkbook([bytes]) });
 
-const ledgerOf = (town: SampleTown): Ledger =>
-  createLedger({ store: makeMemoryStore(), units: town.units, calendar: weekendCalendar, keys: generateDevelopmentKeys().keys, clock: fixedClock(shanghaiStartOf(town.period.to) + 36_000_000) });
-const coordinatorOf = (town: SampleTown): Actor => ({ officerId: "o-coord" as OfficerId, name: "协调员", unit: "u-pafzb" as UnitId, role: "coordinator", scope: town.township.code });
 const bytesOf = async (chunks: AsyncIterable<Uint8Array>): Promise<Buffer> => {
   const all: Array<Uint8Array> = [];
   for await (const c of chunks) all.push(c);
@@ -34,23 +20,20 @@ describe("the dispute ledger as JSON and NDJSON", () => {
     "exported by one ledger and imported by another, every dispute comes back, and nothing twice",
     async (seed, format) => {
       const town = sampleTown(seed, { villages: 2, persons: 12, disputes: 6, listings: 0 });
-      const source = ledgerOf(town);
-      const social: Actor = { ...coordinatorOf(town), officerId: "o-social" as OfficerId, unit: "u-shswb" as UnitId, role: "unit-officer" };
-      for (const p of town.persons) expect((await source.registerPerson(social, p)).ok).toBe(true);
-      expect((await source.registerDisputes(coordinatorOf(town), { run: "seed", items: town.disputes.map((dispute) => ({ dispute })) })).ok).toBe(true);
-      const out = await exportLedger(source, format === "json" ? jsonExporter() : ndjsonExporter(), coordinatorOf(town), { dataset: "disputes", purpose: "数据交换", lang: "en" });
+      const source = townLedger(town, makeMemoryStore());
+      await source.registerTown();
+      const out = await exportLedger(source.ledger, format === "json" ? jsonExporter() : ndjsonExporter(), source.coordinator, { dataset: "disputes", purpose: "数据交换", lang: "en", names: source.names });
       if (!out.ok) throw new Error(out.error.message);
       const file = await bytesOf(out.value.bytes);
-      const target = ledgerOf(town);
-      const divisions = Object.fromEntries(town.villages.map((v) => [v.name, v.code]));
-      const r = await importJson(target, coordinatorOf(town), [file], { format, divisions });
+      const target = townLedger(town, makeMemoryStore());
+      const r = await importJson(target.ledger, target.coordinator, [file], { format, divisions: target.divisions });
       if (!r.ok) throw new Error(r.error.message);
       expect(r.value).toMatchObject({ rows: 6, registered: 6, rejected: [] });
       for (const d of town.disputes) {
-        const got = await target.getDispute(coordinatorOf(town), d.id);
+        const got = await target.ledger.getDispute(target.coordinator, d.id);
         expect(got.ok && got.value.dispute).toEqual(d);
       }
-      const again = await importJson(target, coordinatorOf(town), [file], { format, divisions });
+      const again = await importJson(target.ledger, target.coordinator, [file], { format, divisions: target.divisions });
       expect(again.ok && again.value).toMatchObject({ registered: 0, alreadyInLedger: 6 });
     },
   );
