@@ -190,6 +190,15 @@ describe("importing a ledger sheet", () => {
     expect(partial.value.rejected[1]!.cells).toEqual(broken[7]!.cells);
   });
 
+  it("refuses a row with a cell beyond the header rather than drop the cell", async () => {
+    const target = serviceFixture(512, {}, { town: source.town });
+    const longer = records.map((r, i) => (i === 2 ? { ...r, cells: [...r.cells, "", "多出的内容"] } : r));
+    const r = await importLedgerRows(target.ledger, target.actors.coordinator, longer, { divisions });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.registered).toBe(19);
+    expect(r.value.rejected).toMatchObject([{ row: 3, problems: [{ zh: `第 ${disputeLedgerColumns.length + 2} 列没有表头，其内容无法导入` }] }]);
+  });
+
   it("refuses a file without a header, with a required column missing, or with an unknown column unless told to ignore it", async () => {
     const target = serviceFixture(512, {}, { town: source.town });
     const noHeader = await importLedgerRows(target.ledger, target.actors.coordinator, records.slice(1), { divisions });

@@ -12,7 +12,7 @@ import { formatPath } from "../validation/validation-error.js";
 import { type HeaderMapping, mapHeader } from "./header-mapping.js";
 import { type DisputeLedgerColumnKey, disputeLedgerColumns } from "./ledger-columns.js";
 import { type CellProblem, type ParsedRow, parseLedgerRow } from "./ledger-row.js";
-import type { SheetCell, SheetRecord } from "./sheet.js";
+import { type SheetCell, type SheetRecord, cellText } from "./sheet.js";
 
 /**
  * How an import reads a file and registers it.
@@ -171,9 +171,13 @@ export const importLedgerRows = async (
       if (seen >= HEADER_SEARCH_ROWS) break;
       continue;
     }
+    // A cell beyond the header has no column to go to: the row is refused rather than the cell dropped.
+    const beyond = record.cells.findIndex((c, i) => i >= mapping!.positions.length && cellText(c).trim() !== "");
+    const extra: Array<CellProblem> =
+      beyond < 0 ? [] : [{ zh: `第 ${beyond + 1} 列没有表头，其内容无法导入`, en: `column ${beyond + 1} has no header, so its content cannot be imported` }];
     const row = parseLedgerRow(record.cells, mapping.positions, { divisionCodes });
-    if (!row.ok) {
-      reject(record, row.problems);
+    if (!row.ok || extra.length > 0) {
+      reject(record, [...extra, ...(row.ok ? [] : row.problems)]);
       continue;
     }
     const checked = decode(Dispute, row.value.dispute);
