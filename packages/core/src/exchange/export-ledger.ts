@@ -14,7 +14,7 @@ import type { Workbook } from "./sheet.js";
  */
 export interface LedgerExport {
   readonly workbook: Workbook;
-  /** A file name for it: the dataset and the format's extension, e.g. `disputes.xlsx`. */
+  /** A file name for it: the dataset and the format's extension, e.g. `disputes.csv`. */
   readonly fileName: string;
   readonly mediaType: string;
   readonly bytes: AsyncIterable<Uint8Array>;
@@ -40,9 +40,9 @@ export type ExportError = DatasetNotSupported | LedgerWorkbookError;
  * import { Readable } from "node:stream";
  * import { pipeline } from "node:stream/promises";
  * import { exportLedger } from "@tiaojie/core";
- * import { xlsxExporter } from "@tiaojie/xlsx";
+ * import { csvExporter } from "@tiaojie/csv";
  *
- * const r = await exportLedger(ledger, xlsxExporter(), officer, { dataset: "disputes", purpose: "月度上报", names: { units } });
+ * const r = await exportLedger(ledger, csvExporter(), officer, { dataset: "disputes", purpose: "月度上报", names: { units } });
  * if (r.ok) await pipeline(Readable.from(r.value.bytes), createWriteStream(r.value.fileName));
  * else console.error(r.error.message);
  * ```

@@ -51,7 +51,7 @@ export interface ExportWriteOptions {
  * @since 0.5.0
  */
 export interface Exporter {
-  /** A short name of the format: `csv`, `xlsx`, `json`. */
+  /** A short name of the format: `csv`, `json`, `ndjson`. */
   readonly format: string;
   /** The file's media type. */
   readonly mediaType: string;

@@ -124,11 +124,11 @@ const headerText = (mapping: HeaderMapping, key: DisputeLedgerColumnKey | undefi
  * same 纠纷编号, or the same row imported before) is counted, not registered
  * again; a person named in the file is registered once (one name in one
  * division is one person). Formats give the rows: `readCsv` of
- * `@tiaojie/csv`, `readXlsx` of `@tiaojie/xlsx`.
+ * `@tiaojie/csv`, `readJsonWorkbook` and `readNdjsonWorkbook` of `@tiaojie/json`.
  *
  * @example
  * ```ts
- * const r = await importLedgerRows(ledger, officer, readXlsx(createReadStream("2024台账.xlsx")), { divisions: { 龙潭村: "532301104201" } });
+ * const r = await importLedgerRows(ledger, officer, csvSheetRecords(createReadStream("2024台账.csv")), { divisions: { 龙潭村: "532301104201" } });
  * if (r.ok) console.log(r.value.registered, r.value.rejected.length);
  * ```
  * @since 0.5.0

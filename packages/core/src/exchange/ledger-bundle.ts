@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Data } from "effect";
 import { canonicalJson } from "../audit/canonical-json.js";
-import { type Checkpoint, compareWithCheckpoint, verifyCheckpoint } from "../audit/checkpoint.js";
+import { type Checkpoint, compareWithCheckpoint, parseCheckpoint, verifyCheckpoint } from "../audit/checkpoint.js";
 import { type AuditProblem, verifyChain } from "../audit/verify-chain.js";
 import type { Ledger } from "../ledger/create-ledger.js";
 import type { DisputeView } from "../ledger/use-cases/dispute-view.js";
@@ -128,7 +128,9 @@ export const createLedgerBundle = async (
   if (!recorded.ok) return notMade(`记录报送失败：${recorded.error.message}`, `recording the bundle failed: ${recorded.error.message}`, recorded.error);
   const checkpoint = await ledger.auditCheckpoint(actor);
   if (!checkpoint.ok) return notMade(`签署检查点失败：${checkpoint.error.message}`, `signing the checkpoint failed: ${checkpoint.error.message}`, checkpoint.error);
-  const heads = checkpointHeads(checkpoint.value);
+  const parsed = parseCheckpoint(checkpoint.value);
+  if (!parsed.ok) return notMade(`检查点无法解析：${parsed.error.zh}`, `the checkpoint does not parse: ${parsed.error.en}`, parsed.error);
+  const heads = parsed.value.heads;
   const audit: Array<{ chain: string; events: Array<AuditEventRow> }> = [];
   for (const head of heads) {
     const events: Array<AuditEventRow> = [];
@@ -142,16 +144,6 @@ export const createLedgerBundle = async (
   }
   return ok({ format: "tiaojie-ledger-bundle", version: 1, within, records, digest, audit, checkpoint: checkpoint.value });
 };
-
-/** The heads a checkpoint text lists (its lines `chain <name> <size> <hash>`). */
-const checkpointHeads = (text: string): ReadonlyArray<{ readonly chain: string; readonly size: number }> =>
-  text
-    .split("\n")
-    .filter((line) => line.startsWith("chain "))
-    .map((line) => {
-      const [, chain, size] = line.split(" ");
-      return { chain: chain!, size: Number(size) };
-    });
 
 /**
  * A bundle that passed every check: the bundle, its checkpoint, and the audit
@@ -284,7 +276,9 @@ export const receiveLedgerBundle = async (
     items.push({ dispute: view.dispute, ...(persons.length === 0 ? {} : { persons }) });
   }
   if (items.length === 0) return ok({ registered: 0, alreadyInLedger, event, checkpoint });
-  const r = await ledger.registerDisputes(actor, { run: `bundle:${bundle.digest.slice(0, 64)}:${sha256(canonicalJson(items.map((i) => (i.dispute as { id: string }).id))).slice(0, 32)}`.slice(0, 128), items });
+  // One run per bundle and set of new disputes: a bundle received again after an interruption resumes its run.
+  const run = `bundle:${bundle.digest}:${sha256(canonicalJson(items.map((i) => (i.dispute as { id: string }).id))).slice(0, 32)}`;
+  const r = await ledger.registerDisputes(actor, { run, items });
   if (!r.ok) return notMade(`登记失败：${r.error.message}`, `registration failed: ${r.error.message}`, r.error);
   return ok({ registered: r.value.registered, alreadyInLedger: alreadyInLedger + r.value.resumedFrom, event, checkpoint });
 };

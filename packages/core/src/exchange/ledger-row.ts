@@ -94,21 +94,13 @@ const parseNumber = (cell: SheetCell): number | undefined => {
   return Number(t);
 };
 
-const DOMAIN_BY_LABEL: ReadonlyMap<string, string> = new Map(
-  DisputeDomains.entries.flatMap((e) => [
-    [e.code, e.code],
-    [e.zh, e.code],
-    [e.en.toLowerCase(), e.code],
-  ]),
-);
+/** A taxonomy's codes by code, Chinese label and lower-cased English label. */
+const codesByLabel = (entries: ReadonlyArray<{ readonly code: string; readonly zh: string; readonly en: string }>): ReadonlyMap<string, string> =>
+  new Map(entries.flatMap((e) => [[e.code, e.code], [e.zh, e.code], [e.en.toLowerCase(), e.code]] as const));
 
-const PETITION_LEVEL_BY_LABEL: ReadonlyMap<string, string> = new Map(
-  PetitionLevels.entries.flatMap((e) => [
-    [e.code, e.code],
-    [e.zh, e.code],
-    [e.en.toLowerCase(), e.code],
-  ]),
-);
+const DOMAIN_BY_LABEL = codesByLabel(DisputeDomains.entries);
+
+const PETITION_LEVEL_BY_LABEL = codesByLabel(PetitionLevels.entries);
 
 /**
  * The cell 当事人编号及身份: `role=personId` for a person, `role=` for an

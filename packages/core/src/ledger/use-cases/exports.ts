@@ -16,7 +16,7 @@ import { type Work, useCase } from "../unit-of-work.js";
  */
 export interface ExportRecord {
   readonly dataset: ExportDataset;
-  /** The exporter's format, e.g. `xlsx`. */
+  /** The exporter's format, e.g. `csv`. */
   readonly format: string;
   readonly rows: number;
   /** Why the data leaves the ledger (100 characters at most), e.g. 月度上报. */
@@ -44,7 +44,7 @@ const Digest = Schema.String.pipe(Schema.pattern(/^[0-9a-f]{64}$/));
  *
  * @example
  * ```ts
- * await ledger.recordExport(officer, { dataset: "disputes", format: "xlsx", rows: 120, purpose: "月度上报" });
+ * await ledger.recordExport(officer, { dataset: "disputes", format: "csv", rows: 120, purpose: "月度上报" });
  * ```
  * @since 0.5.0
  */
