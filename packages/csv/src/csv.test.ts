@@ -148,12 +148,20 @@ describe("an independent reader (Python's csv module)", () => {
     else it.todo("not run: python3 is missing");
     return;
   }
-  prop.prop([records.filter((rows) => rows.length > 0), fc.constantFrom(...encodings)], { numRuns: 15 })(
+  prop.prop([records.filter((rows) => rows.length > 0), fc.constantFrom(...encodings)], {
+    numRuns: 15,
+    // Once found: a character whose GB18030 bytes the 2000 and 2005 editions read differently.
+    examples: [[[["ḿ", ""]], "gb18030"]],
+  })(
     "reads the same records, every formula start guarded",
     async (rows, encoding) => {
       const bytes = await bytesOf(writeCsv(rows, { encoding }));
       const codec = encoding === "utf-8-bom" ? "utf-8-sig" : encoding;
-      const parsed = JSON.parse(execFileSync(PYTHON ?? "python3", ["-c", PARSE, codec], { input: bytes }).toString("utf8")) as Array<Array<string>>;
+      const read = JSON.parse(execFileSync(PYTHON ?? "python3", ["-c", PARSE, codec], { input: bytes }).toString("utf8")) as Array<Array<string>>;
+      // Python's codec is GB18030-2000, iconv-lite's GB18030-2005: the one mapping
+      // 2005 changed swaps U+1E3F (ḿ, bytes A8 BC) and the private-use U+E7C7 (81 35 F4 37).
+      const edition = (cell: string) => (encoding === "gb18030" ? cell.replace(/[\u1e3f\ue7c7]/g, (c) => (c === "\u1e3f" ? "\ue7c7" : "\u1e3f")) : cell);
+      const parsed = read.map((r) => r.map(edition));
       expect(parsed).toEqual(rows.map((r) => r.map(neutraliseFormula)));
       for (const r of parsed) for (const cell of r) expect(["=", "+", "-", "@", "\t", "\r"]).not.toContain(cell.charAt(0));
     },
