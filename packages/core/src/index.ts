@@ -631,6 +631,7 @@ export {
   splitParties,
 } from "./exchange/ledger-row.js";
 export { type ImportOptions, type ImportResult, type RejectedRow, ImportRefused, importLedgerRows } from "./exchange/import-ledger.js";
+export { importErrorWorkbook } from "./exchange/import-error-file.js";
 
 export {
   type BundlePerson,

@@ -13,6 +13,7 @@ import {
   type Workbook,
   cellText,
   headerOf,
+  importErrorWorkbook,
   importLedgerRows,
   requireDataset,
 } from "@tiaojie/core";
@@ -133,15 +134,11 @@ export interface CsvImportOptions extends ImportOptions, CsvReadOptions {}
 export const importCsv = (ledger: Ledger, actor: Actor, source: Bytes, options: CsvImportOptions = {}): Promise<Result<ImportResult, ImportRefused>> =>
   importLedgerRows(ledger, actor, csvSheetRecords(source, options.encoding === undefined ? {} : { encoding: options.encoding }), options);
 
-/** One problem of a rejected row as the error file writes it: the column's header, then the message in both languages. */
-const problemText = (p: ImportResult["rejected"][number]["problems"][number]): string =>
-  `${p.column === undefined ? "" : `【${p.column}】`}${p.zh} / ${p.en}`;
-
 /**
- * The error file of an import: the file's header row with an
- * {@link ERRORS_HEADER} column added, then each rejected row as it was read,
- * with what is wrong with it. Corrected, it imports as it is (the importer
- * ignores that column).
+ * The error file of an import ({@link importErrorWorkbook}) as CSV: the file's
+ * header row with an {@link ERRORS_HEADER} column added, then each rejected row
+ * as it was read, with what is wrong with it. Corrected, it imports as it is
+ * (the importer ignores that column).
  *
  * @example
  * ```ts
@@ -149,12 +146,5 @@ const problemText = (p: ImportResult["rejected"][number]["problems"][number]): s
  * ```
  * @since 0.5.0
  */
-export const csvErrorFile = (result: Pick<ImportResult, "header" | "rejected">, options: CsvExporterOptions = {}): AsyncIterable<Uint8Array> => {
-  const width = result.header.length;
-  const text = (cells: ReadonlyArray<SheetCell>): Array<string> => Array.from({ length: width }, (_, i) => cellText(cells[i] ?? null));
-  const rows: Array<ReadonlyArray<string>> = [
-    [...text(result.header.map((c) => (cellText(c) === ERRORS_HEADER ? "" : c))), ERRORS_HEADER],
-    ...result.rejected.map((r) => [...text(r.cells), r.problems.map(problemText).join("；")]),
-  ];
-  return writeCsv(rows, { encoding: options.encoding ?? "utf-8-bom" });
-};
+export const csvErrorFile = (result: Pick<ImportResult, "header" | "rejected">, options: CsvExporterOptions = {}): AsyncIterable<Uint8Array> =>
+  csvExporter(options).write(importErrorWorkbook(result));

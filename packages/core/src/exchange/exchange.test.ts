@@ -8,6 +8,7 @@ import { disputeLedgerColumns, supportRegistryColumns } from "./ledger-columns.j
 import { ledgerWorkbook } from "./ledger-workbook.js";
 import { exportLedger } from "./export-ledger.js";
 import { importLedgerRows } from "./import-ledger.js";
+import { ERRORS_HEADER } from "./header-mapping.js";
 import { mapHeader } from "./header-mapping.js";
 import { parseDate } from "./ledger-row.js";
 
@@ -197,6 +198,27 @@ describe("importing a ledger sheet", () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.registered).toBe(19);
     expect(r.value.rejected).toMatchObject([{ row: 3, problems: [{ zh: `第 ${disputeLedgerColumns.length + 2} 列没有表头，其内容无法导入` }] }]);
+  });
+
+  it("refuses a row with a cell under an empty header, and ignores what an error file's own column holds", async () => {
+    const target = serviceFixture(512, {}, { town: source.town });
+    const widened = records.map((r, i) => ({ ...r, cells: [...r.cells, i === 0 ? "" : i === 4 ? "放错列的内容" : "", i === 0 ? ERRORS_HEADER : "旧的错误说明"] }));
+    const r = await importLedgerRows(target.ledger, target.actors.coordinator, widened, { divisions });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.registered).toBe(19);
+    expect(r.value.rejected).toMatchObject([{ row: 5, problems: [{ zh: `第 ${disputeLedgerColumns.length + 1} 列没有表头，其内容无法导入` }] }]);
+  });
+
+  it("reads a header again on every sheet, and refuses a sheet whose header differs", async () => {
+    const target = serviceFixture(512, {}, { town: source.town });
+    const onSheets = records.map((r, i) => ({ ...r, sheet: i <= 10 ? "台账" : "台账 (2)" }));
+    const split = [...onSheets.slice(0, 11), { sheet: "台账 (2)", row: 1, cells: ["二月（续）"] }, { ...onSheets[0]!, sheet: "台账 (2)", row: 2 }, ...onSheets.slice(11)];
+    const r = await importLedgerRows(target.ledger, target.actors.coordinator, split, { divisions });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value).toMatchObject({ rows: 20, registered: 20, rejected: [] });
+    const other = [...onSheets.slice(0, 11), { ...onSheets[0]!, sheet: "台账 (2)", row: 1, cells: onSheets[0]!.cells.slice(0, 8) }, ...onSheets.slice(11)];
+    const refused = await importLedgerRows(target.ledger, target.actors.coordinator, other, { divisions });
+    expect(!refused.ok && refused.error.text.zh).toBe("工作表“台账 (2)”第 1 行的表头与第一个工作表的不同");
   });
 
   it("refuses a file without a header, with a required column missing, or with an unknown column unless told to ignore it", async () => {

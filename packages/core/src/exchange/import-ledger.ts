@@ -111,6 +111,16 @@ const columnOfPath = (path: ReadonlyArray<string | number>): DisputeLedgerColumn
   return undefined;
 };
 
+/** Whether two headers put the same columns in the same places (empty columns at the end aside). */
+const samePositions = (a: HeaderMapping, b: HeaderMapping): boolean => {
+  const used = (m: HeaderMapping): number => {
+    let n = m.positions.length;
+    while (n > 0 && m.positions[n - 1] === undefined) n -= 1;
+    return n;
+  };
+  return used(a) === used(b) && a.positions.slice(0, used(a)).every((k, i) => k === b.positions[i]);
+};
+
 const headerText = (mapping: HeaderMapping, key: DisputeLedgerColumnKey | undefined): string | undefined =>
   key === undefined ? undefined : (mapping.found.get(key) ?? disputeLedgerColumns.find((c) => c.key === key)?.zh);
 
@@ -157,6 +167,13 @@ export const importLedgerRows = async (
       }),
     });
   };
+  // Each sheet repeats the header (an exporter splits a long ledger over
+  // sheets; old workbooks keep a sheet a month): on a sheet after the first, the
+  // rows up to its header are skipped like the first sheet's title rows, and a
+  // header of other columns, or none, refuses the import.
+  let sheet: string | undefined;
+  let seekingHeader = 0;
+  let sheetRefusal: Bilingual | undefined;
   for await (const record of records) {
     if (isEmptyRow(record.cells)) continue;
     if (mapping === undefined) {
@@ -166,13 +183,35 @@ export const importLedgerRows = async (
         mapping = m;
         header = record.cells;
         headerRow = record.row;
+        sheet = record.sheet;
         continue;
       }
       if (seen >= HEADER_SEARCH_ROWS) break;
       continue;
     }
-    // A cell beyond the header has no column to go to: the row is refused rather than the cell dropped.
-    const beyond = record.cells.findIndex((c, i) => i >= mapping!.positions.length && cellText(c).trim() !== "");
+    if (record.sheet !== sheet) {
+      sheet = record.sheet;
+      seekingHeader = 1;
+    }
+    if (seekingHeader > 0) {
+      const m = mapHeader(record.cells, options.aliases);
+      if (m.found.size >= 3) {
+        if (samePositions(m, mapping)) {
+          seekingHeader = 0;
+          continue;
+        }
+        sheetRefusal = { zh: `工作表“${record.sheet}”第 ${record.row} 行的表头与第一个工作表的不同`, en: `the header in row ${record.row} of sheet "${record.sheet}" differs from the first sheet's` };
+        break;
+      }
+      seekingHeader += 1;
+      if (seekingHeader > HEADER_SEARCH_ROWS) {
+        sheetRefusal = { zh: `工作表“${record.sheet}”的前 ${HEADER_SEARCH_ROWS} 行中没有表头`, en: `no header row in the first ${HEADER_SEARCH_ROWS} rows of sheet "${record.sheet}"` };
+        break;
+      }
+      continue;
+    }
+    // A cell beyond the header, or under an empty header, has no column to go to: the row is refused rather than the cell dropped.
+    const beyond = record.cells.findIndex((c, i) => cellText(c).trim() !== "" && (i >= mapping!.positions.length || (mapping!.positions[i] === undefined && cellText(header[i] ?? null).trim() === "")));
     const extra: Array<CellProblem> =
       beyond < 0 ? [] : [{ zh: `第 ${beyond + 1} 列没有表头，其内容无法导入`, en: `column ${beyond + 1} has no header, so its content cannot be imported` }];
     const row = parseLedgerRow(record.cells, mapping.positions, { divisionCodes });
@@ -193,6 +232,7 @@ export const importLedgerRows = async (
   if (mapping === undefined) {
     return err(new ImportRefused({ text: { zh: `前 ${HEADER_SEARCH_ROWS} 行中没有表头（至少应有三个可识别的列名，如 序号、排查时间、村(社区)）`, en: `no header row in the first ${HEADER_SEARCH_ROWS} rows (at least three known column names, such as 序号, 排查时间, 村(社区))` } }));
   }
+  if (sheetRefusal !== undefined) return err(new ImportRefused({ text: sheetRefusal }));
   const missing = REQUIRED.filter((k) => !mapping!.found.has(k));
   if (!mapping.found.has("village") && !mapping.found.has("jurisdiction")) missing.push("village");
   if (missing.length > 0) {
