@@ -247,6 +247,19 @@ describe("the township's own columns", () => {
   });
 });
 
+describe("a long sheet of Chinese text", () => {
+  it("comes back character for character, however the file's chunks cut its characters", async () => {
+    const text = (i: number): string => `第${i}行：溪口村村民因宅基地滴水檐界线发生争执𠀀，双方情绪较激动😀，村调委会已介入调解`;
+    const sheet = { name: { zh: "台账", en: "Ledger" }, columns: [{ key: "a", zh: "简要情况", en: "Summary", kind: "text" as const, width: 40 }], rows: Array.from({ length: 3_000 }, (_, i) => [text(i)]) };
+    const file = await bytesOf(xlsxExporter().write({ dataset: "disputes", title: sheet.name, sheets: [sheet] }));
+    for (const size of [file.length, 1_000, 4_099]) {
+      const chunks = Array.from({ length: Math.ceil(file.length / size) }, (_, k) => file.subarray(k * size, (k + 1) * size));
+      const back = await recordsOf(readXlsx(chunks));
+      expect(back.slice(1).map((r) => r.cells[0])).toEqual(sheet.rows.map((r) => r[0]));
+    }
+  });
+});
+
 describe("a workbook cut short", () => {
   const sheet = { name: { zh: "台账", en: "Ledger" }, columns: [{ key: "a", zh: "简要情况", en: "Summary", kind: "text" as const, width: 20 }], rows: Array.from({ length: 300 }, (_, i) => [`第 ${i} 行：溪口村土地纠纷`]) };
   const whole = bytesOf(xlsxExporter().write({ dataset: "disputes", title: sheet.name, sheets: [sheet] }));

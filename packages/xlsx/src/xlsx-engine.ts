@@ -197,6 +197,8 @@ async function* exceljsRead(source: Readable): AsyncGenerator<XlsxRow> {
     const waiting: Array<{ readonly sheetNo: string; readonly file: string }> = [];
     for await (const entry of zip as AsyncIterable<unzipper.Entry>) {
       current = entry;
+      // exceljs decodes each chunk of bytes by itself, so a character cut between two chunks would come out as two replacement characters: it gets text decoded across chunks instead.
+      entry.setEncoding("utf8");
       const sheet = WORKSHEET.exec(entry.path);
       if (sheet !== null) {
         const file = join(dir, `sheet${sheet[1]}.xml`);
@@ -212,7 +214,7 @@ async function* exceljsRead(source: Readable): AsyncGenerator<XlsxRow> {
     }
     waiting.sort((a, b) => Number(a.sheetNo) - Number(b.sheetNo));
     for (const { sheetNo, file } of waiting) {
-      for (const event of reader._parseWorksheet(createReadStream(file), sheetNo)) {
+      for (const event of reader._parseWorksheet(createReadStream(file, { encoding: "utf8" }), sheetNo)) {
         if (event.eventType !== "worksheet") continue;
         const worksheet = event.value as AsyncIterable<ExcelJS.Row> & { readonly name: string };
         const name = sheetName(reader, sheetNo, worksheet.name);

@@ -1,0 +1,14 @@
+import { xlsxExporter, importXlsx } from "../dist/index.js";
+import { townLedger } from "@tiaojie/export-testkit";
+import { makeMemoryStore } from "@tiaojie/store-memory";
+import { benchTown, ledgerWorkbookOf } from "./ledger-rows.js";
+const N = Number(process.argv[2] ?? 2000);
+const chunks: Uint8Array[] = [];
+let t0 = performance.now();
+for await (const c of xlsxExporter().write(ledgerWorkbookOf(N))) chunks.push(c);
+const file = Buffer.concat(chunks);
+console.log("export", N, Math.round(performance.now() - t0), "ms", file.length);
+const t = townLedger(benchTown, makeMemoryStore());
+t0 = performance.now();
+const r = await importXlsx(t.ledger, t.coordinator, file, { divisions: t.divisions, batchSize: 2000 });
+console.log("import", Math.round(performance.now() - t0), "ms", r.ok ? { rows: r.value.rows, registered: r.value.registered, rejected: JSON.stringify(r.value.rejected.slice(0, 2).map((x) => [x.row, x.problems])) } : r.error.message);
