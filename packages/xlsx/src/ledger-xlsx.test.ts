@@ -260,6 +260,28 @@ describe("a long sheet of Chinese text", () => {
   });
 });
 
+describe("a reader that stops early", () => {
+  it("stops the export: the rows left are not pulled, and nothing fails later", async () => {
+    let pulled = 0;
+    function* rows(): Generator<ReadonlyArray<SheetCell>> {
+      for (let i = 0; i < 20_000; i += 1) {
+        pulled += 1;
+        yield [i, `第 ${i} 行`];
+      }
+    }
+    const sheet = { name: { zh: "长表", en: "Long" }, columns: [{ key: "a", zh: "序号", en: "No.", kind: "integer" as const, width: 6 }, { key: "b", zh: "简要情况", en: "Summary", kind: "text" as const, width: 30 }], rows: rows() };
+    let chunks = 0;
+    for await (const _ of xlsxExporter({ maxRowsPerSheet: 1_000 }).write({ dataset: "disputes", title: sheet.name, sheets: [sheet] })) {
+      chunks += 1;
+      if (chunks === 2) break;
+    }
+    const at = pulled;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pulled).toBe(at);
+    expect(pulled).toBeLessThan(20_000);
+  });
+});
+
 describe("a workbook cut short", () => {
   const sheet = { name: { zh: "台账", en: "Ledger" }, columns: [{ key: "a", zh: "简要情况", en: "Summary", kind: "text" as const, width: 20 }], rows: Array.from({ length: 300 }, (_, i) => [`第 ${i} 行：溪口村土地纠纷`]) };
   const whole = bytesOf(xlsxExporter().write({ dataset: "disputes", title: sheet.name, sheets: [sheet] }));

@@ -197,8 +197,6 @@ async function* exceljsRead(source: Readable): AsyncGenerator<XlsxRow> {
     const waiting: Array<{ readonly sheetNo: string; readonly file: string }> = [];
     for await (const entry of zip as AsyncIterable<unzipper.Entry>) {
       current = entry;
-      // exceljs decodes each chunk of bytes by itself, so a character cut between two chunks would come out as two replacement characters: it gets text decoded across chunks instead.
-      entry.setEncoding("utf8");
       const sheet = WORKSHEET.exec(entry.path);
       if (sheet !== null) {
         const file = join(dir, `sheet${sheet[1]}.xml`);
@@ -206,6 +204,8 @@ async function* exceljsRead(source: Readable): AsyncGenerator<XlsxRow> {
         waiting.push({ sheetNo: sheet[1]!, file });
         continue;
       }
+      // exceljs decodes each chunk of bytes by itself, so a character cut between two chunks would come out as two replacement characters: it gets text decoded across chunks instead.
+      entry.setEncoding("utf8");
       if (entry.path === "xl/_rels/workbook.xml.rels") await reader._parseRels(entry);
       else if (entry.path === "xl/workbook.xml") await reader._parseWorkbook(entry);
       else if (entry.path === "xl/styles.xml") await reader._parseStyles(entry);

@@ -113,18 +113,36 @@ const writeSheet = async (start: (name: string) => XlsxSheetWriter, sheet: Sheet
   if (Symbol.iterator in sheet.rows) {
     // A synchronous sheet goes in without a promise a row; only a new part is awaited.
     let n = 0;
+    // The reader can only stop while this waits: it is checked after every wait, before the next row is pulled.
     for (const row of sheet.rows) {
-      if (stopped()) return;
-      if (inPart === max) await nextPart();
+      if (inPart === max) {
+        await nextPart();
+        if (stopped()) return;
+      }
       put(row);
       n += 1;
-      if (n % YIELD_EVERY === 0) await nextTurn();
+      if (n % YIELD_EVERY === 0) {
+        await nextTurn();
+        if (stopped()) return;
+      }
     }
   } else {
-    for await (const row of sheet.rows) {
-      if (stopped()) return;
-      if (inPart === max) await nextPart();
-      put(row);
+    const iterator = sheet.rows[Symbol.asyncIterator]();
+    let done = false;
+    try {
+      for (;;) {
+        if (inPart === max) await nextPart();
+        if (stopped()) return;
+        const next = await iterator.next();
+        if (next.done === true) {
+          done = true;
+          break;
+        }
+        put(next.value);
+      }
+    } finally {
+      // A source left before its end (the reader stopped, or a cell was refused) is closed.
+      if (!done) await iterator.return?.();
     }
   }
   await writer.commit();
