@@ -111,9 +111,9 @@ const writeSheet = async (start: (name: string) => XlsxSheetWriter, sheet: Sheet
     writer = start(partName(name, part));
   };
   if (Symbol.iterator in sheet.rows) {
-    // A synchronous sheet goes in without a promise a row; only a new part is awaited.
+    // A synchronous sheet goes in without a promise a row. The reader can only
+    // stop while this waits, so that is checked after every wait.
     let n = 0;
-    // The reader can only stop while this waits: it is checked after every wait, before the next row is pulled.
     for (const row of sheet.rows) {
       if (inPart === max) {
         await nextPart();
