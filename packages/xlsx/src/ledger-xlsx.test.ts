@@ -37,10 +37,10 @@ const hostileSummary = fc
   .filter((s) => s !== "");
 
 describe("the dispute ledger as XLSX", () => {
-  prop.prop([fc.integer({ min: 1, max: 10_000 }), fc.array(hostileSummary, { minLength: 6, maxLength: 6 }), fc.integer({ min: 1, max: 7 })], { numRuns: 5 })(
+  prop.prop([fc.integer({ min: 1, max: 10_000 }), fc.array(hostileSummary, { minLength: 4, maxLength: 4 }), fc.integer({ min: 1, max: 5 })], { numRuns: 3 })(
     "round trip over generated towns with hostile text, split over sheets or not: exported by one ledger, imported by another, every dispute comes back the same, and a second import adds nothing",
     async (seed, summaries, maxRowsPerSheet) => {
-      const base = sampleTown(seed, { villages: 2, persons: 12, disputes: 6, listings: 0 });
+      const base = sampleTown(seed, { villages: 2, persons: 8, disputes: 4, listings: 0 });
       const disputes = base.disputes.map((d, i) => ({ ...d, summary: summaries[i]! }));
       const source = ledgerOf(base);
       await source.registerTown(disputes);
@@ -48,14 +48,14 @@ describe("the dispute ledger as XLSX", () => {
       const target = ledgerOf(base);
       const r = await importXlsx(target.ledger, target.coordinator, file, { divisions: target.divisions });
       if (!r.ok) throw new Error(r.error.message);
-      expect(r.value).toMatchObject({ rows: 6, registered: 6, rejected: [] });
+      expect(r.value).toMatchObject({ rows: 4, registered: 4, rejected: [] });
       for (const d of disputes) {
         const got = await target.ledger.getDispute(target.coordinator, d.id);
         if (!got.ok) throw new Error(got.error.message);
         expect(got.value.dispute).toEqual(d);
       }
       const again = await importXlsx(target.ledger, target.coordinator, file, { divisions: target.divisions });
-      expect(again.ok && again.value).toMatchObject({ registered: 0, alreadyInLedger: 6 });
+      expect(again.ok && again.value).toMatchObject({ registered: 0, alreadyInLedger: 4 });
     },
   );
 
@@ -250,9 +250,9 @@ describe("the township's own columns", () => {
 describe("a long sheet of Chinese text", () => {
   it("comes back character for character, however the file's chunks cut its characters", async () => {
     const text = (i: number): string => `第${i}行：溪口村村民因宅基地滴水檐界线发生争执𠀀，双方情绪较激动😀，村调委会已介入调解`;
-    const sheet = { name: { zh: "台账", en: "Ledger" }, columns: [{ key: "a", zh: "简要情况", en: "Summary", kind: "text" as const, width: 40 }], rows: Array.from({ length: 3_000 }, (_, i) => [text(i)]) };
+    const sheet = { name: { zh: "台账", en: "Ledger" }, columns: [{ key: "a", zh: "简要情况", en: "Summary", kind: "text" as const, width: 40 }], rows: Array.from({ length: 1_500 }, (_, i) => [text(i)]) };
     const file = await bytesOf(xlsxExporter().write({ dataset: "disputes", title: sheet.name, sheets: [sheet] }));
-    for (const size of [file.length, 1_000, 4_099]) {
+    for (const size of [1_000, 4_099]) {
       const chunks = Array.from({ length: Math.ceil(file.length / size) }, (_, k) => file.subarray(k * size, (k + 1) * size));
       const back = await recordsOf(readXlsx(chunks));
       expect(back.slice(1).map((r) => r.cells[0])).toEqual(sheet.rows.map((r) => r[0]));
