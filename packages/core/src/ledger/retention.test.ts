@@ -100,7 +100,15 @@ describe("purging expired personal data", () => {
       const period = { from: plusDays(D0, -30), to: plusDays(D0, LAST) };
       const reportBefore = must(await fx.ledger.monthlyReport(c, { period }));
       const before = fx.store.state();
+      // A dry run names the same persons and changes nothing but the audit trail.
+      const preview = must(await fx.ledger.purgeExpired(actor, { asOf, dryRun: true }));
+      expect(preview).toMatchObject({ asOf, dryRun: true });
+      expect([...preview.erased].sort()).toEqual(expected);
+      expect(fx.store.state().collections).toEqual(before.collections);
+      const previews = Object.values(fx.store.state().audit).flat().filter((e) => e.action === "purge-preview");
+      expect(previews.at(-1)).toMatchObject({ purpose: "retention", note: { dryRun: true, wouldErase: expected.length } });
       const r = must(await fx.ledger.purgeExpired(actor, { asOf }));
+      expect(r.dryRun).toBe(false);
       expect([...r.erased].sort()).toEqual(expected);
       expect(r).toMatchObject({ asOf, policy: "test-1" });
       const after = fx.store.state();

@@ -22,6 +22,8 @@ import { findAll } from "./tasks.js";
 export interface PurgeResult {
   readonly asOf: LocalDate;
   readonly policy: string;
+  /** Whether this was a dry run: then `erased` lists who would be erased, and nothing changed. @since 0.6.0 */
+  readonly dryRun: boolean;
   readonly erased: ReadonlyArray<PersonId>;
 }
 
@@ -52,7 +54,9 @@ const erasableAfter = async (work: Work<SealedDataUnreadable>, rows: ReadonlyArr
  * name and blind index are removed from the person row, which keeps its id and
  * `erasedOn`. Listing rows stay, so reports
  * keep their counts; the audit chain still verifies. Each erasure is audited.
- * Only the peace and rule-of-law office (coordinator) purges.
+ * Only the peace and rule-of-law office (coordinator) purges. With `dryRun`,
+ * it finds the same persons and changes nothing: the listings it read to decide
+ * are audited as one `purge-preview` event.
  *
  * @example
  * ```ts
@@ -61,7 +65,7 @@ const erasableAfter = async (work: Work<SealedDataUnreadable>, rows: ReadonlyArr
  * ```
  * @since 0.3.0
  */
-export const purgeExpired = (actor: Actor, options: { readonly asOf?: LocalDate } = {}) =>
+export const purgeExpired = (actor: Actor, options: { readonly asOf?: LocalDate; readonly dryRun?: boolean } = {}) =>
   useCase("purge-expired", actor, async (work: Work<AccessDenied | ValidationError | RecordNotFound | VersionConflict | SealedDataUnreadable>) => {
       requireRole(work, ["coordinator"], { action: "purge-expired", entity: "person" });
       const asOf = options.asOf === undefined ? work.today : decodeAt(work, LocalDateSchema, options.asOf, ["asOf"]);
@@ -81,10 +85,22 @@ export const purgeExpired = (actor: Actor, options: { readonly asOf?: LocalDate 
         const province = `${person.jurisdiction.slice(0, 2)}0000000000` as DivisionCode;
         const disputes = await findAll<DisputeRow, { party: PersonId }>(work, (q) => work.tx.disputes.find(q), { party: personId as PersonId }, province);
         if (disputes.some((d) => isOpenStatus(d.status))) continue;
-        await erase(work, person, asOf, after);
+        if (options.dryRun !== true) await erase(work, person, asOf, after);
         erased.push(person.id);
       }
-      return { asOf, policy: work.env.retention.version, erased } satisfies PurgeResult;
+      const dryRun = options.dryRun === true;
+      if (dryRun) {
+        work.audit({
+          action: "purge-preview",
+          entity: "person",
+          id: `purge:${asOf}`,
+          jurisdiction: work.ctx.actor.scope,
+          fields: ["listing"],
+          purpose: "retention",
+          note: { policy: work.env.retention.version, dryRun, wouldErase: erased.length },
+        });
+      }
+      return { asOf, policy: work.env.retention.version, dryRun, erased } satisfies PurgeResult;
   });
 
 const erase = async (work: Work<RecordNotFound | VersionConflict>, person: PersonRow, asOf: LocalDate, expiredOn: LocalDate): Promise<void> => {
