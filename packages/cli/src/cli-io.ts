@@ -11,6 +11,12 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The directory relative paths are read from. */
   readonly cwd: string;
+  /** Whether standard output is a terminal: colours are used only then (and never with `NO_COLOR`). */
+  readonly stdoutIsTTY?: boolean;
+  /** Where progress bars are drawn: standard error when it is a terminal, else absent (no bars). */
+  readonly progress?: NodeJS.WritableStream;
+  /** Standard input, for `-` in place of a file. */
+  readonly stdin?: NodeJS.ReadableStream;
 }
 
 /**

@@ -447,6 +447,7 @@ export {
   monthlyReport,
 } from "./reports/monthly-report.js";
 export { type CampaignSummaryReport, type DeadlineCompliance, campaignSummaryReport } from "./reports/summary-report.js";
+export { type MonthlyReportMarkdownOptions, markdownText, monthlyReportMarkdown } from "./reports/monthly-report-markdown.js";
 export {
   type DisputeWorkListOptions,
   type PrioritySource,
