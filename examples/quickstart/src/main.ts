@@ -1,19 +1,24 @@
-import { localDateOrThrow } from "@tiaojie/core";
 import { sampleTown } from "@tiaojie/core/testing";
-import { printCampaignDemo } from "./campaign-demo.js";
-import { printGradingDemo } from "./grading-demo.js";
-import { printLedgerDemo } from "./ledger-demo.js";
-import { printModelDemo } from "./model-demo.js";
-import { printSupportDemo } from "./support-demo.js";
+import { summaryLines } from "./demo-summary.js";
+import { runLedgerFileDemo } from "./ledger-file-demo.js";
+import { outDirOf } from "./out-dir.js";
+import { printTour } from "./tour.js";
 
-// The demo runs on a synthetic town made by a seeded generator, so every run prints
-// the same, and on a fixed date in the Zixi campaign's second phase.
-const town = sampleTown(2024);
-const today = localDateOrThrow("2025-02-10");
-
-console.log("调解 Tiaojie — 矛盾纠纷排查化解台账工具包演示 / demo of the dispute-ledger toolkit");
-printModelDemo(town);
-printGradingDemo(town, today);
-printSupportDemo(town, today);
-printCampaignDemo(town, today);
-await printLedgerDemo(town, today);
+// `node dist/main.js`: the ledger-file demo and its short summary (the files go to
+// ./out of the directory the command was run from, or `--out <dir>`).
+// `node dist/main.js --tour`: the five explanatory sections.
+const args = process.argv.slice(2);
+if (args.includes("--tour")) {
+  await printTour();
+} else {
+  try {
+    const out = outDirOf(args, process.env, process.cwd());
+    const demo = await runLedgerFileDemo({ town: sampleTown(2024), outDir: out.dir });
+    for (const line of summaryLines(demo, out.base)) console.log(line);
+    for (const refusal of demo.play.refusals) console.error(`  被拒绝 refused: ${refusal}`);
+    if (demo.play.refusals.length > 0 || !demo.verified || demo.tamperedVerified || !demo.reopened.sameCounts) process.exitCode = 1;
+  } catch (error) {
+    console.error(`演示未能完成 / the demo could not finish: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}
