@@ -125,6 +125,21 @@ describe("registering a dispute", () => {
     expect(fx.store.state()).toEqual(before);
   });
 
+  test("refuses persons that are not an array, and a version that is not a whole number, as bad input naming the field", async () => {
+    const fx = await withPersons(13);
+    const dispute = fx.town.disputes[0]!;
+    const before = fx.store.state();
+    const notList = await fx.ledger.registerDispute(fx.actors.coordinator, { dispute, persons: "p-0001" as never });
+    expect(notList).toMatchObject({ ok: false, error: { _tag: "ValidationError", issues: [{ path: ["persons"] }] } });
+    expect(fx.store.state()).toEqual(before);
+    const made = must(await fx.ledger.registerDispute(fx.actors.coordinator, { dispute })).dispute;
+    for (const version of ["1", 0, 1.5, Number.NaN] as ReadonlyArray<unknown>) {
+      const r = await fx.ledger.transition(fx.actors.coordinator, { dispute: made.id, version: version as number, transition: "accept" });
+      expect(r, String(version)).toMatchObject({ ok: false, error: { _tag: "ValidationError", issues: [{ path: ["version"] }] } });
+    }
+    expect(must(await fx.ledger.getDispute(fx.actors.coordinator, made.id)).version).toBe(made.version);
+  });
+
   test("registers new persons along with the dispute, in one transaction", async () => {
     const fx = serviceFixture(13);
     const [p0, p1] = fx.town.persons;

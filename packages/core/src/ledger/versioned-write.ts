@@ -1,16 +1,22 @@
 import type { Collection } from "../ports/ledger-store.js";
 import type { AuditEntityKind, RowBase } from "../ports/store-rows.js";
 import { RecordNotFound, VersionConflict } from "./ledger-errors.js";
+import type { ValidationError } from "../validation/validation-error.js";
+import { invalid } from "./decode-input.js";
 import type { Work } from "./unit-of-work.js";
 
 /** @internal Reads a row the caller means to change (or read), refusing a stale version before any work. */
 export const loadForUpdate = async <R extends RowBase, W>(
-  work: Work<RecordNotFound | VersionConflict>,
+  work: Work<RecordNotFound | VersionConflict | ValidationError>,
   collection: Collection<R, W>,
   entity: AuditEntityKind,
   id: string,
   version: number | undefined,
 ): Promise<R> => {
+  // A version that is not a whole number is bad input, not a conflict with the stored one.
+  if (version !== undefined && !(Number.isSafeInteger(version) && version >= 1)) {
+    return work.fail(invalid(["version"], "版本应是读取记录时得到的正整数", "the version must be the whole number read with the record"));
+  }
   const row = await collection.get(id);
   if (row === undefined) return work.fail(new RecordNotFound({ entity, id }));
   if (version !== undefined && row.version !== version) return work.fail(new VersionConflict({ entity, id, expected: version, actual: row.version }));

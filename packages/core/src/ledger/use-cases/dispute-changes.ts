@@ -22,7 +22,7 @@ import { findAll } from "./tasks.js";
 import { Text } from "../../model/primitives.js";
 
 /** @internal Loads a dispute the actor may handle, at the version they hold. */
-export const loadDispute = async (work: Work<AccessDenied | RecordNotFound | VersionConflict>, action: string, id: string, version: number | undefined, roles = disputeReaders): Promise<DisputeRow> => {
+export const loadDispute = async (work: Work<AccessDenied | RecordNotFound | VersionConflict | ValidationError>, action: string, id: string, version: number | undefined, roles = disputeReaders): Promise<DisputeRow> => {
   const target = { action, entity: "dispute" as const, id };
   requireRole(work, roles, target);
   const row = await loadForUpdate(work, work.tx.disputes, "dispute", id, version);

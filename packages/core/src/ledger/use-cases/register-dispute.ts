@@ -88,6 +88,7 @@ export const registerDispute = (actor: Actor, input: RegisterDisputeInput) =>
       const target = { action: "register-dispute", entity: "dispute" as const };
       requireRole(work, registrationRoles, target);
       const dispute = decodeAt(work, Dispute, input.dispute, ["dispute"]);
+      if (input.persons !== undefined && !Array.isArray(input.persons)) return work.fail(invalid(["persons"], "persons 应是人员数组", "persons must be an array of persons"));
       const persons = (input.persons ?? []).map((p, i) => decodeAt(work, Person, p, ["persons", i]));
       const on = { ...target, id: dispute.id };
       requireScope(work, dispute.jurisdiction, on);
