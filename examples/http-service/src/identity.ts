@@ -1,6 +1,5 @@
 import type { Actor } from "@tiaojie/core";
-import type { SampleTown } from "@tiaojie/core/testing";
-import type { TownOfficers } from "./officers.js";
+import type { SampleOfficers, SampleTown } from "@tiaojie/core/testing";
 
 /**
  * Who is calling, as far as the service can tell from a request's
@@ -26,19 +25,19 @@ export type Identify = (token: string) => Actor | undefined;
  *
  * @example
  * ```ts
- * const tokens = demoTokens(town, officersOf(town));
+ * const tokens = demoTokens(town, sampleOfficers(town));
  * tokens.get("demo-coordinator")?.role; // "coordinator"
  * ```
  */
-export const demoTokens = (town: SampleTown, officers: TownOfficers): ReadonlyMap<string, Actor> => {
+export const demoTokens = (town: SampleTown, officers: SampleOfficers): ReadonlyMap<string, Actor> => {
   const table = new Map<string, Actor>([
     ["demo-coordinator", officers.coordinator],
     ["demo-social-affairs", officers.socialAffairs],
     ["demo-auditor", officers.auditor],
   ]);
   for (const village of town.villages) {
-    const member = officers.villageCommittee(village.code);
-    table.set(`demo-${member.unit}`, member);
+    const member = officers.ofVillage(village.code);
+    if (member !== undefined) table.set(`demo-${member.unit}`, member);
   }
   return table;
 };

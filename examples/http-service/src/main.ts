@@ -2,15 +2,14 @@
 // Run: pnpm --filter @tiaojie/example-http-service start          (serves until Ctrl+C; PORT=3000 by default)
 //      pnpm --filter @tiaojie/example-http-service start --once   (calls itself a few times, prints, and stops)
 import type { AddressInfo } from "node:net";
-import { sampleTown } from "@tiaojie/core/testing";
+import { sampleOfficers, sampleTown } from "@tiaojie/core/testing";
 import { demoTokens } from "./identity.js";
-import { officersOf } from "./officers.js";
 import { seedTown, serviceLedger } from "./seed.js";
 import { createServer } from "./server.js";
 
 const once = process.argv.includes("--once");
 const town = sampleTown(7, { villages: 3, persons: 40, disputes: 30 });
-const officers = officersOf(town);
+const officers = sampleOfficers(town);
 const tokens = demoTokens(town, officers);
 const ledger = serviceLedger(town, town.period.to);
 await seedTown(ledger, town, officers);
@@ -27,7 +26,7 @@ console.log(`例如 e.g.: curl -H "Authorization: Bearer demo-coordinator" "${ba
 
 if (once) {
   const village = town.villages[0]!;
-  const member = `demo-${officers.villageCommittee(village.code).unit}`;
+  const member = `demo-${officers.ofVillage(village.code)!.unit}`;
   const elsewhere = town.disputes.find((d) => d.jurisdiction !== village.code)!;
   const call = async (what: string, path: string, token?: string, init: RequestInit = {}): Promise<void> => {
     const res = await fetch(`${base}${path}`, { ...init, headers: { ...(token === undefined ? {} : { authorization: `Bearer ${token}` }), "content-type": "application/json" } });

@@ -1,8 +1,7 @@
 import { type Ledger, type LocalDate, createLedger, fixedClock, shanghaiStartOf, zixi2025 } from "@tiaojie/core";
-import type { SampleTown } from "@tiaojie/core/testing";
+import type { SampleOfficers, SampleTown } from "@tiaojie/core/testing";
 import { chinaCalendar } from "@tiaojie/calendar-cn";
 import { makeMemoryStore } from "@tiaojie/store-memory";
-import type { TownOfficers } from "./officers.js";
 
 /**
  * The service's ledger: the in-memory reference store (`@tiaojie/store-memory`;
@@ -28,21 +27,22 @@ export const serviceLedger = (town: SampleTown, today: LocalDate): Ledger =>
 
 /**
  * Registers the sample town, so the service has something to serve: residents by
- * the social affairs office, each dispute by its village's committee.
+ * the social affairs office, each dispute by its village's committee (one found
+ * outside any village, by the coordinator).
  *
  * @throws Error when the ledger refuses a record (the sample town is valid, so that is a bug)
  * @example
  * ```ts
- * await seedTown(ledger, town, officersOf(town));
+ * await seedTown(ledger, town, sampleOfficers(town));
  * ```
  */
-export const seedTown = async (ledger: Ledger, town: SampleTown, officers: TownOfficers): Promise<void> => {
+export const seedTown = async (ledger: Ledger, town: SampleTown, officers: SampleOfficers): Promise<void> => {
   for (const person of town.persons) {
     const r = await ledger.registerPerson(officers.socialAffairs, person);
     if (!r.ok) throw new Error(`${person.id}: ${r.error.message}`);
   }
   for (const dispute of town.disputes) {
-    const r = await ledger.registerDispute(officers.villageCommittee(dispute.jurisdiction), { dispute, idempotencyKey: `sweep-${dispute.id}` });
+    const r = await ledger.registerDispute(officers.ofVillage(dispute.jurisdiction) ?? officers.coordinator, { dispute, idempotencyKey: `sweep-${dispute.id}` });
     if (!r.ok) throw new Error(`${dispute.id}: ${r.error.message}`);
   }
 };

@@ -1,9 +1,8 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import type { Actor, DivisionCode, Ledger } from "@tiaojie/core";
-import type { SampleTown } from "@tiaojie/core/testing";
+import { type SampleOfficers, type SampleTown, sampleOfficers } from "@tiaojie/core/testing";
 import { demoTokens } from "./identity.js";
-import { type TownOfficers, officersOf } from "./officers.js";
 import { seedTown, serviceLedger } from "./seed.js";
 import { createServer } from "./server.js";
 
@@ -18,7 +17,7 @@ export interface Answer {
 /** A running service over a seeded sample town, on a free port, for tests. */
 export interface RunningService {
   readonly town: SampleTown;
-  readonly officers: TownOfficers;
+  readonly officers: SampleOfficers;
   readonly tokens: ReadonlyMap<string, Actor>;
   readonly ledger: Ledger;
   readonly server: Server;
@@ -34,7 +33,7 @@ export interface RunningService {
  * and returns what a test needs to call it with `fetch`.
  */
 export const startService = async (town: SampleTown): Promise<RunningService> => {
-  const officers = officersOf(town);
+  const officers = sampleOfficers(town);
   const tokens = demoTokens(town, officers);
   const ledger = serviceLedger(town, town.period.to);
   await seedTown(ledger, town, officers);
@@ -47,7 +46,11 @@ export const startService = async (town: SampleTown): Promise<RunningService> =>
     tokens,
     ledger,
     server,
-    committeeToken: (village) => `demo-${officers.villageCommittee(village).unit}`,
+    committeeToken: (village) => {
+      const member = officers.ofVillage(village);
+      if (member === undefined) throw new RangeError(`${village} 没有村（居）委会 / ${village} has no committee`);
+      return `demo-${member.unit}`;
+    },
     call: async (token, path, init = {}) => {
       const res = await fetch(`${base}${path}`, {
         method: init.method ?? (init.body === undefined ? "GET" : "POST"),

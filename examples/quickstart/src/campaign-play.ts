@@ -5,11 +5,11 @@ import {
   type LocalDate,
   type Result,
   type SupportCategory,
-  type Unit,
   type UnitKind,
   campaignStart,
   criterionOf,
   deadlinesBetween,
+  leadUnitFor,
   listingIdOrThrow,
   plusDays,
   plusInterval,
@@ -18,8 +18,7 @@ import {
   zixi2025,
   zixiSupportCriteria,
 } from "@tiaojie/core";
-import type { SampleTown } from "@tiaojie/core/testing";
-import type { TownOfficers } from "./town-officers.js";
+import type { SampleOfficers, SampleTown } from "@tiaojie/core/testing";
 
 const MINUTE = 60_000;
 
@@ -115,7 +114,7 @@ const OPENER: Readonly<Record<SupportCategory, UnitKind>> = {
  * Steps that only a later day would take are not played. A step the ledger
  * refuses is counted as a refusal, with the ledger's message, and the play goes on.
  */
-export const playCampaign = async (ledger: Ledger, clock: SteppedClock, town: SampleTown, officers: TownOfficers, to: LocalDate): Promise<CampaignPlay> => {
+export const playCampaign = async (ledger: Ledger, clock: SteppedClock, town: SampleTown, officers: SampleOfficers, to: LocalDate): Promise<CampaignPlay> => {
   const from = campaignStart(zixi2025);
   const counts: PlayCounts = {
     persons: 0,
@@ -163,8 +162,6 @@ export const playCampaign = async (ledger: Ledger, clock: SteppedClock, town: Sa
       if (r !== undefined) counts.disputes += r.registered;
     });
   }
-  const unitOfKind = new Map<UnitKind, Unit>();
-  for (const u of town.units) if (!unitOfKind.has(u.kind)) unitOfKind.set(u.kind, u);
   town.disputes.forEach((d, i) => {
     let view: DisputeView | undefined;
     let lead: Actor | undefined;
@@ -181,9 +178,8 @@ export const playCampaign = async (ledger: Ledger, clock: SteppedClock, town: Sa
       if (i % 17 !== 5 && (await change("decideGrade", (v) => ledger.decideGrade(coordinator, { dispute: v.id, version: v.version })))) counts.gradesConfirmed++;
       if (!(await change("accept", (v) => ledger.transition(coordinator, { dispute: v.id, version: v.version, transition: "accept" })))) return;
       if (i % 23 === 7 || view === undefined) return;
-      const kind = view.route.lead;
-      const unit = kind === "village-committee" || kind === "community-committee" ? town.units.find((u) => u.kind === kind && u.jurisdiction === d.jurisdiction) : unitOfKind.get(kind);
-      if (unit === undefined) return void refusals.push(`assign ${d.id}: the town has no ${kind}`);
+      const unit = leadUnitFor(view.route, d.jurisdiction, town.units);
+      if (unit === undefined) return void refusals.push(`assign ${d.id}: the town has no ${view.route.lead}`);
       lead = officers.of(unit);
       const fields = { leadUnit: unit.id, responsiblePerson: lead.name };
       if (await change("assign", (v) => ledger.transition(coordinator, { dispute: v.id, version: v.version, transition: "assign", fields }))) counts.assigned++;

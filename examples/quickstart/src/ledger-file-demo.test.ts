@@ -2,14 +2,13 @@ import { createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, readFil
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative } from "node:path";
 import { type Ledger, type RiskLevel, type SheetRecord, createLedger, fixedClock, generateDevelopmentKeys, verifyCheckpoint, zixi2025 } from "@tiaojie/core";
-import { sampleTown } from "@tiaojie/core/testing";
+import { sampleOfficers, sampleTown } from "@tiaojie/core/testing";
 import { chinaCalendar } from "@tiaojie/calendar-cn";
 import { sqliteStore } from "@tiaojie/store-kysely";
 import { readXlsx } from "@tiaojie/xlsx";
 import { afterAll, describe, expect, test } from "vitest";
 import { summaryLines } from "./demo-summary.js";
 import { runLedgerFileDemo, withByteChanged } from "./ledger-file-demo.js";
-import { townOfficers } from "./town-officers.js";
 
 // One run of the whole flow on a small town, made once while the file is collected
 // (it takes about a second); the tests then check what it wrote and printed.
@@ -26,7 +25,7 @@ const summary = summaryLines(demo, root);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const LEVELS: ReadonlyArray<RiskLevel> = ["red", "orange", "yellow", "blue"];
-const { coordinator, auditor } = townOfficers(town);
+const { coordinator, auditor } = sampleOfficers(town);
 
 /** The ledger file opened again by a new store, with the run's keys. */
 const reopen = async <A>(use: (ledger: Ledger) => Promise<A>): Promise<A> => {

@@ -27,12 +27,11 @@ import {
   shanghaiStartOf,
   zixi2025,
 } from "@tiaojie/core";
-import type { SampleTown } from "@tiaojie/core/testing";
+import { type SampleTown, sampleOfficers } from "@tiaojie/core/testing";
 import { chinaCalendar } from "@tiaojie/calendar-cn";
 import { sqliteStore } from "@tiaojie/store-kysely";
 import { xlsxExporter } from "@tiaojie/xlsx";
 import { type CampaignPlay, playCampaign } from "./campaign-play.js";
-import { townOfficers } from "./town-officers.js";
 
 const HOUR = 3_600_000;
 
@@ -182,7 +181,7 @@ export const runLedgerFileDemo = async (options: LedgerFileDemoOptions): Promise
   const clock = fixedClock(shanghaiStartOf(campaignStart(zixi2025)) + 7 * HOUR);
   const store = await sqliteStore({ file: files.ledger });
   const ledger = createLedger({ store, units: town.units, keys, calendar, clock, config });
-  const officers = townOfficers(town);
+  const officers = sampleOfficers(town);
   const { coordinator, auditor } = officers;
   const names: ExportNames = {
     divisions: Object.fromEntries([[town.township.code, town.township.name], ...town.villages.map((v) => [v.code, v.name])]),

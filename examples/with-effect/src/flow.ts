@@ -22,7 +22,7 @@ export const wholeFlow = Effect.gen(function* () {
 
   const registration = yield* registerTown;
   const byVillage = yield* Effect.forEach(town.villages, (v) =>
-    Effect.map(listAll(officers.villageCommittee(v.code)), (views) => ({ village: v.code, ids: views.map((d) => d.id) })),
+    Effect.map(listAll(officers.ofVillage(v.code)!), (views) => ({ village: v.code, ids: views.map((d) => d.id) })),
   );
   const explained = yield* explainedGrade(first.id, "zh");
   const confirmed = yield* confirmGrades;

@@ -44,7 +44,7 @@ const program = Effect.gen(function* () {
   const own = town.disputes.find((d) => d.jurisdiction === village.code)!;
   const other = town.disputes.find((d) => d.jurisdiction !== village.code)!;
   for (const id of [own.id, other.id, disputeIdOrThrow("d-999999")]) {
-    const seen = yield* readAs(officers.villageCommittee(village.code), id);
+    const seen = yield* readAs(officers.ofVillage(village.code)!, id);
     yield* Console.log(`${village.name}村委会读取 reads ${id}: ${seen.kind === "shown" ? `shown (${seen.view.case.status})` : `${seen.kind} — ${seen.text.zh}`}`);
   }
   yield* Console.log(`\n审计链核验 audit chains verify: ${o.audit.verification.ok}`);

@@ -16,6 +16,7 @@ import {
   defaultTimeLimits,
   explainGrade,
   gradeDispute,
+  leadUnitFor,
   ledgerPrograms,
   listingIdOrThrow,
   localDateOrThrow,
@@ -25,7 +26,6 @@ import {
   zixi2025,
 } from "@tiaojie/core";
 import { chinaCalendar } from "@tiaojie/calendar-cn";
-import { leadUnitOf } from "./officers.js";
 import { LedgerClock, LedgerKeys, Officers, Town } from "./services.js";
 
 /**
@@ -63,11 +63,12 @@ export const registerTown = Effect.gen(function* () {
   yield* Effect.forEach(town.persons, (person) => ledgerPrograms.registerPerson(officers.socialAffairs, person), { discard: true });
   yield* Effect.forEach(
     town.disputes,
-    (dispute) => ledgerPrograms.registerDispute(officers.villageCommittee(dispute.jurisdiction), { dispute, idempotencyKey: `sweep-${dispute.id}` }),
+    // Found in the sweep by the village's committee; one found outside any village, by the coordinator.
+    (dispute) => ledgerPrograms.registerDispute(officers.ofVillage(dispute.jurisdiction) ?? officers.coordinator, { dispute, idempotencyKey: `sweep-${dispute.id}` }),
     { discard: true },
   );
   const first = town.disputes[0];
-  const retry = first === undefined ? undefined : yield* ledgerPrograms.registerDispute(officers.villageCommittee(first.jurisdiction), { dispute: first, idempotencyKey: `sweep-${first.id}` });
+  const retry = first === undefined ? undefined : yield* ledgerPrograms.registerDispute(officers.ofVillage(first.jurisdiction) ?? officers.coordinator, { dispute: first, idempotencyKey: `sweep-${first.id}` });
   return { persons: town.persons.length, disputes: town.disputes.length, retryReplayed: retry?.replayed ?? false };
 });
 
@@ -162,8 +163,9 @@ export const resolveOne = (id: DisputeId) =>
     const officers = yield* Officers;
     let view = yield* ledgerPrograms.getDispute(officers.coordinator, id);
     const statuses: Array<string> = [view.case.status];
-    const lead = leadUnitOf(view.route, view.dispute.jurisdiction, town.units);
-    const handler = officers.ofUnit(lead.id);
+    const lead = leadUnitFor(view.route, view.dispute.jurisdiction, town.units);
+    if (lead === undefined) return yield* Effect.dieMessage(`名册中没有牵头单位 ${view.route.lead} / no lead unit of kind ${view.route.lead} in the register`);
+    const handler = officers.of(lead);
     const steps: ReadonlyArray<readonly [Actor, string, Record<string, string>]> = [
       [officers.coordinator, "accept", {}],
       [officers.coordinator, "assign", { leadUnit: lead.id, responsiblePerson: handler.name }],
@@ -202,7 +204,9 @@ export const openSupport = (person: PersonId) =>
       responsiblePerson: officers.socialAffairs.name,
     });
     const tasks = yield* ledgerPrograms.tasksDue(officers.socialAffairs, { horizonDays: 7 });
-    const committeeTasks = yield* ledgerPrograms.tasksDue(officers.villageCommittee(resident.jurisdiction), { horizonDays: 7 });
+    const committee = officers.ofVillage(resident.jurisdiction);
+    if (committee === undefined) return yield* Effect.dieMessage(`${resident.jurisdiction} 没有村（居）委会 / ${resident.jurisdiction} has no committee`);
+    const committeeTasks = yield* ledgerPrograms.tasksDue(committee, { horizonDays: 7 });
     return { listing, tasks, committeeTasks };
   });
 
@@ -320,8 +324,8 @@ export const tryOutsideScope = Effect.gen(function* () {
   const officers = yield* Officers;
   const [own, other] = town.villages;
   const target = town.disputes.find((d) => d.jurisdiction === other?.code);
-  if (own === undefined || target === undefined) return yield* Effect.dieMessage("the town needs two villages with disputes");
-  const outsider = officers.villageCommittee(own.code);
+  const outsider = own === undefined ? undefined : officers.ofVillage(own.code);
+  if (outsider === undefined || target === undefined) return yield* Effect.dieMessage("本镇需有两个有纠纷的村（居）委会 / the town needs two villages with committees and disputes");
   const before = yield* ledgerPrograms.getDispute(officers.coordinator, target.id);
   const refusal: AccessDenied | undefined = yield* ledgerPrograms.recordMeasure(outsider, { dispute: target.id, version: before.version, measure: "上门做双方工作" }).pipe(
     Effect.as(undefined),

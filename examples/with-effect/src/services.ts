@@ -12,11 +12,10 @@ import {
   systemClock,
   zixi2025,
 } from "@tiaojie/core";
-import type { SampleTown } from "@tiaojie/core/testing";
+import { type SampleOfficers, type SampleTown, sampleOfficers } from "@tiaojie/core/testing";
 import { chinaCalendar } from "@tiaojie/calendar-cn";
 import { makeMemoryStore } from "@tiaojie/store-memory";
 import { sqliteStore } from "@tiaojie/store-kysely";
-import { type TownOfficers, officersOf } from "./officers.js";
 
 /**
  * The town the example works on: its unit register, residents and disputes
@@ -27,10 +26,14 @@ export class Town extends Context.Tag("example/Town")<Town, SampleTown>() {
   static readonly holding = (town: SampleTown): Layer.Layer<Town> => Layer.succeed(Town, town);
 }
 
-/** The officers the example acts as, made from the town's unit register. */
-export class Officers extends Context.Tag("example/Officers")<Officers, TownOfficers>() {
+/**
+ * The officers the example acts as, made from the town's unit register by
+ * `sampleOfficers` (`@tiaojie/core/testing`); a real system takes them from the
+ * county's identity system.
+ */
+export class Officers extends Context.Tag("example/Officers")<Officers, SampleOfficers>() {
   /** The officers of the town in context. */
-  static readonly layer: Layer.Layer<Officers, never, Town> = Layer.effect(Officers, Effect.map(Town, officersOf));
+  static readonly layer: Layer.Layer<Officers, never, Town> = Layer.effect(Officers, Effect.map(Town, sampleOfficers));
 }
 
 /**

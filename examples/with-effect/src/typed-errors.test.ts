@@ -23,8 +23,8 @@ describe("the ledger's typed errors, caught by their _tag", () => {
   it("tells a dispute shown, refused (AccessDenied) and missing (RecordNotFound) apart", async () => {
     const seen = await run(
       Effect.gen(function* () {
-        const { villageCommittee } = yield* Officers;
-        const actor = villageCommittee(villageA!.code);
+        const { ofVillage } = yield* Officers;
+        const actor = ofVillage(villageA!.code)!;
         return [yield* readAs(actor, own!.id), yield* readAs(actor, other.id), yield* readAs(actor, disputeIdOrThrow("d-999999"))] as const;
       }),
     );

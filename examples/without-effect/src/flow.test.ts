@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DisputeView, type Ledger, RiskLevels, generateDevelopmentKeys } from "@tiaojie/core";
-import { sampleTown } from "@tiaojie/core/testing";
+import { sampleOfficers, sampleTown } from "@tiaojie/core/testing";
 import {
   type AuditCheck,
   type MonthlyFigures,
@@ -22,14 +22,13 @@ import {
   tryOutsideScope,
 } from "./flow.js";
 import { keysFromEnvironment } from "./keys.js";
-import { officersOf } from "./officers.js";
 import { openLedger } from "./open-ledger.js";
 
 // One ledger over a real SQLite file in a temporary directory, taken through the
 // whole flow once (bounded: 40 residents, 30 disputes); each test checks one outcome.
 const town = sampleTown(7, { villages: 3, persons: 40, disputes: 30 });
 const today = town.period.to;
-const officers = officersOf(town);
+const officers = sampleOfficers(town);
 const keys = keysFromEnvironment({});
 const dir = mkdtempSync(join(tmpdir(), "tiaojie-flow-test-"));
 const resolvedId = town.disputes[0]!.id;
@@ -69,7 +68,7 @@ describe("the whole flow over a SQLite file, with plain async functions", () => 
 
   it("lets each village committee list exactly its own village's disputes", async () => {
     for (const village of town.villages) {
-      const seen = await listAll(ledger, officers.villageCommittee(village.code));
+      const seen = await listAll(ledger, officers.ofVillage(village.code)!);
       const expected = town.disputes.filter((d) => d.jurisdiction === village.code).map((d) => d.id);
       expect(seen.map((v) => v.id).sort()).toEqual([...expected].sort());
     }

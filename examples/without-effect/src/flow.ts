@@ -25,11 +25,11 @@ import {
   monthlyReport,
   plusDays,
   plusMonths,
+  leadUnitFor,
   zixi2025,
 } from "@tiaojie/core";
-import type { SampleTown } from "@tiaojie/core/testing";
+import type { SampleOfficers, SampleTown } from "@tiaojie/core/testing";
 import { chinaCalendar } from "@tiaojie/calendar-cn";
-import { type TownOfficers, leadUnitOf } from "./officers.js";
 import { must } from "./results.js";
 
 /** What {@link registerTown} did. */
@@ -52,7 +52,7 @@ export interface Registration {
  * const { persons, disputes } = await registerTown(ledger, town, officers);
  * ```
  */
-export const registerTown = async (ledger: Ledger, town: SampleTown, officers: TownOfficers): Promise<Registration> => {
+export const registerTown = async (ledger: Ledger, town: SampleTown, officers: SampleOfficers): Promise<Registration> => {
   let persons = 0;
   for (const person of town.persons) {
     must(await ledger.registerPerson(officers.socialAffairs, person), `register ${person.id}`);
@@ -60,7 +60,8 @@ export const registerTown = async (ledger: Ledger, town: SampleTown, officers: T
   }
   let disputes = 0;
   for (const dispute of town.disputes) {
-    const finder = officers.villageCommittee(dispute.jurisdiction);
+    // Found in the sweep by the village's committee; one found outside any village, by the coordinator.
+    const finder = officers.ofVillage(dispute.jurisdiction) ?? officers.coordinator;
     must(await ledger.registerDispute(finder, { dispute, idempotencyKey: `sweep-${dispute.id}` }), `register ${dispute.id}`);
     disputes++;
   }
@@ -68,7 +69,7 @@ export const registerTown = async (ledger: Ledger, town: SampleTown, officers: T
   let retryReplayed = false;
   if (first !== undefined) {
     const again = must(
-      await ledger.registerDispute(officers.villageCommittee(first.jurisdiction), { dispute: first, idempotencyKey: `sweep-${first.id}` }),
+      await ledger.registerDispute(officers.ofVillage(first.jurisdiction) ?? officers.coordinator, { dispute: first, idempotencyKey: `sweep-${first.id}` }),
       "retry the first form",
     );
     retryReplayed = again.replayed;
@@ -164,11 +165,12 @@ export interface Resolution {
  * view.case.status; // "resolved"
  * ```
  */
-export const resolveOne = async (ledger: Ledger, town: SampleTown, officers: TownOfficers, id: DisputeId): Promise<Resolution> => {
+export const resolveOne = async (ledger: Ledger, town: SampleTown, officers: SampleOfficers, id: DisputeId): Promise<Resolution> => {
   let view = must(await ledger.getDispute(officers.coordinator, id), `read ${id}`);
   const statuses: Array<string> = [view.case.status];
-  const lead = leadUnitOf(view.route, view.dispute.jurisdiction, town.units);
-  const handler = officers.ofUnit(lead.id);
+  const lead = leadUnitFor(view.route, view.dispute.jurisdiction, town.units);
+  if (lead === undefined) throw new RangeError(`名册中没有牵头单位 ${view.route.lead} / no lead unit of kind ${view.route.lead} in the register`);
+  const handler = officers.of(lead);
   const step = async (actor: Actor, transition: string, fields: Record<string, string> = {}): Promise<void> => {
     view = must(await ledger.transition(actor, { dispute: id, version: view.version, transition, fields }), `${transition} ${id}`);
     statuses.push(view.case.status);
@@ -200,7 +202,7 @@ export interface Support {
  * const { tasks } = await openSupport(ledger, town, officers, person.id, today);
  * ```
  */
-export const openSupport = async (ledger: Ledger, town: SampleTown, officers: TownOfficers, person: PersonId, today: LocalDate): Promise<Support> => {
+export const openSupport = async (ledger: Ledger, town: SampleTown, officers: SampleOfficers, person: PersonId, today: LocalDate): Promise<Support> => {
   const resident = town.persons.find((p) => p.id === person);
   if (resident === undefined) throw new RangeError(`${person} 不是本镇居民 / ${person} is not a resident of the town`);
   const listing = must(
@@ -214,7 +216,9 @@ export const openSupport = async (ledger: Ledger, town: SampleTown, officers: To
     `open a listing for ${person}`,
   );
   const tasks = must(await ledger.tasksDue(officers.socialAffairs, { horizonDays: 7 }), "tasks due");
-  const committeeTasks = must(await ledger.tasksDue(officers.villageCommittee(resident.jurisdiction), { horizonDays: 7 }), "the committee's tasks due");
+  const committee = officers.ofVillage(resident.jurisdiction);
+  if (committee === undefined) throw new RangeError(`${resident.jurisdiction} 没有村（居）委会 / ${resident.jurisdiction} has no committee`);
+  const committeeTasks = must(await ledger.tasksDue(committee, { horizonDays: 7 }), "the committee's tasks due");
   return { listing, tasks, committeeTasks };
 };
 
@@ -249,7 +253,7 @@ export interface MonthlyFigures {
  * fromStore.totals.new;
  * ```
  */
-export const monthlyFigures = async (ledger: Ledger, town: SampleTown, officers: TownOfficers, month: string): Promise<MonthlyFigures> => {
+export const monthlyFigures = async (ledger: Ledger, town: SampleTown, officers: SampleOfficers, month: string): Promise<MonthlyFigures> => {
   const period = monthPeriod(month);
   const report = must(await ledger.monthlyReport(officers.coordinator, { period }), "monthly report");
   if (report.for !== "own") throw new Error("expected the township's own report");
@@ -294,7 +298,7 @@ export interface AuditCheck {
  * verification.ok; // true
  * ```
  */
-export const checkAudit = async (ledger: Ledger, officers: TownOfficers, publicKey: string): Promise<AuditCheck> => {
+export const checkAudit = async (ledger: Ledger, officers: SampleOfficers, publicKey: string): Promise<AuditCheck> => {
   const checkpoint = must(await ledger.auditCheckpoint(officers.coordinator), "audit checkpoint");
   const verification = must(await ledger.verifyAudit(officers.auditor, { checkpoint, publicKey }), "verify the audit trail");
   return { checkpoint, verification };
@@ -322,11 +326,11 @@ export interface OutsideScope {
  * refusal?.text.zh; // 拒绝“record-measure”：记录不在操作人的辖区范围内
  * ```
  */
-export const tryOutsideScope = async (ledger: Ledger, town: SampleTown, officers: TownOfficers): Promise<OutsideScope> => {
+export const tryOutsideScope = async (ledger: Ledger, town: SampleTown, officers: SampleOfficers): Promise<OutsideScope> => {
   const [own, other] = town.villages;
   const target = town.disputes.find((d) => d.jurisdiction === other?.code);
-  if (own === undefined || target === undefined) throw new RangeError("the town needs two villages with disputes");
-  const outsider = officers.villageCommittee(own.code);
+  const outsider = own === undefined ? undefined : officers.ofVillage(own.code);
+  if (outsider === undefined || target === undefined) throw new RangeError("本镇需有两个有纠纷的村（居）委会 / the town needs two villages with committees and disputes");
   const before = must(await ledger.getDispute(officers.coordinator, target.id), `read ${target.id}`);
   const result = await ledger.recordMeasure(outsider, { dispute: target.id, version: before.version, measure: "上门做双方工作" });
   const refusal = !result.ok && result.error._tag === "AccessDenied" ? result.error : undefined;

@@ -3,13 +3,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sampleTown } from "@tiaojie/core/testing";
+import { sampleOfficers, sampleTown } from "@tiaojie/core/testing";
 import { keysFromEnvironment } from "./keys.js";
-import { officersOf } from "./officers.js";
 import { openLedger } from "./open-ledger.js";
 
 const town = sampleTown(11, { villages: 2, persons: 3, disputes: 0, listings: 0 });
-const officers = officersOf(town);
+const officers = sampleOfficers(town);
 const person = town.persons.find((p) => p.identityNumber !== undefined)!;
 const dir = mkdtempSync(join(tmpdir(), "tiaojie-keys-test-"));
 const file = join(dir, "ledger.db");

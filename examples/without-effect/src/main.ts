@@ -4,16 +4,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RiskLevels } from "@tiaojie/core";
-import { sampleTown } from "@tiaojie/core/testing";
+import { sampleOfficers, sampleTown } from "@tiaojie/core/testing";
 import { checkAudit, confirmGrades, explainedGrade, monthlyFigures, openSupport, registerTown, resolveOne, tryOutsideScope } from "./flow.js";
 import { keysFromEnvironment } from "./keys.js";
-import { officersOf } from "./officers.js";
 import { openLedger } from "./open-ledger.js";
 import { refusalOf } from "./results.js";
 
 const town = sampleTown(7, { villages: 3, persons: 40, disputes: 30 });
 const today = town.period.to;
-const officers = officersOf(town);
+const officers = sampleOfficers(town);
 const keys = keysFromEnvironment(process.env);
 
 const given = process.argv[2];

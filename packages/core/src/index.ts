@@ -299,6 +299,7 @@ export {
   routeDispute,
 } from "./routing/route-dispute.js";
 export { type RoutingProblem, type RoutingProblemCode, checkRoutingConfig } from "./routing/check-routing-config.js";
+export { leadUnitFor } from "./routing/lead-unit.js";
 export { publicSecurityChannels, publicSecurityExcludedDomains, publicSecurityUnitKinds } from "./routing/public-security.js";
 
 // Campaigns, calendar, lifecycle, time limits and reports

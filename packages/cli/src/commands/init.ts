@@ -1,6 +1,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
-import type { Actor, OfficerId, Unit, UnitKind } from "@tiaojie/core";
+import type { Actor, OfficerId, Unit } from "@tiaojie/core";
+import type { SampleOfficers } from "@tiaojie/core/testing";
 import { CliError, type CliIo, ExitCode } from "../cli-io.js";
 import { type CliConfig, type StoreConfig, parseConfig } from "../config.js";
 import { newKeyFile, writeKeyFile } from "../key-file.js";
@@ -39,24 +40,23 @@ const readJson = async (cwd: string, file: string): Promise<unknown> => {
   }
 };
 
-/** One officer of each role the sample town's units have, to act with at once. */
-const sampleOfficers = (units: ReadonlyArray<Unit>, township: string): ReadonlyArray<Actor> => {
-  const at = (kind: UnitKind): Unit | undefined => units.find((u) => u.kind === kind);
-  const people: ReadonlyArray<[UnitKind, Actor["role"], string, string]> = [
-    ["peace-rule-of-law-office", "coordinator", "张明", "zx-0001"],
-    ["social-affairs-office", "unit-officer", "李娟", "zx-0002"],
-    ["governance-centre", "grid-worker", "王强", "zx-0003"],
-    ["township-leadership", "auditor", "赵审", "zx-0004"],
-    ["village-committee", "village-committee", "陈村", "zx-0005"],
+/**
+ * Five of the sample town's officers (`sampleOfficers` of `@tiaojie/core/testing`),
+ * one of each role, to act with at once, under the staff numbers zx-0001 to
+ * zx-0005: the coordinator, the social affairs office's officer, the governance
+ * centre's officer as a grid worker, the auditor, and the member of the first
+ * village committee.
+ */
+const pickSampleOfficers = (officers: SampleOfficers, units: ReadonlyArray<Unit>): ReadonlyArray<Actor> => {
+  const village = units.find((u) => u.kind === "village-committee");
+  const picked: ReadonlyArray<Actor> = [
+    officers.coordinator,
+    officers.socialAffairs,
+    { ...officers.ofKind("governance-centre"), role: "grid-worker" },
+    officers.auditor,
+    ...(village === undefined ? [] : [officers.of(village)]),
   ];
-  const out: Array<Actor> = [];
-  for (const [kind, role, name, id] of people) {
-    const unit = at(kind);
-    if (unit === undefined) continue;
-    const scope = role === "village-committee" ? unit.jurisdiction : township;
-    out.push({ officerId: id as OfficerId, name, unit: unit.id, role, scope } as Actor);
-  }
-  return out;
+  return picked.map((actor, i) => ({ ...actor, officerId: `zx-${String(i + 1).padStart(4, "0")}` as OfficerId }));
 };
 
 /**
@@ -75,11 +75,11 @@ export const initCommand = async (o: InitOptions, io: CliIo): Promise<number> =>
   if (o.sample !== undefined) {
     const seed = Number(o.sample);
     if (!Number.isSafeInteger(seed)) throw new CliError({ zh: "--sample 应是整数种子", en: "--sample must be a whole-number seed" }, ExitCode.usage);
-    const { sampleTown } = await import("@tiaojie/core/testing");
+    const { sampleOfficers, sampleTown } = await import("@tiaojie/core/testing");
     const town = sampleTown(seed);
     units = town.units;
     township ??= town.township.code;
-    officers = sampleOfficers(town.units, township);
+    officers = pickSampleOfficers(sampleOfficers(town), town.units);
     divisions = Object.fromEntries([[town.township.code, town.township.name], ...town.villages.map((v) => [v.code, v.name])]);
   } else {
     if (o.units === undefined || o.officers === undefined || township === undefined) {

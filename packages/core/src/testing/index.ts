@@ -7,3 +7,4 @@
  * @packageDocumentation
  */
 export { sampleTown, type SampleTown, type SampleTownOptions, type SampleVillage } from "./sample-town.js";
+export { sampleOfficers, type SampleOfficers } from "./sample-officers.js";
