@@ -125,7 +125,7 @@ describe("registering a dispute", () => {
     expect(fx.store.state()).toEqual(before);
   });
 
-  test("refuses persons that are not an array, and a version that is not a whole number, as bad input naming the field", async () => {
+  test("refuses persons that are not an array, and a version that is not a whole number, as bad input naming the field (a stale whole number is a conflict)", async () => {
     const fx = await withPersons(13);
     const dispute = fx.town.disputes[0]!;
     const before = fx.store.state();
@@ -133,10 +133,12 @@ describe("registering a dispute", () => {
     expect(notList).toMatchObject({ ok: false, error: { _tag: "ValidationError", issues: [{ path: ["persons"] }] } });
     expect(fx.store.state()).toEqual(before);
     const made = must(await fx.ledger.registerDispute(fx.actors.coordinator, { dispute })).dispute;
-    for (const version of ["1", 0, 1.5, Number.NaN] as ReadonlyArray<unknown>) {
+    for (const version of ["1", 1.5, Number.NaN, null] as ReadonlyArray<unknown>) {
       const r = await fx.ledger.transition(fx.actors.coordinator, { dispute: made.id, version: version as number, transition: "accept" });
       expect(r, String(version)).toMatchObject({ ok: false, error: { _tag: "ValidationError", issues: [{ path: ["version"] }] } });
     }
+    const stale = await fx.ledger.transition(fx.actors.coordinator, { dispute: made.id, version: 0, transition: "accept" });
+    expect(stale).toMatchObject({ ok: false, error: { _tag: "VersionConflict" } });
     expect(must(await fx.ledger.getDispute(fx.actors.coordinator, made.id)).version).toBe(made.version);
   });
 

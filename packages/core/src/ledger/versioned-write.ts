@@ -13,8 +13,9 @@ export const loadForUpdate = async <R extends RowBase, W>(
   id: string,
   version: number | undefined,
 ): Promise<R> => {
-  // A version that is not a whole number is bad input, not a conflict with the stored one.
-  if (version !== undefined && !(Number.isSafeInteger(version) && version >= 1)) {
+  // A version that is not a whole number is bad input, not a conflict with the stored one
+  // (a whole number that is not the stored version, 0 or -1 too, is stale: a conflict).
+  if (version !== undefined && !Number.isSafeInteger(version)) {
     return work.fail(invalid(["version"], "版本应是读取记录时得到的正整数", "the version must be the whole number read with the record"));
   }
   const row = await collection.get(id);
