@@ -1,14 +1,12 @@
-import { pathToFileURL } from "node:url";
-import { format } from "node:util";
 // Loaded while the file is collected, so that running a sample does not pay for it.
 import "@tiaojie/core";
 import "@tiaojie/core/testing";
 import { chinaCalendar } from "@tiaojie/calendar-cn";
 import "@tiaojie/csv";
 import "@tiaojie/store-memory";
+import { testBlocks } from "@tiaojie/doc-samples/vitest";
 import "effect";
-import { describe, expect, inject, it, vi } from "vitest";
-import { firstUnprinted } from "./guide-blocks.js";
+import { expect, inject, it } from "vitest";
 import { guides } from "./guides.js";
 
 // The first calendar made builds the holiday tables: pay for that here, not in a sample.
@@ -23,22 +21,5 @@ it("every checked guide has samples", () => {
   }
 });
 
-describe.each(samples)("the sample at $where", (sample) => {
-  it("compiles against the built packages", () => {
-    expect(sample.diagnostics).toEqual([]);
-  });
-
-  it("runs and prints what its `// →` lines say", async () => {
-    const printed: string[] = [];
-    const record = (...args: unknown[]) => {
-      printed.push(...format(...args).split("\n"));
-    };
-    const spies = (["log", "info", "warn", "error"] as const).map((m) => vi.spyOn(console, m).mockImplementation(record));
-    try {
-      await import(pathToFileURL(sample.file).href);
-    } finally {
-      for (const spy of spies) spy.mockRestore();
-    }
-    expect(firstUnprinted(sample.promised, printed), printed.join("\n")).toBeUndefined();
-  });
-});
+// Each sample compiles against the built packages, runs and prints what its `// →` lines say.
+testBlocks(samples, "the sample at");

@@ -11,7 +11,7 @@ export interface Guide {
   readonly zh: string;
   /**
    * `checked`: every ```ts block is a whole module that the tests typecheck and
-   * run (see guide-blocks.ts); `not-checked`: its samples show parts of a
+   * run (with @tiaojie/doc-samples); `not-checked`: its samples show parts of a
    * program or need a database server, and are checked elsewhere.
    */
   readonly samples: "checked" | "not-checked";

@@ -3,12 +3,12 @@
 // tests then assert on what they found (see readme.test.ts and
 // sample-town-without-fast-check.test.ts).
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type PreparedBlock, prepareBlocks } from "@tiaojie/doc-samples/prepare";
 import type { TestProject } from "vitest/node";
 import { type CoreEntries, coreEntries } from "./core-entries.js";
-import { type PreparedBlock, prepareBlocks } from "./readme-check.js";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const repoRoot = join(packageDir, "..", "..");
@@ -48,8 +48,14 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const probe = runProbe(coreEntries());
-  const { dir, blocks } = prepareBlocks(join(repoRoot, "README.md"), "README.md", packageDir);
+  // The README's blocks, written into this package so that they import its
+  // dependencies, as built, and typechecked with its tsconfig.json.
+  const { blocks, remove } = prepareBlocks({
+    files: [{ path: join(repoRoot, "README.md"), name: "README.md" }],
+    dir: mkdtempSync(join(packageDir, ".readme-blocks-")),
+    tsconfig: join(packageDir, "tsconfig.json"),
+  });
   project.provide("readmeBlocks", blocks);
   project.provide("withoutFastCheck", await probe);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return remove;
 }
