@@ -226,7 +226,7 @@ export class BulkRunReused extends Data.TaggedError("BulkRunReused")<{
  */
 export type BulkBatchError = StoreFailure | AccessDenied | ValidationError | RecordExists | RecordNotFound | CaseTransitionError;
 
-const bilingualOf = (e: BulkBatchError): Bilingual => ("text" in e ? e.text : { zh: e.message, en: e.message });
+const bilingualOf = (e: BulkBatchError): Bilingual => e.text;
 
 /**
  * A bulk registration stopped at a batch: the batches before it are committed

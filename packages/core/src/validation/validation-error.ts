@@ -35,6 +35,15 @@ export interface ValidationIssue extends Bilingual {
 export class ValidationError extends Data.TaggedError("ValidationError")<{
   readonly issues: ReadonlyArray<ValidationIssue>;
 }> {
+  /**
+   * Every issue with its path, one per line, in each language, like the `text`
+   * of the ledger's other errors.
+   * @since 0.6.0
+   */
+  get text(): Bilingual {
+    const lines = (lang: "zh" | "en"): string => this.issues.map((issue) => `${formatPath(issue.path)}: ${issue[lang]}`).join("\n");
+    return { zh: lines("zh"), en: lines("en") };
+  }
   override get message(): string {
     return this.issues
       .map((issue) => `${formatPath(issue.path)}: ${issue.zh} / ${issue.en}`)

@@ -113,6 +113,10 @@ describe("formatValidationError", () => {
     expect(formatValidationError(error, { lang: "en" }).split("\n")[0]).toBe("2 problems");
   });
 
+  test("its text has every issue with its path, one language each, like the ledger's other errors", () => {
+    expect(error.text).toEqual({ zh: "name: 缺少必填项\nparties[0].role: 取值不符合要求", en: "name: is required\nparties[0].role: is not a valid value" });
+  });
+
   test("the error's own message has every issue", () => {
     expect(error.message.split("\n")).toHaveLength(2);
     expect(error._tag).toBe("ValidationError");

@@ -10,6 +10,39 @@ import type { ValidationError } from "../../validation/validation-error.js";
 import { type Work, readOnlyUseCase } from "../unit-of-work.js";
 import { loadRow } from "../versioned-write.js";
 import { type DisputeView, disputeView } from "./dispute-view.js";
+import { CaseStatuses } from "../../taxonomy/case-statuses.js";
+import { DisputeDomains } from "../../taxonomy/dispute-domains.js";
+import { ResolutionPriorities } from "../../taxonomy/resolution-priorities.js";
+import { RiskLevels } from "../../taxonomy/risk-levels.js";
+
+/** The code lists of the filters that take codes: a code not in its list is bad input, not an empty listing. */
+const filterCodes = [
+  ["domain", DisputeDomains],
+  ["level", RiskLevels],
+  ["priority", ResolutionPriorities],
+  ["status", CaseStatuses],
+] as const;
+
+/** Refuses a filter code that is not in its code list, naming the filter and listing the codes it takes. */
+const checkFilterCodes = (work: Work<ValidationError>, query: ListDisputesQuery): void => {
+  for (const [field, taxonomy] of filterCodes) {
+    const value: unknown = query[field];
+    if (value === undefined) continue;
+    const values: ReadonlyArray<unknown> = Array.isArray(value) ? value : [value];
+    for (const [i, v] of values.entries()) {
+      if ((taxonomy.is as (x: unknown) => boolean)(v)) continue;
+      const path = Array.isArray(value) ? [field, i] : [field];
+      const codes = taxonomy.codes.join(", ");
+      work.fail(invalid(path, `不是${taxonomy.name.zh}代码（可用：${codes}）`, `not a ${taxonomy.name.en} code (one of: ${codes})`));
+    }
+  }
+  if (query.month !== undefined) {
+    const months: ReadonlyArray<unknown> = Array.isArray(query.month) ? query.month : [query.month];
+    for (const [i, m] of months.entries()) {
+      if (typeof m !== "string" || !/^\d{4}-(0[1-9]|1[0-2])$/.test(m)) work.fail(invalid(Array.isArray(query.month) ? ["month", i] : ["month"], "月份应为 YYYY-MM", "a month is YYYY-MM"));
+    }
+  }
+};
 
 /**
  * Reads one dispute.
@@ -96,7 +129,9 @@ export const nextCursor = (next: string | undefined): { readonly cursor?: string
 /**
  * Lists disputes in the actor's scope (or part of it) by the filters, in the
  * stable order of their ids, a page at a time. The scope and every filter are
- * part of the store's query: no row outside them is read.
+ * part of the store's query: no row outside them is read. A filter code that
+ * is not in its code list, or a month not `YYYY-MM`, is refused as a
+ * `ValidationError` naming the filter, never answered with an empty page.
  *
  * It may read from the store's replica (`transactReadOnly`), which may not yet
  * show a change committed a moment ago: read-your-writes is not guaranteed there.
@@ -115,6 +150,7 @@ export const listDisputes = (actor: Actor, query: ListDisputesQuery = {}) =>
       const within = query.within === undefined ? work.ctx.actor.scope : decodeAt(work, DivisionCodeSchema, query.within, ["within"]);
       if (!isWithinDivision(within, work.ctx.actor.scope)) return work.fail(new AccessDenied({ ...target, id: within, reason: "out-of-scope" }));
       const { limit, after } = pageArgs(work, query.limit, query.cursor, work.env.capabilities.maxPageSize);
+      checkFilterCodes(work, query);
       const where: DisputeWhere = {
         ...(query.domain === undefined ? {} : { domain: query.domain }),
         ...(query.level === undefined ? {} : { level: query.level }),
