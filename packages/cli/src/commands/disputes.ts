@@ -218,8 +218,7 @@ export const transitionCommand = async (ctx: LedgerContext, id: string, name: st
   }
   const version = wholeFlag("--if-version", f.ifVersion) ?? orRefuse(await ctx.ledger.getDispute(ctx.actor, id as DisputeId)).version;
   const input = { dispute: id as DisputeId, version, transition: name, ...(Object.keys(fields).length === 0 ? {} : { fields }), ...(f.on === undefined ? {} : { on: f.on as LocalDate }) };
-  const r = orRefuse(await ctx.ledger.transition(ctx.actor, input as Parameters<typeof ctx.ledger.transition>[1]));
-  const view = r as unknown as DisputeView;
+  const view = orRefuse(await ctx.ledger.transition(ctx.actor, input as Parameters<typeof ctx.ledger.transition>[1]));
   if (ctx.json) printJson(ctx.io, { id: view.id, version: view.version, status: view.case.status });
   else say(ctx.io, ctx.lang, `${view.id}：${CaseStatuses.label(view.case.status, "zh")}（版本 ${view.version}）`, `${view.id}: ${CaseStatuses.label(view.case.status, "en")} (version ${view.version})`);
   return ExitCode.ok;

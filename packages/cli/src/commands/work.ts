@@ -1,4 +1,4 @@
-import { type Lang, type LocalDate, UnitKinds, deadlinesBetween, localDate, nextDeadlines, phaseOn, zixi2025 } from "@tiaojie/core";
+import { type HazardView, type Lang, type LocalDate, UnitKinds, deadlinesBetween, localDate, nextDeadlines, phaseOn, zixi2025 } from "@tiaojie/core";
 import { CliError, type CliIo, ExitCode } from "../cli-io.js";
 import { wholeFlag } from "../input.js";
 import { type LedgerContext, orRefuse } from "../open-ledger.js";
@@ -40,16 +40,17 @@ export const tasksCommand = async (ctx: LedgerContext, f: { readonly due?: strin
 /** `tiaojie hazards`: the hazards found in checks, open, fixed or overdue. */
 export const hazardsCommand = async (ctx: LedgerContext, f: { readonly status?: string; readonly overdue?: boolean }): Promise<number> => {
   if (f.status !== undefined && f.status !== "open" && f.status !== "fixed") throw new CliError({ zh: "--status 应是 open 或 fixed", en: "--status must be open or fixed" }, ExitCode.usage);
-  const rows = orRefuse(
-    await ctx.ledger.listHazards(ctx.actor, { ...(f.status === undefined ? {} : { status: f.status as "open" | "fixed" }), ...(f.overdue === true ? { overdue: true } : {}) }),
-  ) as ReadonlyArray<{ id: string; jurisdiction: string; place: string; hazard: string; responsibleUnit: string; foundOn: string; deadline: string; status: string }>;
+  const rows: ReadonlyArray<HazardView> = orRefuse(
+    await ctx.ledger.listHazards(ctx.actor, { ...(f.status === undefined ? {} : { status: f.status }), ...(f.overdue === true ? { overdue: true } : {}) }),
+  );
   if (ctx.json) {
     printJson(ctx.io, rows);
     return ExitCode.ok;
   }
   const L = ctx.lang;
   const head = L === "zh" ? ["编号", "区划", "地点", "隐患", "责任单位", "发现", "整改期限", "状态"] : ["id", "division", "place", "hazard", "unit", "found", "deadline", "status"];
-  ctx.io.stdout(table(head, rows.map((h) => [h.id, h.jurisdiction, h.place, h.hazard, h.responsibleUnit, h.foundOn, h.deadline, h.status])));
+  const overdue = L === "zh" ? "（逾期）" : " (overdue)";
+  ctx.io.stdout(table(head, rows.map((h) => [h.id, h.jurisdiction, h.place, h.hazard, h.responsibleUnit, h.foundOn, h.deadline, `${h.status}${h.overdue ? overdue : ""}`])));
   say(ctx.io, L, `共 ${rows.length} 项`, `${rows.length} in all`);
   return ExitCode.ok;
 };
