@@ -12,7 +12,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const PNPM = "pnpm@12.4.2";
-const TASKS = { demo: "demo:run", test: "test:all" };
+// `long` and `zones` are the checks .ci/run adds after the test command: the long
+// fuzzing, crash and concurrency runs, and the suite again under other time zones.
+const TASKS = { demo: "demo:run", test: "test:all", long: "test:long", zones: "test:zones" };
 
 const task = process.argv[2];
 if (!(task in TASKS)) {
