@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+export { type InjectionCorpusEntry, type InjectionFamily, injectionCorpus, injectionCorpusEntries } from "./injection-corpus.js";
 export { runStoreConformance } from "./run-store-conformance.js";
 export { type StoreConformanceOptions, type StoreUnderTest } from "./store-conformance-options.js";
 export { type SuiteName, suiteNames } from "./suite-names.js";

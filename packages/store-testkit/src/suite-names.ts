@@ -37,6 +37,13 @@
  * - `ledger-reports`: the ledger's monthly report and campaign summary equal
  *   the core's over the same records, with disputes closed and settled before
  *   a period counted by the store when it offers `disputeCounts`.
+ * - `injection` (since 0.5.0): the injection corpus (`injectionCorpus`) in
+ *   every string field of every collection's rows and of audit events, and in
+ *   the filters that take strings: kept and returned verbatim by `get`, `find`
+ *   and `list`, matching exactly the rows the port says, nothing else changed
+ *   (U+0000 kept, or refused by rejecting the transaction); then through the
+ *   ledger's free text (summaries, party and person names, measures, hazards,
+ *   read purposes), read back verbatim, and the audit trail verifies.
  *
  * Last, for a store with the optional `transactReadOnly` (a read-only replica;
  * a store without it shows this suite as a todo that says so):
@@ -54,6 +61,7 @@
  *
  * suiteNames.includes("crud"); // true
  * suiteNames.includes("ledger-reports"); // true
+ * suiteNames.includes("injection"); // true
  * suiteNames.includes("read-only"); // true (a todo for a store without transactReadOnly)
  * ```
  * @since 0.3.0
@@ -74,6 +82,7 @@ export const suiteNames = [
   "ledger-idempotency",
   "ledger-retention",
   "ledger-reports",
+  "injection",
   "read-only",
 ] as const;
 

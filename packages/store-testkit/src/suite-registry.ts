@@ -4,6 +4,7 @@ import { atomicitySuite } from "./suites/atomicity.js";
 import { auditLogSuite } from "./suites/audit-log.js";
 import { crudSuite } from "./suites/crud.js";
 import { disputeCountsSuite } from "./suites/dispute-counts.js";
+import { injectionSuite } from "./suites/injection.js";
 import { ledgerAtomicitySuite } from "./suites/ledger-atomicity.js";
 import { ledgerAuditSuite } from "./suites/ledger-audit.js";
 import { ledgerEncryptionSuite } from "./suites/ledger-encryption.js";
@@ -39,5 +40,6 @@ export const suiteRegistry: { readonly [N in SuiteName]: (ctx: SuiteContext) => 
   "ledger-idempotency": ledgerIdempotencySuite,
   "ledger-retention": ledgerRetentionSuite,
   "ledger-reports": ledgerReportsSuite,
+  injection: injectionSuite,
   "read-only": readOnlySuite,
 };

@@ -11,7 +11,8 @@ const BASE64URL = 2;
 const BASE64 = 3;
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder("utf-8", { fatal: true });
+// `ignoreBOM`: a text that begins with U+FEFF keeps it (the decoder would drop it).
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 const decodeExactly = (text: string, encoding: "base64url" | "base64"): Buffer | undefined => {
   const bytes = Buffer.from(text, encoding);

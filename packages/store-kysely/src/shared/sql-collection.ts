@@ -6,7 +6,7 @@ import { type CompiledQueries, normalizedRows, rowParameters } from "./compiled-
 import type { SqlDialect } from "./sql-dialect.js";
 import type { TransactionGuard } from "./transaction-guard.js";
 
-/** `LIKE` pattern of the rows within a division: its prefix (digits only) and `%`. */
+/** `LIKE` pattern of the rows within a division: its prefix (digits only: the guard's `checkWithin` refuses anything else) and `%`. */
 export const scopePattern = (within: FindQuery<unknown>["within"]): string => `${divisionPrefix(within)}%`;
 
 const PARTY_COLUMNS = ["dispute_id", "person_id"] as const;
@@ -83,6 +83,7 @@ export const sqlCollection = <R extends RowBase, W>(
     find: (query) =>
       guard.run(async (): Promise<Page<R>> => {
         guard.checkLimit(query.limit);
+        guard.checkWithin(query.within);
         if (!codec.scoped) return { rows: [] };
         const where = query.where;
         const stored = await (db as Kysely<Database>)

@@ -99,7 +99,11 @@ export const openSqlStore = async (
     return {
       ...(tx as Omit<LedgerTransaction, "audit" | "disputeCounts">),
       audit: sqlAuditLog(trx, dialect, queries, guard),
-      disputeCounts: (query) => guard.run(() => countDisputes(trx, query)),
+      disputeCounts: (query) =>
+        guard.run(async () => {
+          guard.checkWithin(query.within);
+          return countDisputes(trx, query);
+        }),
     };
   };
 

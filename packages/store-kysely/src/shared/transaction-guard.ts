@@ -10,6 +10,12 @@ export interface TransactionGuard {
   /** Runs a write: refused in a read-only transaction before any SQL. */
   readonly write: <A>(step: () => Promise<A>) => Promise<A>;
   readonly checkLimit: (limit: number) => void;
+  /**
+   * Refuses a scope that is not a division code (12 digits): its prefix goes
+   * into a `LIKE` pattern, where `%` or `_` would widen the scope beyond the
+   * division.
+   */
+  readonly checkWithin: (within: string) => void;
   readonly end: () => void;
 }
 
@@ -38,6 +44,13 @@ export const transactionGuard = (store: string, classify: ErrorClassifier, maxPa
       if (!Number.isInteger(limit) || limit < 1 || limit > maxPageSize) {
         throw new SqlStoreError("misuse", store, {
           detail: { zh: `每页行数应为 1 到 ${maxPageSize} 的整数，实际为 ${String(limit)}`, en: `a page holds 1 to ${maxPageSize} rows, not ${String(limit)}` },
+        });
+      }
+    },
+    checkWithin: (within) => {
+      if (typeof within !== "string" || !/^\d{12}$/.test(within)) {
+        throw new SqlStoreError("misuse", store, {
+          detail: { zh: `范围应为 12 位数字的区划代码，实际为 ${JSON.stringify(within)}`, en: `a scope is a division code of 12 digits, not ${JSON.stringify(within)}` },
         });
       }
     },
