@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from "node:path";
-import { type Actor, type Clock, type Lang, type Ledger, type LedgerStore, createLedger, fixedClock, formatValidationError, localDate, shanghaiStartOf, systemClock, zixi2025 } from "@tiaojie/core";
+import { type Actor, type Clock, type Lang, type Ledger, createLedger, fixedClock, formatValidationError, localDate, shanghaiStartOf, systemClock, zixi2025 } from "@tiaojie/core";
 import { chinaCalendar } from "@tiaojie/calendar-cn";
+import type { SqlStore } from "@tiaojie/store-kysely";
 import { CliError, type CliIo, ExitCode } from "./cli-io.js";
 import { type LoadedConfig, type StoreConfig, actingOfficer, configPath, loadConfig } from "./config.js";
 import { readKeyFile } from "./key-file.js";
@@ -19,6 +20,8 @@ export interface GlobalOptions {
 export interface LedgerContext {
   readonly loaded: LoadedConfig;
   readonly ledger: Ledger;
+  /** The store under the ledger: for what only the database does (reclaiming an erased person's space after a purge). */
+  readonly store: SqlStore;
   readonly actor: Actor;
   readonly checkpointPublicKey: string;
   readonly clock: Clock;
@@ -31,7 +34,7 @@ export interface LedgerContext {
 export const fromConfig = (loaded: LoadedConfig, path: string): string => (isAbsolute(path) ? path : resolve(loaded.dir, path));
 
 /** Opens the store the configuration names (its migrations run on open). */
-export const openStore = async (loaded: LoadedConfig | { readonly dir: string }, store: StoreConfig): Promise<LedgerStore> => {
+export const openStore = async (loaded: LoadedConfig | { readonly dir: string }, store: StoreConfig): Promise<SqlStore> => {
   const kysely = await import("@tiaojie/store-kysely");
   try {
     if (store.kind === "sqlite") return await kysely.sqliteStore({ file: isAbsolute(store.file) ? store.file : resolve(loaded.dir, store.file) });
@@ -73,7 +76,7 @@ export const withLedger = async (globals: GlobalOptions, io: CliIo, run: (ctx: L
     config: { campaign: zixi2025, checkpointOrigin: `tiaojie.ledger/${loaded.config.township}` },
   });
   try {
-    return await run({ loaded, ledger, actor, checkpointPublicKey, clock: clock ?? systemClock, lang: globals.lang, json: globals.json, io });
+    return await run({ loaded, ledger, store, actor, checkpointPublicKey, clock: clock ?? systemClock, lang: globals.lang, json: globals.json, io });
   } finally {
     await ledger.close();
   }

@@ -10,3 +10,4 @@ export { postgresDialect } from "./postgres/postgres-dialect.js";
 export { type PostgresConnection, type PostgresStoreOptions, postgresStore } from "./postgres/postgres-connection.js";
 export { mysqlDialect } from "./mysql/mysql-dialect.js";
 export { type MysqlStoreOptions, mysqlStore } from "./mysql/mysql-connection.js";
+export { type ReclaimOptions, type ReclaimReport, type ReclaimResult, type ReclaimStep, type SqliteFileSizes, reclaimErasedSpace } from "./shared/reclaim.js";

@@ -137,15 +137,64 @@ export const auditCheckpointCommand = async (ctx: LedgerContext, f: { readonly o
   return ExitCode.ok;
 };
 
-/** `tiaojie purge [--dry-run] [--as-of day]`: erases the personal data whose retention has ended; `--dry-run` only lists who would be erased. */
+/** What the purge's reclaim did, as `--json` prints it: the store's report, or why it failed. */
+type ReclaimOutput = import("@tiaojie/store-kysely").ReclaimReport | { readonly complete: false; readonly error: { readonly kind: string; readonly zh: string; readonly en: string } };
+
+const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** The reclaim's lines in the output language: what was rewritten, each step, and what is left to do. */
+const sayReclaim = (ctx: LedgerContext, reclaim: ReclaimOutput): void => {
+  const L = ctx.lang;
+  if ("error" in reclaim) {
+    ctx.io.stderr(
+      `${L === "zh" ? `删除已提交，但未能清除数据库文件中已删除数据的旧副本：${reclaim.error.zh}` : `the erasure is committed, but the old copies of the erased data could not be cleared from the database files: ${reclaim.error.en}`}\n`,
+    );
+    return;
+  }
+  if (reclaim.skipped !== undefined) {
+    say(ctx.io, L, `无需清除旧副本：${reclaim.skipped.zh}`, `no old copies to clear: ${reclaim.skipped.en}`);
+    return;
+  }
+  const what =
+    reclaim.sqlite === undefined
+      ? { zh: `已重建 ${reclaim.tables.join("、")}`, en: `rebuilt ${reclaim.tables.join(", ")}` }
+      : {
+          zh: `文件 ${kib(reclaim.sqlite.before.file)} → ${kib(reclaim.sqlite.after.file)}，预写日志 ${kib(reclaim.sqlite.before.wal)} → ${kib(reclaim.sqlite.after.wal)}`,
+          en: `file ${kib(reclaim.sqlite.before.file)} → ${kib(reclaim.sqlite.after.file)}, WAL ${kib(reclaim.sqlite.before.wal)} → ${kib(reclaim.sqlite.after.wal)}`,
+        };
+  say(
+    ctx.io,
+    L,
+    `${reclaim.complete ? "已清除" : "未能全部清除"}数据库文件中已删除数据的旧副本（${reclaim.dialect}）：${what.zh}`,
+    `${reclaim.complete ? "old copies of the erased data cleared" : "old copies of the erased data NOT all cleared"} from the database files (${reclaim.dialect}): ${what.en}`,
+  );
+  for (const step of reclaim.steps) ctx.io.stdout(`  ${step.done ? "✓" : "✗"} ${step.statement}${step.note === undefined ? "" : ` — ${step.note[L]}`}\n`);
+};
+
+/**
+ * `tiaojie purge [--dry-run] [--as-of day]`: erases the personal data whose
+ * retention has ended; `--dry-run` only lists who would be erased. After a real
+ * purge that erased someone, the database is made to rewrite the files that
+ * still hold the erased rows' old versions (`reclaimErasedSpace`: SQLite's
+ * checkpoint and VACUUM, PostgreSQL's VACUUM FULL, MySQL's OPTIMIZE TABLE), and
+ * what it did is printed (`reclaim` in `--json`). Exit 1 when that failed: the
+ * erasure itself is committed.
+ */
 export const purgeCommand = async (ctx: LedgerContext, f: { readonly dryRun?: boolean; readonly asOf?: string }): Promise<number> => {
   const r = orRefuse(await ctx.ledger.purgeExpired(ctx.actor, { ...(f.dryRun === true ? { dryRun: true } : {}), ...(f.asOf === undefined ? {} : { asOf: f.asOf as LocalDate }) }));
-  if (ctx.json) printJson(ctx.io, r);
+  let reclaim: ReclaimOutput | undefined;
+  if (!r.dryRun && r.erased.length > 0) {
+    const { reclaimErasedSpace } = await import("@tiaojie/store-kysely");
+    const done = await reclaimErasedSpace(ctx.store);
+    reclaim = done.ok ? done.value : { complete: false, error: { kind: done.error.kind, ...done.error.text } };
+  }
+  if (ctx.json) printJson(ctx.io, reclaim === undefined ? r : { ...r, reclaim });
   else {
     const L = ctx.lang;
     if (r.dryRun) say(ctx.io, L, `试运行（未作任何改动），按 ${r.asOf} 与保存期限 ${r.policy}，将删除 ${r.erased.length} 人的个人信息：`, `dry run (nothing changed): as of ${r.asOf} under retention policy ${r.policy}, ${r.erased.length} persons' data would be erased:`);
     else say(ctx.io, L, `按 ${r.asOf} 与保存期限 ${r.policy}，已删除 ${r.erased.length} 人的个人信息：`, `as of ${r.asOf} under retention policy ${r.policy}, ${r.erased.length} persons' data erased:`);
     for (const id of r.erased) ctx.io.stdout(`  ${id}\n`);
+    if (reclaim !== undefined) sayReclaim(ctx, reclaim);
   }
-  return ExitCode.ok;
+  return reclaim !== undefined && "error" in reclaim ? ExitCode.refused : ExitCode.ok;
 };

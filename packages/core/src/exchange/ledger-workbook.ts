@@ -302,7 +302,7 @@ const summarySheets = async (ledger: Ledger, actor: Actor, request: ExportReques
     return { name, columns: COUNT_COLUMNS(first, kind), rows };
   };
   const threshold = r.value.for === "own" ? undefined : r.value.summary.threshold;
-  const note: Bilingual = threshold === undefined ? { zh: "本辖区", en: "own jurisdiction" } : { zh: `“*”为小于 ${threshold} 的数，已隐去`, en: `"*" is a count under ${threshold}, withheld` };
+  const note: Bilingual = threshold === undefined ? { zh: "本辖区", en: "own jurisdiction" } : { zh: `“*”为已隐去的数：小于 ${threshold} 的数，以及为保护它们一并隐去的零和其他数`, en: `"*" is a withheld count: one under ${threshold}, or a zero or other count withheld to protect them` };
   const sheets: Array<Sheet> = [
     sheet({ zh: "汇总", en: "Totals" }, { zh: "项目", en: "Item" }, [countCells(`${request.period?.from ?? ""}–${request.period?.to ?? ""} ${note[lang]}`, s.totals)]),
     sheet({ zh: "按村(社区)", en: "By village" }, { zh: "村(社区)", en: "Village (community)" }, s.byVillage.map((row) => countCells(nameOf(request.names, row.key), row.counts))),

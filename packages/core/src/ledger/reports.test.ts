@@ -285,9 +285,15 @@ describe("the ledger's reports are the core's over the same records", () => {
     const county = must(await fx.ledger.monthlyReport(fx.actors.coordinator, { period, for: "county" }));
     if (own.for !== "own" || county.for !== "county") throw new Error("unexpected audience");
     expect(county.summary.threshold).toBe(3);
-    own.report.byDomain.forEach((row, i) => {
-      const cell = county.summary.byDomain[i]!.counts.new;
-      if (row.counts.new > 0 && row.counts.new < 3) expect(cell).toEqual({ suppressed: true });
+    // Where the column of new disputes by domain has a count from 1 to 2, those are withheld, and so are
+    // its zeros (a withheld zero cannot be told from a withheld small count); every shown count is exact.
+    const values = own.report.byDomain.map((row) => row.counts.new);
+    const cells = county.summary.byDomain.map((row) => row.counts.new);
+    const hasSmall = values.some((v) => v > 0 && v < 3);
+    expect(hasSmall).toBe(true);
+    values.forEach((v, i) => {
+      if ((v > 0 && v < 3) || (hasSmall && v === 0)) expect(cells[i]).toEqual({ suppressed: true });
+      else if (typeof cells[i] === "number") expect(cells[i]).toBe(v);
     });
     expect(own.report.totals.new).toBe(12);
     expect(county.summary.totals.new).toBe(12);

@@ -60,7 +60,7 @@ export const renderRecords = (retention: RetentionPolicy, smallCellThreshold: nu
     `## ${pick(lang, "向上级报送的汇总", "Summaries for other levels")}`,
     pick(
       lang,
-      `向县、市等上级报送的汇总中，小于 ${smallCellThreshold} 的非零数字一律隐去并标注；一列中只隐去一个数字时，再隐去次小的一个，使隐去的数字无法由合计相减得出。乡镇自用的报表保留准确数字。`,
-      `In a summary sent to another level (county, city), every non-zero count below ${smallCellThreshold} is withheld and marked; where that leaves one withheld count in a column, the next smallest is withheld too, so none can be worked out from the total. The township's own report keeps exact counts.`,
+      `向县、市等上级报送的汇总中，小于 ${smallCellThreshold} 的非零数字一律隐去并标注。同一栏中有小于阈值的数时，该栏的零也一并隐去，使隐去的零与隐去的小数无从分辨；隐去的格不足两个、合计小于 ${smallCellThreshold}、或都恰为 ${smallCellThreshold - 1} 时，再隐去该栏其余数字中最小的一个（与它相同的数字一并隐去），使隐去的格合计不少于阈值，也无法由合计和其余数字推算出来。一栏的合计小于 ${smallCellThreshold} 时，合计和该栏所有数字（包括零）都隐去。阈值为 2 时，只有两格、各为 1、合计为 2 的一栏仍可推知，因此阈值宜不小于 3。乡镇自用的报表保留准确数字。`,
+      `In a summary sent to another level (county, city), every non-zero count below ${smallCellThreshold} is withheld and marked. Where a column has such a count, its zeros are withheld too, so that a withheld zero cannot be told from a withheld small count; and where the withheld cells are fewer than two, add up to less than ${smallCellThreshold}, or are all ${smallCellThreshold - 1}, the smallest other count of the column is withheld as well (with any count equal to it), so that the withheld cells add up to at least the threshold and none can be worked out from the total and the counts shown. Where a column's total is below ${smallCellThreshold}, the total and every count of the column, zeros included, are withheld. At a threshold of 2, a column of just two counts of 1 (total 2) can still be worked out, so the threshold should be 3 or more. The township's own report keeps exact counts.`,
     ),
   ]);

@@ -42,11 +42,10 @@ export interface SupportCounts {
 
 /**
  * A township's report as sent to another level (county, city): the same
- * breakdowns with every count from 1 to `threshold - 1` withheld and marked, and
- * in each column with exactly one withheld count the next smallest also withheld,
- * so that no withheld count follows from the total by subtraction. Zero is
- * shown (it singles no one out). The cross-tabulated `groups` and the lists of
- * cases are left out: a summary for another level has no need of them.
+ * breakdowns with small counts withheld and marked by the rule of
+ * {@link suppressSmallCells}, so that no reader who knows the rule can work a
+ * withheld count out. The cross-tabulated `groups` and the lists of cases are
+ * left out: a summary for another level has no need of them.
  * @since 0.3.0
  */
 export interface SummaryForLevel {
@@ -73,27 +72,47 @@ export interface SummaryForLevel {
 
 const WITHHELD: SuppressedCell = Object.freeze({ suppressed: true });
 
+const isSmall = (n: number, threshold: number): boolean => n > 0 && n < threshold;
+
 /**
- * Withholds the small counts of one column whose total is shown separately:
- * primary (1 to threshold - 1) and, when that leaves exactly one withheld, the
- * smallest other non-zero count too.
+ * Whether a column's withheld cells still give something away, so that one more
+ * must be withheld: fewer than two (one alone is the total minus the shown
+ * cells), adding up to less than the threshold (the group would itself be a
+ * small count), or every one of them threshold − 1 (their sum then leaves no
+ * other way to split it).
+ */
+const needsMore = (withheld: ReadonlyArray<number>, threshold: number): boolean =>
+  withheld.length < 2 || withheld.reduce((a, b) => a + b, 0) < threshold || withheld.every((v) => v === threshold - 1);
+
+/**
+ * Withholds the cells of one column (a breakdown of one count) whose total is
+ * `total`, by the rule of {@link suppressSmallCells}.
  */
 const suppressColumn = (values: ReadonlyArray<number>, total: number, threshold: number): ReadonlyArray<Cell> => {
-  if (total > 0 && total < threshold) return values.map((v) => (v === 0 ? 0 : WITHHELD));
-  const hidden = values.map((v) => v > 0 && v < threshold);
-  if (hidden.filter(Boolean).length === 1) {
-    let smallest = -1;
+  // A small total: the whole column is withheld, zeros too, or its cells would add up to it.
+  if (isSmall(total, threshold)) return values.map(() => WITHHELD);
+  const hidden = values.map((v) => isSmall(v, threshold));
+  if (!hidden.includes(true)) return values;
+  // Zeros go with the small counts: a reader must not know that every withheld cell is at least 1.
+  values.forEach((v, i) => {
+    if (v === 0) hidden[i] = true;
+  });
+  while (needsMore(values.filter((_, i) => hidden[i]), threshold)) {
+    // The smallest shown count (all shown counts are now threshold or more), with every
+    // other cell of the same count: were only the first of them withheld, its place would
+    // tell the reader which withheld cell it is.
+    const least = Math.min(...values.filter((v, i) => !hidden[i] && v > 0));
+    if (least === Infinity) break;
     values.forEach((v, i) => {
-      if (!hidden[i] && v > 0 && (smallest < 0 || v < values[smallest]!)) smallest = i;
+      if (!hidden[i] && v === least) hidden[i] = true;
     });
-    if (smallest >= 0) hidden[smallest] = true;
   }
   return values.map((v, i) => (hidden[i] ? WITHHELD : v));
 };
 
 const COLUMNS: ReadonlyArray<keyof ReportCounts> = ["new", "cumulative", "resolvedInPeriod", "openAtEnd"];
 
-const totalCell = (n: number, threshold: number): Cell => (n > 0 && n < threshold ? WITHHELD : n);
+const totalCell = (n: number, threshold: number): Cell => (isSmall(n, threshold) ? WITHHELD : n);
 
 const suppressRows = <K extends string>(rows: ReadonlyArray<ReportRow<K>>, totals: ReportCounts, threshold: number) => {
   const columns = COLUMNS.map((c) => suppressColumn(rows.map((r) => r.counts[c]), totals[c], threshold));
@@ -144,6 +163,31 @@ export const supportCounts = (listings: ReadonlyArray<Listing>, asOf: LocalDate,
  * A township's monthly report and support counts as a summary for another level,
  * small counts withheld ({@link SummaryForLevel}). The township keeps its exact
  * report; only what leaves it is suppressed.
+ *
+ * Each column (one count broken down by village, by domain, by level, by
+ * priority or by lead unit, and the support counts by category and by village)
+ * is withheld by this rule, `t` being the threshold:
+ *
+ * 1. A column whose total is 1 to `t - 1`: the total and every cell of the
+ *    column are withheld, zeros too.
+ * 2. Otherwise the primary cells are those from 1 to `t - 1`. With none, nothing
+ *    in the column is withheld. With some, they are withheld and so is every zero
+ *    of the column, so that a withheld zero cannot be told from a withheld small
+ *    count. Then, while the withheld cells are fewer than two, add up to less than
+ *    `t`, or are all `t - 1`, the smallest shown count is withheld too, with every
+ *    other shown cell of the same count (one such count, being `t` or more, is
+ *    always enough).
+ * 3. In the totals row, a total from 1 to `t - 1` is withheld.
+ *
+ * So under a shown total the withheld cells of a column are none, or two or
+ * more adding up to `t` or more, and a reader who knows this rule and sees a
+ * column can fill each of its withheld cells in more than one way. The rule
+ * looks at each column alone, not at what several columns give when read
+ * together. The one column it cannot protect is at threshold 2: a column of just
+ * two cells, both 1, under its shown total of 2 (no other split of 2 would
+ * withhold both), so a threshold of 3 or more is advised. A threshold of 1
+ * withholds nothing; one that is not a positive whole number is refused with a
+ * `RangeError`. `suppressedCells` counts the withheld cells, totals included.
  *
  * @example
  * ```ts

@@ -13,6 +13,8 @@ import { sqliteDialect } from "./sqlite-dialect.js";
  */
 export interface BetterSqliteDatabase extends SqliteDatabase {
   pragma(source: string, options?: { simple?: boolean }): unknown;
+  /** Whether better-sqlite3 opened it for reading only. */
+  readonly readonly?: boolean;
 }
 
 type BetterSqliteConstructor = new (file: string, options?: { readonly?: boolean; fileMustExist?: boolean; timeout?: number }) => BetterSqliteDatabase;
@@ -80,6 +82,12 @@ const configure = (database: BetterSqliteDatabase, file: string | undefined, rea
   // A negative cache size is in KiB.
   database.pragma(`cache_size = ${-Math.max(1, Math.floor(cacheMiB * 1024))}`);
   database.pragma("foreign_keys = ON");
+  // Deleted content is overwritten with zeros, in its page and in freed pages:
+  // an erased person's old row then leaves the file at the next checkpoint,
+  // instead of lingering in free space until reused or VACUUMed (PIPL art. 47;
+  // see reclaimErasedSpace). Rows here are small and rarely deleted, so the
+  // extra writes are few. It is a setting of the connection, not of the file.
+  database.pragma("secure_delete = ON");
   if (!readOnly && file !== ":memory:" && file !== "") {
     // Write-ahead logging: readers never wait for the writer, and a commit is one
     // append. With WAL, `synchronous = NORMAL` loses no committed transaction on a
@@ -104,10 +112,20 @@ const STATEMENT_CACHE = 256;
  * (`run`): better-sqlite3 runs a statement synchronously on the one connection
  * that Kysely's transaction holds, so inside a transaction a statement run here
  * is part of it.
+ *
+ * A writable database begins every transaction `immediate`: Kysely's driver
+ * says `begin`, which SQLite defers until the first write, and in WAL mode a
+ * transaction that has read and then wants to write fails at once with
+ * SQLITE_BUSY (or SQLITE_BUSY_SNAPSHOT) when another process wrote meanwhile,
+ * without waiting for the busy timeout. Nearly every ledger transaction writes
+ * (reads write their audit event), so taking the write lock at `begin` makes a
+ * second process wait its turn instead, and a stale version is then the
+ * VersionConflict it should be.
  */
-const statementCache = (database: BetterSqliteDatabase): { readonly kysely: SqliteDatabase; readonly run: DirectExecution } => {
+const statementCache = (database: BetterSqliteDatabase, immediate: boolean): { readonly kysely: SqliteDatabase; readonly run: DirectExecution } => {
   const kept = new Map<string, ReturnType<SqliteDatabase["prepare"]>>();
-  const prepare = (text: string) => {
+  const prepare = (source: string) => {
+    const text = immediate && source === "begin" ? "begin immediate" : source;
     let statement = kept.get(text);
     if (statement === undefined) {
       statement = database.prepare(text);
@@ -168,7 +186,7 @@ export const sqliteStore = async (options: SqliteStoreOptions): Promise<SqlStore
     database.close();
     throw asStoreError(error, store, sqliteDialect.classify);
   }
-  const statements = statementCache(database);
+  const statements = statementCache(database, !readOnly && !database.readonly);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements.kysely }) });
   return openSqlStore(db, sqliteDialect, { ...options, durable: file !== ":memory:" && file !== "", direct: statements.run });
 };
