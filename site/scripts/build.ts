@@ -3,8 +3,8 @@
 //      folder's index.md, byte for byte; the core's tests keep /docs/policy equal to
 //      what the default configuration renders, and this package's tests keep the
 //      copy equal to /docs/policy);
-//   2. the guides, copied from /docs/guides, links that leave /docs turned into
-//      repository paths;
+//   2. the guides and the security documents, copied from /docs/guides and
+//      /docs/security, links that leave /docs turned into repository paths;
 //   3. the API reference of every public package (TypeDoc with
 //      typedoc-plugin-markdown and typedoc-vitepress-theme);
 //   4. `vitepress build`.
@@ -43,11 +43,13 @@ function copyPolicyDocs(): void {
 }
 
 function copyGuides(): void {
-  const from = join(repoDocs, "guides");
-  const to = join(srcDir, "guides");
-  fresh(to);
-  for (const file of readdirSync(from).filter((f) => f.endsWith(".md"))) {
-    writeFileSync(join(to, file), rewriteOutsideLinks(readFileSync(join(from, file), "utf8"), `guides/${file}`));
+  for (const folder of ["guides", "security"]) {
+    const from = join(repoDocs, folder);
+    const to = join(srcDir, folder);
+    fresh(to);
+    for (const file of readdirSync(from).filter((f) => f.endsWith(".md"))) {
+      writeFileSync(join(to, file), rewriteOutsideLinks(readFileSync(join(from, file), "utf8"), `${folder}/${file}`));
+    }
   }
 }
 
@@ -86,7 +88,7 @@ function apiReference(): void {
 
 const started = performance.now();
 timed("policy documents copied", copyPolicyDocs);
-timed("guides copied", copyGuides);
+timed("guides and security documents copied", copyGuides);
 if (process.argv.includes("--keep-api") && existsSync(join(srcDir, "api", "index.md"))) console.log("site: API reference kept from the last build");
 else timed("API reference generated", apiReference);
 rmSync(outDir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { fc, it as prop } from "@fast-check/vitest";
 import type { DefaultTheme } from "vitepress";
 import { describe, expect, it } from "vitest";
 import { builtSiteData, htmlFileOf, markdownTableCount, requireBuiltSite } from "./built-site.js";
-import { guideLink, guides } from "./guides.js";
+import { guideLink, guides, securityLink, securityPages } from "./guides.js";
 import { rewriteOutsideLinks } from "./outside-links.js";
 import { publicPackages } from "./packages.js";
 import { policyLangs, repoDocs, srcDir } from "./paths.js";
@@ -68,9 +68,22 @@ describe("the guides", () => {
     for (const link of expected) expect(html).toContain(`href="${link}.html"`);
   });
 
-  it("the navigation bar leads to the guides, both policy languages and the API", () => {
+  it("the navigation bar leads to the guides, both policy languages, the security documents and the API", () => {
     const nav = (site.themeConfig.nav ?? []).map((n) => ("link" in n ? n.link : ""));
-    expect(nav).toEqual([guideLink(guides[0]!), "/policy/zh/", "/policy/en/", "/api/"]);
+    expect(nav).toEqual([guideLink(guides[0]!), "/policy/zh/", "/policy/en/", securityLink(securityPages[0]!), "/api/"]);
+  });
+});
+
+describe("the security documents", () => {
+  const repo = join(repoDocs, "security");
+
+  it("every document in /docs/security is listed, has a page built from its current text, and is in the sidebar in order", () => {
+    expect(securityPages.map((p) => p.file).sort()).toEqual(mdFiles(repo));
+    for (const file of mdFiles(repo)) {
+      expect(readFileSync(join(srcDir, "security", file), "utf8"), file).toBe(rewriteOutsideLinks(readFileSync(join(repo, file), "utf8"), `security/${file}`));
+      expect(existsSync(htmlFileOf(`security/${file}`, out)), file).toBe(true);
+    }
+    expect(links(sidebarOf("/security/"))).toEqual(securityPages.map(securityLink));
   });
 });
 
@@ -88,7 +101,7 @@ describe("the API reference", () => {
 
 describe("offline", () => {
   it("no page of the guides or policy documents loads a script, style or font from another host", () => {
-    const pages = ["index.html", ...policyLangs.flatMap((l) => mdFiles(join(srcDir, "policy", l)).map((f) => `policy/${l}/${f}`)), ...guides.map((g) => `guides/${g.file}`)];
+    const pages = ["index.html", ...policyLangs.flatMap((l) => mdFiles(join(srcDir, "policy", l)).map((f) => `policy/${l}/${f}`)), ...guides.map((g) => `guides/${g.file}`), ...securityPages.map((p) => `security/${p.file}`)];
     for (const page of pages) {
       const html = readFileSync(htmlFileOf(page, out), "utf8");
       const remote = html.match(/<(?:script|link)\b[^>]*\b(?:src|href)="(?:https?:)?\/\/[^"]*"/g) ?? [];

@@ -31,3 +31,21 @@ export const guides: ReadonlyArray<Guide> = [
 
 /** The site path of a guide (`getting-started.md` → `/guides/getting-started`). */
 export const guideLink = (guide: Guide): string => `/guides/${guide.file.replace(/\.md$/, "")}`;
+
+/** A page of the security documents (`/docs/security`), in the order the sidebar shows them. */
+export interface SecurityPage {
+  /** The file name in `/docs/security`. */
+  readonly file: string;
+  /** Sidebar text: English, then Chinese. */
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** Every security document, in reading order; a test keeps it equal to `/docs/security`. */
+export const securityPages: ReadonlyArray<SecurityPage> = [
+  { file: "threat-model.md", en: "Threat model", zh: "威胁模型" },
+  { file: "dependencies.md", en: "Dependency review", zh: "依赖审查" },
+];
+
+/** The site path of a security document (`threat-model.md` → `/security/threat-model`). */
+export const securityLink = (page: SecurityPage): string => `/security/${page.file.replace(/\.md$/, "")}`;

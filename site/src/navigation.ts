@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DefaultTheme } from "vitepress";
 import { trimApiSidebar } from "./api-sidebar.js";
-import { guideLink, guides } from "./guides.js";
+import { guideLink, guides, securityLink, securityPages } from "./guides.js";
 import { type PolicyLang, policyLangs, srcDir } from "./paths.js";
 import { policyPages } from "./policy-index.js";
 
@@ -33,6 +33,11 @@ export const guideSidebar = (): DefaultTheme.SidebarItem[] => [
   { text: "Guides 指南", items: guides.map((g) => ({ text: `${g.en} · ${g.zh}`, link: guideLink(g) })) },
 ];
 
+/** The sidebar of the security documents. */
+export const securitySidebar = (): DefaultTheme.SidebarItem[] => [
+  { text: "Security 安全", items: securityPages.map((p) => ({ text: `${p.en} · ${p.zh}`, link: securityLink(p) })) },
+];
+
 /** The API reference's sidebar: its packages and their modules, from typedoc-vitepress-theme's. */
 export const apiSidebar = (root: string = srcDir): DefaultTheme.SidebarItem[] => {
   const file = join(root, "api", "typedoc-sidebar.json");
@@ -43,6 +48,7 @@ export const apiSidebar = (root: string = srcDir): DefaultTheme.SidebarItem[] =>
 /** Every sidebar, by path prefix. */
 export const sidebar = (root: string = srcDir): DefaultTheme.SidebarMulti => ({
   "/guides/": guideSidebar(),
+  "/security/": securitySidebar(),
   "/api/": apiSidebar(root),
   ...Object.fromEntries(policyLangs.map((lang) => [`/policy/${lang}/`, policySidebar(lang, root)])),
 });
@@ -52,5 +58,6 @@ export const nav: DefaultTheme.NavItem[] = [
   { text: "Guides 指南", link: guideLink(guides[0]!), activeMatch: "^/guides/" },
   { text: "规则文档", link: "/policy/zh/", activeMatch: "^/policy/zh/" },
   { text: "Policy (English)", link: "/policy/en/", activeMatch: "^/policy/en/" },
+  { text: "Security 安全", link: securityLink(securityPages[0]!), activeMatch: "^/security/" },
   { text: "API", link: "/api/", activeMatch: "^/api/" },
 ];

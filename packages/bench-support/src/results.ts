@@ -4,6 +4,7 @@
  * later benchmarks add to the same file without dropping earlier ones.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** One comparison. `ratio`, `target` and `holds` are null for a plain measurement. */
@@ -16,6 +17,12 @@ export interface BenchEntry {
   readonly holds: boolean | null;
   /** When true the target is a ceiling (`ratio <= target`), otherwise a floor. */
   readonly atMost?: boolean;
+  /**
+   * The workspace package whose benchmark recorded the entry (`@tiaojie/csv`,
+   * say). `mergeResults` fills it in when the entry does not say, so that the
+   * repository-wide table can tell which package's bench left no entries.
+   */
+  readonly package?: string;
 }
 
 /** The repository root's `bench-results.json`. */
@@ -31,10 +38,40 @@ const readEntries = (file: string): Array<BenchEntry> => {
   }
 };
 
-/** Adds or replaces entries by name, keeps the others, and writes the file sorted by name. */
+const repositoryRoot = dirname(resultsFile);
+
+const readName = (file: string): string | undefined => {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
+    const name = (parsed as { name?: unknown }).name;
+    return typeof name === "string" ? name : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The package running this benchmark: the name `pnpm run` puts in the
+ * environment (turbo runs each package's `bench` script that way), or else the
+ * `package.json` of the working directory when that is a package and not the
+ * repository root. Undefined when neither says.
+ */
+const runningPackage = (): string | undefined => {
+  const rootName = readName(join(repositoryRoot, "package.json"));
+  const fromPnpm = process.env.npm_package_name;
+  if (fromPnpm !== undefined && fromPnpm !== "" && fromPnpm !== rootName) return fromPnpm;
+  if (resolve(process.cwd()) === repositoryRoot) return undefined;
+  return readName(join(process.cwd(), "package.json"));
+};
+
+/**
+ * Adds or replaces entries by name, keeps the others, and writes the file sorted
+ * by name. An entry that does not name its package gets the running one's.
+ */
 export const mergeResults = (entries: ReadonlyArray<BenchEntry>, file: string = resultsFile): ReadonlyArray<BenchEntry> => {
   const byName = new Map(readEntries(file).map((e) => [e.name, e]));
-  for (const e of entries) byName.set(e.name, e);
+  const running = runningPackage();
+  for (const e of entries) byName.set(e.name, e.package === undefined && running !== undefined ? { ...e, package: running } : e);
   const merged = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
   writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
   return merged;
