@@ -187,9 +187,13 @@ describe("recursive schemas", () => {
   });
   const deep = (n: number): Tree => (n === 0 ? { label: "leaf", children: [] } : { label: `n${n}`, children: [deep(n - 1)] });
 
-  it("derive once (Suspend becomes a memoised z.lazy) and parse as deep as the input goes", () => {
+  it("derive once (Suspend becomes a memoised z.lazy) and parse as deep as the input goes, up to the depth core's decode reads", () => {
     const TreeSchema = toZod(Tree);
-    expect(TreeSchema.parse(deep(300))).toEqual(deep(300));
+    expect(TreeSchema.parse(deep(60))).toEqual(deep(60));
+    // Each level of the tree is an object and an array: 300 levels are 600 deep.
+    const tooDeep = decode(Tree, deep(300));
+    expect(tooDeep.ok).toBe(false);
+    expect(tooDeep.ok ? [] : tooDeep.error.issues.map((i) => [i.path, `${i.zh} / ${i.en}`])).toEqual(issuesOf(TreeSchema, deep(300)));
     const broken = { label: "a", children: [{ label: "b", children: [{ label: 3, children: [] }] }] };
     const core = decode(Tree, broken);
     expect(core.ok ? [] : core.error.issues.map((i) => [i.path, `${i.zh} / ${i.en}`])).toEqual(issuesOf(TreeSchema, broken));

@@ -1,4 +1,4 @@
-import { parseOptions } from "@tiaojie/core/schema-kit";
+import { MAX_INPUT_DEPTH, parseOptions, tooDeepAt } from "@tiaojie/core/schema-kit";
 import type { Schema } from "effect";
 import * as AST from "effect/SchemaAST";
 import { z } from "zod";
@@ -218,6 +218,21 @@ const isTypeMismatch = (ast: AST.AST, input: unknown): boolean => {
 };
 
 /**
+ * A discriminating field's value as text, as effect looks it up among the
+ * members' literals (`String()`), or undefined when it cannot be turned into
+ * text: an object whose `toString` is not a function (the JSON
+ * `{"toString": {}}`), one without a prototype, or arrays nested so deep that
+ * joining them overflows the stack. No member's literal is such a value.
+ */
+const keyText = (value: unknown): string | undefined => {
+  try {
+    return String(value);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
  * Any other union (of structs told apart by a field that is sometimes a union of
  * literals, of refined structs, of refined strings and numbers, of a literal and
  * an array, …), decided as effect decides it: members are chosen by their literal
@@ -247,7 +262,8 @@ const deriveSearchUnion = (ast: AST.Union, at: Position): z.ZodType => {
     if (keyed.length > 0 && typeof input === "object" && input !== null) {
       for (const { key, buckets, wrong } of keyed) {
         if (Object.prototype.hasOwnProperty.call(input, key)) {
-          const bucket = buckets.get(String((input as Record<string, unknown>)[key]));
+          const text = keyText((input as Record<string, unknown>)[key]);
+          const bucket = text === undefined ? undefined : buckets.get(text);
           if (bucket !== undefined) candidates.push(...bucket);
           else deep.push({ code: "custom", message: wrong, path: [key] });
         } else {
@@ -435,4 +451,20 @@ const derive = (ast: AST.AST, at: Position): z.ZodType => {
  * @since 0.1.0
  */
 export const toZod = <A, I>(schema: Schema.Schema<A, I, never>): z.ZodType<I, I> =>
-  derive(schema.ast, { where: "(root)", required: false, lazies: new Map() }) as unknown as z.ZodType<I, I>;
+  withinDepth(derive(schema.ast, { where: "(root)", required: false, lazies: new Map() })) as unknown as z.ZodType<I, I>;
+
+/**
+ * Refuses, as core's `decode` does and before the derived schema runs, an input
+ * nested deeper than `MAX_INPUT_DEPTH`: zod's recursive parsing would overflow the
+ * call stack on a JSON text nested thousands deep.
+ */
+const withinDepth = (derived: z.ZodType): z.ZodType =>
+  z
+    .unknown()
+    .superRefine((input, ctx) => {
+      const path = tooDeepAt(input);
+      if (path !== undefined) {
+        ctx.addIssue({ code: "custom", path: [...path], message: `嵌套超过 ${MAX_INPUT_DEPTH} 层，不予读取 / nested more than ${MAX_INPUT_DEPTH} levels deep, not read` });
+      }
+    })
+    .pipe(derived);

@@ -11,3 +11,4 @@
 export { BilingualMessageId } from "../validation/bilingual.js";
 export { collectIssues, expectedMessage, structuralMessages } from "../validation/collect-issues.js";
 export { parseOptions } from "../validation/decode.js";
+export { MAX_INPUT_DEPTH, tooDeepAt } from "../validation/input-depth.js";

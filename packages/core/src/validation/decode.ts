@@ -2,6 +2,7 @@ import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { Effect, Either, JSONSchema, ParseResult, type Schema } from "effect";
 import type { ParseOptions } from "effect/SchemaAST";
 import { collectIssues } from "./collect-issues.js";
+import { MAX_INPUT_DEPTH, tooDeepAt } from "./input-depth.js";
 import { textableCopy } from "./unreadable-values.js";
 import type { Result } from "./result.js";
 import { ValidationError } from "./validation-error.js";
@@ -106,7 +107,9 @@ const decodeWith = (schema: StandaloneSchema<unknown, unknown>, input: unknown):
 /**
  * Decodes an unknown input (parsed JSON, a form, a spreadsheet row) into a value of
  * the schema's type. Never throws: a bad input gives `{ ok: false, error }` listing
- * every problem with its path, in Chinese and English.
+ * every problem with its path, in Chinese and English. An input whose objects and
+ * arrays nest more than {@link MAX_INPUT_DEPTH} deep is refused, at the path where
+ * it goes too deep, before any schema runs.
  *
  * @example
  * ```ts
@@ -120,6 +123,12 @@ const decodeWith = (schema: StandaloneSchema<unknown, unknown>, input: unknown):
  */
 export const decode = <A, I>(schema: StandaloneSchema<A, I>, input: unknown): Result<A> => {
   const s = schema as StandaloneSchema<unknown, unknown>;
+  const deep = tooDeepAt(input);
+  if (deep !== undefined) {
+    const zh = `嵌套超过 ${MAX_INPUT_DEPTH} 层，不予读取`;
+    const en = `nested more than ${MAX_INPUT_DEPTH} levels deep, not read`;
+    return { ok: false, error: new ValidationError({ issues: [{ path: deep, zh, en }] }) };
+  }
   try {
     return toResult<A>(decodeWith(s, input));
   } catch (error) {
