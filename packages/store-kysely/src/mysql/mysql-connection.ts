@@ -2,6 +2,7 @@ import { Kysely, type MysqlPool, MysqlDialect } from "kysely";
 import type { Database } from "../schema/tables.js";
 import { loadDriver } from "../shared/load-driver.js";
 import { type SqlStore, type SqlStoreOptions, openSqlStore } from "../shared/sql-store.js";
+import { asStoreError } from "../shared/store-errors.js";
 import { mysqlDialect } from "./mysql-dialect.js";
 
 /**
@@ -32,10 +33,15 @@ type Mysql2Pool = MysqlPool & { on(event: "connection", listener: (connection: {
 type Mysql2Module = { readonly createPool: (config: { uri: string; connectionLimit?: number; charset?: string }) => Mysql2Pool };
 
 /**
- * Opens the ledger on MySQL 8 or MariaDB 10.6+, or a server compatible with
- * them (TiDB, OceanBase in MySQL mode). Transactions run at the same time at
- * read committed; the schema is created or brought up to date on open (unless
- * `migrate: false`). Needs the optional peer mysql2 3 unless given a pool.
+ * Opens the ledger on MySQL 8.0.17+ or MariaDB 10.6+, or a server compatible
+ * with them (TiDB, OceanBase in MySQL mode) that has a NO PAD binary collation
+ * for utf8mb4 (`utf8mb4_nopad_bin` or `utf8mb4_0900_bin`): a server without one,
+ * such as MySQL 5.7, is refused with a `SqlStoreError` of kind `misuse`
+ * naming its version, since it would take ids that differ by trailing spaces for
+ * one. Transactions run at the same time at read committed; the schema is
+ * created or brought up to date on open (unless `migrate: false`), which turns
+ * the `utf8mb4_bin` columns of a ledger made before 0.5 to that collation.
+ * Needs the optional peer mysql2 3 unless given a pool.
  *
  * @example
  * ```ts
@@ -59,5 +65,14 @@ export const mysqlStore = async (options: MysqlStoreOptions): Promise<SqlStore> 
     pool = own;
   }
   const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
-  return openSqlStore(db, mysqlDialect, { ...options, durable: true });
+  // The server decides the collation's name (MariaDB's or MySQL's), once, before
+  // anything is created or read.
+  let dialect;
+  try {
+    dialect = await mysqlDialect.onServer(db, name);
+  } catch (error) {
+    await db.destroy();
+    throw asStoreError(error, name, mysqlDialect.classify);
+  }
+  return openSqlStore(db, dialect, { ...options, durable: true });
 };

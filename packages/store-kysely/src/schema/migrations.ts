@@ -9,11 +9,40 @@ import { type Database, type TableName, tables } from "./tables.js";
 // PostgreSQL runs DDL inside a transaction, so a step interrupted elsewhere must
 // be able to finish on the next open): tables and indexes are created only when
 // absent.
+//
+// A step that only one dialect needs is listed only for that dialect (the
+// dialect says so by offering what the step calls), so a database of another
+// dialect stays openable by the version before.
 
 /** The name of the table where the Migrator records the steps it ran. */
 export const migrationTableName = "tiaojie_migration";
 /** The name of the Migrator's lock table. */
 export const migrationLockTableName = "tiaojie_migration_lock";
+
+/**
+ * What a dialect may offer the migrations besides its {@link SqlDialect}
+ * declarations: its spelling for the server at hand (MySQL and MariaDB name
+ * their collations differently), and how to re-declare the text columns an
+ * earlier version declared otherwise.
+ * @since 0.5.0
+ */
+export interface MigratingDialect extends SqlDialect {
+  /**
+   * The dialect as spelled for the server `db` reaches; rejects, with a
+   * {@link SqlStoreError}, a server on which the store cannot keep its contract.
+   * Absent: the dialect is spelled the same everywhere.
+   */
+  readonly onServer?: (db: Kysely<Database>, store: string) => Promise<MigratingDialect>;
+  /**
+   * Brings the text columns (and table defaults) of a database made by an
+   * earlier version to the dialect's declarations, touching only what differs.
+   * MySQL and MariaDB: from `utf8mb4_bin` (PAD SPACE) to a NO PAD collation.
+   */
+  readonly redeclareText?: (db: Kysely<Database>) => Promise<void>;
+}
+
+const forServer = async (dialect: MigratingDialect, db: Kysely<Database>): Promise<MigratingDialect> =>
+  dialect.onServer === undefined ? dialect : dialect.onServer(db, dialect.name);
 
 const createTable = async (db: Kysely<Database>, dialect: SqlDialect, name: TableName): Promise<void> => {
   const spec = tables[name];
@@ -31,15 +60,30 @@ const createTable = async (db: Kysely<Database>, dialect: SqlDialect, name: Tabl
  * The migrations of this version, by name, in order. A name is never reused and
  * a step never changes once released: a later version adds steps.
  */
-export const storeMigrations = (dialect: SqlDialect): Record<string, Migration> => ({
+export const storeMigrations = (dialect: MigratingDialect): Record<string, Migration> => ({
   "0001-ledger-tables": {
     up: async (db) => {
-      for (const name of Object.keys(tables) as Array<TableName>) await createTable(db as Kysely<Database>, dialect, name);
+      const spelled = await forServer(dialect, db as Kysely<Database>);
+      for (const name of Object.keys(tables) as Array<TableName>) await createTable(db as Kysely<Database>, spelled, name);
     },
     down: async (db) => {
       for (const name of (Object.keys(tables) as Array<TableName>).reverse()) await db.schema.dropTable(name).ifExists().execute();
     },
   },
+  // MySQL and MariaDB: ids, codes and bodies in a NO PAD binary collation. Before
+  // it they were `utf8mb4_bin`, which ignores trailing spaces: "a" and "a " took
+  // one key and matched one filter. A database made since is already right, and
+  // the step changes nothing there.
+  ...(dialect.redeclareText === undefined
+    ? {}
+    : {
+        "0002-mysql-no-pad-collation": {
+          up: async (db) => {
+            const spelled = await forServer(dialect, db as Kysely<Database>);
+            await spelled.redeclareText?.(db as Kysely<Database>);
+          },
+        },
+      }),
 });
 
 /** The steps recorded in the database, or none when it has never been migrated. */
@@ -62,7 +106,7 @@ const recordedSteps = async (db: Kysely<Database>): Promise<ReadonlyArray<string
  * ```
  * @since 0.4.0
  */
-export const refuseNewerSchema = async (db: Kysely<Database>, dialect: SqlDialect, store: string): Promise<ReadonlyArray<string>> => {
+export const refuseNewerSchema = async (db: Kysely<Database>, dialect: MigratingDialect, store: string): Promise<ReadonlyArray<string>> => {
   const migrations = storeMigrations(dialect);
   let recorded: ReadonlyArray<string>;
   try {
@@ -90,7 +134,7 @@ export const refuseNewerSchema = async (db: Kysely<Database>, dialect: SqlDialec
  * ```
  * @since 0.4.0
  */
-export const migrateStoreSchema = async (db: Kysely<Database>, dialect: SqlDialect, store: string): Promise<ReadonlyArray<string>> => {
+export const migrateStoreSchema = async (db: Kysely<Database>, dialect: MigratingDialect, store: string): Promise<ReadonlyArray<string>> => {
   const migrations = storeMigrations(dialect);
   const recorded = await refuseNewerSchema(db, dialect, store);
   // Up to date: nothing to run, and nothing written (not even the Migrator's
