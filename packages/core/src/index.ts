@@ -11,7 +11,6 @@ export { type IssuePath, type ValidationIssue, ValidationError, formatPath } fro
 export { type Result, err, ok } from "./validation/result.js";
 export { type Problem } from "./validation/problem.js";
 export { type StandaloneSchema, decode, decodeEffect, encode, jsonSchema, standardSchema } from "./validation/decode.js";
-export { MAX_INPUT_DEPTH } from "./validation/input-depth.js";
 export { type FormatOptions, formatValidationError } from "./validation/format.js";
 
 // Taxonomies

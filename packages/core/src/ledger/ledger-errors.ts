@@ -13,6 +13,42 @@ import type { CaseTransitionError } from "../lifecycle/case-errors.js";
  */
 export type AccessDeniedReason = "out-of-scope" | "role" | "field" | "read" | "unknown-unit";
 
+/**
+ * @internal Any value as a short printable text, for an error's message: a
+ * string as it is (cut to `max` characters), a number, boolean or bigint as
+ * written, a symbol by its description, anything else by its kind. It never
+ * calls a value's own `toString` or `valueOf` (hostile input may make them
+ * throw, or not be functions at all), so building a message never throws.
+ */
+export const printable = (value: unknown, max = 200): string => {
+  let text: string;
+  try {
+    switch (typeof value) {
+      case "string":
+        text = value;
+        break;
+      case "number":
+      case "boolean":
+      case "bigint":
+      case "undefined":
+        text = String(value);
+        break;
+      case "symbol":
+        text = `Symbol(${value.description ?? ""})`;
+        break;
+      case "function":
+        text = "[function]";
+        break;
+      default:
+        text = value === null ? "null" : Array.isArray(value) ? "[array]" : "[object]";
+    }
+  } catch {
+    // A revoked proxy throws even on Array.isArray.
+    text = "[object]";
+  }
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+};
+
 const reasonText: Readonly<Record<AccessDeniedReason, Bilingual>> = {
   "out-of-scope": { zh: "记录不在操作人的辖区范围内", en: "the record is outside the actor's scope" },
   role: { zh: "操作人的角色不能执行此操作", en: "the actor's role may not do this" },
@@ -41,10 +77,11 @@ export class AccessDenied extends Data.TaggedError("AccessDenied")<{
 }> {
   /** The message in both languages. */
   get text(): Bilingual {
-    const r = reasonText[this.reason];
-    const f = this.field === undefined ? "" : `（${this.field}）`;
-    const fe = this.field === undefined ? "" : ` (${this.field})`;
-    return { zh: `拒绝“${this.action}”：${r.zh}${f}`, en: `"${this.action}" refused: ${r.en}${fe}` };
+    const r = Object.hasOwn(reasonText, this.reason) ? reasonText[this.reason] : { zh: printable(this.reason), en: printable(this.reason) };
+    const f = this.field === undefined ? "" : `（${printable(this.field)}）`;
+    const fe = this.field === undefined ? "" : ` (${printable(this.field)})`;
+    const action = printable(this.action);
+    return { zh: `拒绝“${action}”：${r.zh}${f}`, en: `"${action}" refused: ${r.en}${fe}` };
   }
   override get message(): string {
     return `${this.text.zh} / ${this.text.en}`;
@@ -61,7 +98,8 @@ export class RecordNotFound extends Data.TaggedError("RecordNotFound")<{
 }> {
   /** The message in both languages. */
   get text(): Bilingual {
-    return { zh: `找不到记录 ${this.entity} ${this.id}`, en: `no ${this.entity} with id ${this.id}` };
+    const id = printable(this.id);
+    return { zh: `找不到记录 ${this.entity} ${id}`, en: `no ${this.entity} with id ${id}` };
   }
   override get message(): string {
     return `${this.text.zh} / ${this.text.en}`;
@@ -78,7 +116,8 @@ export class RecordExists extends Data.TaggedError("RecordExists")<{
 }> {
   /** The message in both languages. */
   get text(): Bilingual {
-    return { zh: `记录 ${this.entity} ${this.id} 已存在`, en: `a ${this.entity} with id ${this.id} exists already` };
+    const id = printable(this.id);
+    return { zh: `记录 ${this.entity} ${id} 已存在`, en: `a ${this.entity} with id ${id} exists already` };
   }
   override get message(): string {
     return `${this.text.zh} / ${this.text.en}`;
@@ -106,11 +145,13 @@ export class VersionConflict extends Data.TaggedError("VersionConflict")<{
 }> {
   /** The message in both languages. */
   get text(): Bilingual {
-    const a = this.actual === undefined ? "" : `，当前为 ${this.actual}`;
-    const ae = this.actual === undefined ? "" : `, it is now ${this.actual}`;
+    const a = this.actual === undefined ? "" : `，当前为 ${printable(this.actual)}`;
+    const ae = this.actual === undefined ? "" : `, it is now ${printable(this.actual)}`;
+    const id = printable(this.id);
+    const expected = printable(this.expected);
     return {
-      zh: `记录 ${this.entity} ${this.id} 已被他人修改（所持版本 ${this.expected}${a}），未写入任何内容`,
-      en: `${this.entity} ${this.id} changed since it was read (version ${this.expected} held${ae}); nothing was written`,
+      zh: `记录 ${this.entity} ${id} 已被他人修改（所持版本 ${expected}${a}），未写入任何内容`,
+      en: `${this.entity} ${id} changed since it was read (version ${expected} held${ae}); nothing was written`,
     };
   }
   override get message(): string {
@@ -128,7 +169,8 @@ export class IdempotencyKeyReused extends Data.TaggedError("IdempotencyKeyReused
 }> {
   /** The message in both languages. */
   get text(): Bilingual {
-    return { zh: `幂等键 ${this.key} 已用于不同的内容`, en: `idempotency key ${this.key} was used with other input` };
+    const key = printable(this.key);
+    return { zh: `幂等键 ${key} 已用于不同的内容`, en: `idempotency key ${key} was used with other input` };
   }
   override get message(): string {
     return `${this.text.zh} / ${this.text.en}`;
@@ -148,7 +190,8 @@ export class SealedDataUnreadable extends Data.TaggedError("SealedDataUnreadable
   get text(): Bilingual {
     const zh = { erased: "已删除（密钥已销毁）", "key-missing": "所需密钥不在密钥提供方中", corrupt: "密文已损坏" }[this.why];
     const en = { erased: "erased (its key was destroyed)", "key-missing": "its key-encryption key is not in the key provider", corrupt: "the ciphertext is corrupt" }[this.why];
-    return { zh: `无法读取人员 ${this.person} 的加密信息：${zh}`, en: `cannot open the sealed fields of person ${this.person}: ${en}` };
+    const person = printable(this.person);
+    return { zh: `无法读取人员 ${person} 的加密信息：${zh}`, en: `cannot open the sealed fields of person ${person}: ${en}` };
   }
   override get message(): string {
     return `${this.text.zh} / ${this.text.en}`;
@@ -180,7 +223,7 @@ export class StoreFailure extends Data.TaggedError("StoreFailure")<{
 }> {
   /** The message in both languages. */
   get text(): Bilingual {
-    const why = this.cause instanceof Error ? this.cause.message : String(this.cause);
+    const why = this.cause instanceof Error ? printable(this.cause.message, Infinity) : printable(this.cause, Infinity);
     return { zh: `存储 ${this.store} 出错，操作已整体撤销：${why}`, en: `store ${this.store} failed and the operation was rolled back: ${why}` };
   }
   override get message(): string {
@@ -210,8 +253,8 @@ export class BulkRunReused extends Data.TaggedError("BulkRunReused")<{
   /** The message in both languages. */
   get text(): Bilingual {
     return {
-      zh: `批量登记编号 ${this.run} 已用于另一组条目（该批已登记 ${this.done}/${this.total} 条），本次未写入任何内容；新的导入请使用新的编号`,
-      en: `bulk registration run ${this.run} was used for another list of items (${this.done} of its ${this.total} registered); nothing was written: a new import takes a new run id`,
+      zh: `批量登记编号 ${printable(this.run)} 已用于另一组条目（该批已登记 ${this.done}/${this.total} 条），本次未写入任何内容；新的导入请使用新的编号`,
+      en: `bulk registration run ${printable(this.run)} was used for another list of items (${this.done} of its ${this.total} registered); nothing was written: a new import takes a new run id`,
     };
   }
   override get message(): string {
@@ -259,8 +302,8 @@ export class BulkRunInterrupted extends Data.TaggedError("BulkRunInterrupted")<{
     const at = this.item === undefined ? "" : `在 items[${this.item}] 处`;
     const atEn = this.item === undefined ? "" : ` at items[${this.item}]`;
     return {
-      zh: `批量登记 ${this.run} ${at}中断：已提交 ${this.committed}/${this.total} 条，出错的一批未写入任何内容；用相同的编号和条目再次调用即从断点继续。原因：${why.zh}`,
-      en: `bulk registration ${this.run} stopped${atEn}: ${this.committed} of ${this.total} are committed and nothing of the failed batch was written; call again with the same run and items to resume. Cause: ${why.en}`,
+      zh: `批量登记 ${printable(this.run)} ${at}中断：已提交 ${this.committed}/${this.total} 条，出错的一批未写入任何内容；用相同的编号和条目再次调用即从断点继续。原因：${why.zh}`,
+      en: `bulk registration ${printable(this.run)} stopped${atEn}: ${this.committed} of ${this.total} are committed and nothing of the failed batch was written; call again with the same run and items to resume. Cause: ${why.en}`,
     };
   }
   override get message(): string {

@@ -121,25 +121,29 @@ export const naiveStore = (options: { readonly failAt?: () => boolean; readonly 
     };
     const collection = (name: string): Collection<never, never> => {
       const rows = () => draft.collections[name]!;
+      // Own keys only, and rows set as own properties: an id such as
+      // "hasOwnProperty", "constructor" or "__proto__" is an id like any other.
+      const own = (id: string) => (Object.hasOwn(rows(), id) ? rows()[id] : undefined);
+      const put = (row: RowBase) => void Object.defineProperty(rows(), row.id, { value: copy(row), enumerable: true, writable: true, configurable: true });
       return {
-        get: async (id: string) => (maybeFail(), rows()[id] === undefined ? undefined : copy(rows()[id]) as never),
+        get: async (id: string) => (maybeFail(), own(id) === undefined ? undefined : copy(own(id)) as never),
         insert: async (row: RowBase) => {
           maybeFail();
-          if (rows()[row.id] !== undefined) return "exists";
-          rows()[row.id] = copy(row);
+          if (own(row.id) !== undefined) return "exists";
+          put(row);
           return "done";
         },
         update: async (row: RowBase, expected: number) => {
           maybeFail();
-          const now = rows()[row.id];
+          const now = own(row.id);
           if (now === undefined) return "missing";
           if (now.version !== expected) return "stale";
-          rows()[row.id] = copy(row);
+          put(row);
           return "done";
         },
         remove: async (id: string, expected: number) => {
           maybeFail();
-          const now = rows()[id];
+          const now = own(id);
           if (now === undefined) return "missing";
           if (now.version !== expected) return "stale";
           delete rows()[id];

@@ -3,6 +3,10 @@ import { transitionCase } from "../../lifecycle/transition-case.js";
 import type { CaseFields } from "../../lifecycle/case-record.js";
 import type { Actor } from "../../model/actor.js";
 import type { DisputeId, EventId } from "../../model/ids.js";
+import { DisputeId as DisputeIdSchema } from "../../model/ids.js";
+import { Actor as ActorSchema } from "../../model/actor.js";
+import { RiskLevels } from "../../taxonomy/risk-levels.js";
+import { Schema } from "effect";
 import type { LocalDate } from "../../model/local-date.js";
 import { LocalDate as LocalDateSchema } from "../../model/local-date.js";
 import type { RiskLevel } from "../../taxonomy/risk-levels.js";
@@ -21,8 +25,20 @@ import { findAll } from "./tasks.js";
 
 import { Text } from "../../model/primitives.js";
 
-/** @internal Loads a dispute the actor may handle, at the version they hold. */
-export const loadDispute = async (work: Work<AccessDenied | RecordNotFound | VersionConflict | ValidationError>, action: string, id: string, version: number | undefined, roles = disputeReaders): Promise<DisputeRow> => {
+/**
+ * @internal Loads a dispute the actor may handle, at the version they hold. The
+ * id is decoded first (a value that is not a dispute id is bad input, refused
+ * at `at`), so the store, the audit and the messages only ever see a real id.
+ */
+export const loadDispute = async (
+  work: Work<AccessDenied | RecordNotFound | VersionConflict | ValidationError>,
+  action: string,
+  given: unknown,
+  version: number | undefined,
+  roles = disputeReaders,
+  at: ReadonlyArray<string | number> = ["dispute"],
+): Promise<DisputeRow> => {
+  const id = decodeAt(work, DisputeIdSchema, given, at);
   const target = { action, entity: "dispute" as const, id };
   requireRole(work, roles, target);
   const row = await loadForUpdate(work, work.tx.disputes, "dispute", id, version);
@@ -70,6 +86,12 @@ export interface DecideGradeInput {
  */
 export const decideGrade = (actor: Actor, input: DecideGradeInput) =>
   useCase("decide-grade", actor, async (work: Work<DisputeChangeError | GradeConfirmationError>) => {
+      // Every field is decoded before the dispute is read: confirmGrade ranks the
+      // level, trims the reason and compares the second officer, none of which
+      // a value of another type survives.
+      const level = input.level === undefined ? undefined : decodeAt(work, RiskLevels.schema, input.level, ["level"]);
+      const reason = input.reason === undefined ? undefined : decodeAt(work, Schema.String, input.reason, ["reason"]);
+      const secondOfficer = input.secondOfficer === undefined ? undefined : decodeAt(work, ActorSchema, input.secondOfficer, ["secondOfficer"]);
       const row = await loadDispute(work, "decide-grade", input.dispute, input.version, gradeDeciders);
       const recommendation = work.env.grading.grade(row.dispute, work.today);
       const decided = confirmGrade(
@@ -77,9 +99,9 @@ export const decideGrade = (actor: Actor, input: DecideGradeInput) =>
           recommendation,
           officer: work.ctx.actor,
           decidedOn: work.today,
-          ...(input.level === undefined ? {} : { level: input.level }),
-          ...(input.reason === undefined ? {} : { reason: input.reason }),
-          ...(input.secondOfficer === undefined ? {} : { secondOfficer: input.secondOfficer }),
+          ...(level === undefined ? {} : { level }),
+          ...(reason === undefined ? {} : { reason }),
+          ...(secondOfficer === undefined ? {} : { secondOfficer }),
         },
         { lowerGradeApprovers: work.env.lowerGradeApprovers, table: work.env.gradingTable },
       );
@@ -157,11 +179,19 @@ export interface TransitionInput {
  */
 export const transition = (actor: Actor, input: TransitionInput) =>
   useCase("transition", actor, async (work: Work<DisputeChangeError | CaseTransitionError>) => {
-      const row = await loadDispute(work, `transition:${input.transition}`, input.dispute, input.version);
+      // The name goes into the audit's action before the dispute is read: a
+      // string, or bad input (which transitions there are, transitionCase says).
+      const name = decodeAt(work, Schema.String, input.transition, ["transition"]);
+      const row = await loadDispute(work, `transition:${name}`, input.dispute, input.version);
       const on = input.on === undefined ? work.today : decodeAt(work, LocalDateSchema, input.on, ["on"]);
       if (on > work.today) return work.fail(invalid(["on"], "日期不能晚于今天", "the day cannot be after today"));
+      // transitionCase decodes the fields it keeps; they must be an object to be read at all.
+      const fields: unknown = input.fields;
+      if (fields !== undefined && (typeof fields !== "object" || fields === null || Array.isArray(fields))) {
+        return work.fail(invalid(["fields"], "fields 应是字段对象", "fields must be an object of case fields"));
+      }
       const r = transitionCase(row.case, {
-        transition: input.transition,
+        transition: name,
         actor: work.ctx.actor,
         on,
         eventId: work.env.ids.next() as EventId,
@@ -185,7 +215,7 @@ export const transition = (actor: Actor, input: TransitionInput) =>
         id: row.id,
         jurisdiction: row.jurisdiction,
         fields: ["case", ...Object.keys(input.fields ?? {}).map((k) => `case.${k}`)],
-        note: { version: next.version, transition: input.transition, from: row.status, to: record.status },
+        note: { version: next.version, transition: name, from: row.status, to: record.status },
       });
       return disputeView(next);
   });

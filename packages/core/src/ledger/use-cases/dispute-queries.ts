@@ -2,6 +2,8 @@ import type { Actor } from "../../model/actor.js";
 import { type DivisionCode, isWithinDivision } from "../../model/division-code.js";
 import { DivisionCode as DivisionCodeSchema } from "../../model/division-code.js";
 import type { DisputeId } from "../../model/ids.js";
+import { DisputeId as DisputeIdSchema, UnitId as UnitIdSchema } from "../../model/ids.js";
+import { Schema } from "effect";
 import type { DisputeWhere, Match } from "../../ports/ledger-store.js";
 import { AccessDenied, type RecordNotFound } from "../ledger-errors.js";
 import { disputeReaders, requireRole, requireScope } from "../access-checks.js";
@@ -44,6 +46,9 @@ const checkFilterCodes = (work: Work<ValidationError>, query: ListDisputesQuery)
   }
 };
 
+/** The lead-unit filter: a unit id, or a list of them (any of). */
+const UnitFilter = Schema.Union(UnitIdSchema, Schema.Array(UnitIdSchema));
+
 /**
  * Reads one dispute.
  *
@@ -58,9 +63,9 @@ const checkFilterCodes = (work: Work<ValidationError>, query: ListDisputesQuery)
  */
 export const getDispute = (actor: Actor, id: DisputeId) =>
   readOnlyUseCase("get-dispute", actor, async (work: Work<ReadError>) => {
-      const target = { action: "get-dispute", entity: "dispute" as const, id };
+      const target = { action: "get-dispute", entity: "dispute" as const, id: decodeAt(work, DisputeIdSchema, id, ["id"]) };
       requireRole(work, disputeReaders, target);
-      const row = await loadRow(work, work.tx.disputes, "dispute", id);
+      const row = await loadRow(work, work.tx.disputes, "dispute", target.id);
       requireScope(work, row.jurisdiction, target);
       return disputeView(row);
   });
@@ -103,15 +108,17 @@ export interface ListPage<T> {
 }
 
 const encodeCursor = (id: string): string => Buffer.from(id, "utf8").toString("base64url");
-const decodeCursor = (cursor: string): string | undefined => {
+const decodeCursor = (cursor: unknown): string | undefined => {
+  // A cursor is only ever a string this ledger made: anything else is not one.
+  if (typeof cursor !== "string") return undefined;
   const id = Buffer.from(cursor, "base64url").toString("utf8");
   return encodeCursor(id) === cursor ? id : undefined;
 };
 
 /** @internal Paging arguments checked: the limit within the store's, the cursor readable. */
-export const pageArgs = (work: Work<ValidationError>, limit: number | undefined, cursor: string | undefined, max: number): { readonly limit: number; readonly after?: string } => {
+export const pageArgs = (work: Work<ValidationError>, limit: unknown, cursor: unknown, max: number): { readonly limit: number; readonly after?: string } => {
   const n = limit ?? Math.min(50, max);
-  if (!Number.isInteger(n) || n < 1 || n > max) return work.fail(invalid(["limit"], `每页条数应为 1–${max}`, `limit must be 1–${max}`));
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > max) return work.fail(invalid(["limit"], `每页条数应为 1–${max}`, `limit must be 1–${max}`));
   if (cursor === undefined) return { limit: n };
   const after = decodeCursor(cursor);
   return after === undefined ? work.fail(invalid(["cursor"], "分页标记无效", "the cursor is not one this ledger made")) : { limit: n, after };
@@ -151,12 +158,13 @@ export const listDisputes = (actor: Actor, query: ListDisputesQuery = {}) =>
       if (!isWithinDivision(within, work.ctx.actor.scope)) return work.fail(new AccessDenied({ ...target, id: within, reason: "out-of-scope" }));
       const { limit, after } = pageArgs(work, query.limit, query.cursor, work.env.capabilities.maxPageSize);
       checkFilterCodes(work, query);
+      const unit = query.unit === undefined ? undefined : decodeAt(work, UnitFilter, query.unit, ["unit"]);
       const where: DisputeWhere = {
         ...(query.domain === undefined ? {} : { domain: query.domain }),
         ...(query.level === undefined ? {} : { level: query.level }),
         ...(query.priority === undefined ? {} : { priority: query.priority }),
         ...(query.status === undefined ? {} : { status: query.status }),
-        ...(query.unit === undefined ? {} : { leadUnit: query.unit }),
+        ...(unit === undefined ? {} : { leadUnit: unit }),
         ...(query.month === undefined ? {} : { reportedMonth: query.month }),
       };
       const page = await work.tx.disputes.find({ within, where, limit, ...(after === undefined ? {} : { after }) });

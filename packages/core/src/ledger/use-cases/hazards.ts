@@ -73,8 +73,9 @@ export const registerHazard = (actor: Actor, input: HazardInput) =>
  */
 export const fixHazard = (actor: Actor, input: { readonly hazard: string; readonly version: number; readonly measure: string }) =>
   useCase("fix-hazard", actor, async (work: Work<AccessDenied | ValidationError | RecordNotFound | VersionConflict>) => {
-      requireRole(work, handlers, { action: "fix-hazard", entity: "hazard", id: input.hazard });
-      const row = await loadForUpdate(work, work.tx.hazards, "hazard", input.hazard, input.version);
+      const id = decodeAt(work, Schema.String, input.hazard, ["hazard"]);
+      requireRole(work, handlers, { action: "fix-hazard", entity: "hazard", id });
+      const row = await loadForUpdate(work, work.tx.hazards, "hazard", id, input.version);
       requireScope(work, row.jurisdiction, { action: "fix-hazard", entity: "hazard", id: row.id });
       if (row.status === "fixed") return work.fail(invalid(["hazard"], "该隐患已整改", "the hazard is already fixed"));
       const measure = decodeAt(work, Text(500), input.measure, ["measure"]);

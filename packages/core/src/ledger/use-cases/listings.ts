@@ -1,8 +1,9 @@
-import { Data } from "effect";
+import { Data, Schema } from "effect";
 import { redact } from "../../access/redact.js";
 import type { Actor } from "../../model/actor.js";
 import type { ListingId, PersonId, UnitId } from "../../model/ids.js";
-import { ListingId as ListingIdSchema, UnitId as UnitIdSchema } from "../../model/ids.js";
+import { ListingId as ListingIdSchema, PersonId as PersonIdSchema, UnitId as UnitIdSchema } from "../../model/ids.js";
+import { DivisionCode as DivisionCodeSchema } from "../../model/division-code.js";
 import { Text } from "../../model/primitives.js";
 import type { DivisionCode } from "../../model/division-code.js";
 import { isWithinDivision } from "../../model/division-code.js";
@@ -10,12 +11,12 @@ import { type EligibilityResult, draftListing, evaluateEligibility } from "../..
 import type { Listing, ListingDetails, ListingEvidence } from "../../support/listing.js";
 import { endListing as endCore, removeListing as removeCore, reviewListing as reviewCore } from "../../support/listing-status.js";
 import { SupportFacts } from "../../support/support-facts.js";
-import type { SupportCategory } from "../../taxonomy/support-categories.js";
+import { type SupportCategory, SupportCategories } from "../../taxonomy/support-categories.js";
 import type { LocalDate } from "../../model/local-date.js";
 import type { Bilingual } from "../../validation/bilingual.js";
 import { auditedFields, leafPaths, requireScope, requireWrites } from "../access-checks.js";
 import { decodeAt, invalid } from "../decode-input.js";
-import { AccessDenied, RecordExists, type RecordNotFound, type SealedDataUnreadable, type VersionConflict } from "../ledger-errors.js";
+import { AccessDenied, printable, RecordExists, type RecordNotFound, type SealedDataUnreadable, type VersionConflict } from "../ledger-errors.js";
 import type { ValidationError } from "../../validation/validation-error.js";
 import type { Person } from "../../model/person.js";
 import type { ListingClosureError, ListingReviewError } from "../../support/listing-errors.js";
@@ -39,9 +40,10 @@ export class NotEligible extends Data.TaggedError("NotEligible")<{
 }> {
   /** The message in both languages. */
   get text(): Bilingual {
-    const c = this.category === undefined ? "" : `第 ${this.category} 类`;
-    const ce = this.category === undefined ? "any category" : `category ${this.category}`;
-    return { zh: `人员 ${this.person} 不符合${c === "" ? "任何类别" : c}的认定标准`, en: `person ${this.person} does not qualify for ${ce}` };
+    const c = this.category === undefined ? "" : `第 ${printable(this.category)} 类`;
+    const ce = this.category === undefined ? "any category" : `category ${printable(this.category)}`;
+    const person = printable(this.person);
+    return { zh: `人员 ${person} 不符合${c === "" ? "任何类别" : c}的认定标准`, en: `person ${person} does not qualify for ${ce}` };
   }
   override get message(): string {
     return `${this.text.zh} / ${this.text.en}`;
@@ -117,11 +119,12 @@ export const openListing = (actor: Actor, input: OpenListingInput) =>
       const id = decodeAt(work, ListingIdSchema, input.id, ["id"]);
       const unit = decodeAt(work, UnitIdSchema, input.responsibleUnit, ["responsibleUnit"]);
       const responsiblePerson = decodeAt(work, Text(50), input.responsiblePerson, ["responsiblePerson"]);
+      const category = input.category === undefined ? undefined : decodeAt(work, SupportCategories.schema, input.category, ["category"]);
       if (!work.env.unitById.has(unit)) return work.fail(invalid(["responsibleUnit"], `单位 ${unit} 不在单位名册中`, `unit ${unit} is not in the unit register`));
       const person = await loadPerson(work, facts.person, "open-listing");
       const result = evaluateEligibility(facts, work.today, work.env.supportCriteria);
-      const finding = result.qualifying.find((q) => input.category === undefined || q.category === input.category);
-      if (finding === undefined) return work.fail(new NotEligible({ person: person.id, result, ...(input.category === undefined ? {} : { category: input.category }) }));
+      const finding = result.qualifying.find((q) => category === undefined || q.category === category);
+      if (finding === undefined) return work.fail(new NotEligible({ person: person.id, result, ...(category === undefined ? {} : { category }) }));
       const listing = draftListing(person, finding, work.today, { id, responsibleUnit: unit, responsiblePerson, actor: work.ctx.actor }, work.env.supportCriteria);
       const fields = leafPaths(listing, "listing");
       requireWrites(work, fields, { jurisdiction: listing.jurisdiction, category: listing.category }, { action: "open-listing", entity: "listing", id });
@@ -161,8 +164,9 @@ const readListing = async (work: Work<SealedDataUnreadable>, row: ListingRow, pu
  * ```
  * @since 0.3.0
  */
-export const getListing = (actor: Actor, id: ListingId, read: ReadPurpose) =>
+export const getListing = (actor: Actor, given: ListingId, read: ReadPurpose) =>
   readOnlyUseCase("get-listing", actor, async (work: Work<ListingError>) => {
+      const id = decodeAt(work, ListingIdSchema, given, ["id"]);
       const purpose = decodeAt(work, Purpose, read.purpose, ["purpose"]);
       const row = await loadForUpdate(work, work.tx.listings, "listing", id, undefined);
       requireScope(work, row.jurisdiction, { action: "get-listing", entity: "listing", id });
@@ -201,15 +205,18 @@ export interface ListListingsQuery extends ReadPurpose {
 export const listListings = (actor: Actor, query: ListListingsQuery) =>
   readOnlyUseCase("list-listings", actor, async (work: Work<ListingError>) => {
       const purpose = decodeAt(work, Purpose, query.purpose, ["purpose"]);
-      const within = query.within ?? work.ctx.actor.scope;
+      const within = query.within === undefined ? work.ctx.actor.scope : decodeAt(work, DivisionCodeSchema, query.within, ["within"]);
+      const open = query.open === undefined ? undefined : decodeAt(work, Schema.Boolean, query.open, ["open"]);
+      const unit = query.unit === undefined ? undefined : decodeAt(work, UnitIdSchema, query.unit, ["unit"]);
+      const person = query.person === undefined ? undefined : decodeAt(work, PersonIdSchema, query.person, ["person"]);
       if (!isWithinDivision(within, work.ctx.actor.scope)) return work.fail(new AccessDenied({ action: "list-listings", entity: "listing", id: within, reason: "out-of-scope" }));
       const { limit, after } = pageArgs(work, query.limit, query.cursor, work.env.capabilities.maxPageSize);
       const page = await work.tx.listings.find({
           within,
           where: {
-            ...(query.open === undefined ? {} : { open: query.open }),
-            ...(query.unit === undefined ? {} : { responsibleUnit: query.unit }),
-            ...(query.person === undefined ? {} : { person: query.person }),
+            ...(open === undefined ? {} : { open }),
+            ...(unit === undefined ? {} : { responsibleUnit: unit }),
+            ...(person === undefined ? {} : { person }),
           },
           limit,
           ...(after === undefined ? {} : { after }),
@@ -222,12 +229,13 @@ export const listListings = (actor: Actor, query: ListListingsQuery) =>
 const changeListing = (
   action: "review-listing" | "end-listing" | "remove-listing",
   actor: Actor,
-  id: ListingId,
+  given: ListingId,
   version: number,
   change: (work: Work<ListingChangeError>, listing: Listing) => Listing,
   paths: ReadonlyArray<string>,
 ) =>
   useCase(action, actor, async (work: Work<ListingChangeError>) => {
+      const id = decodeAt(work, ListingIdSchema, given, ["listing"]);
       const row = await loadForUpdate(work, work.tx.listings, "listing", id, version);
       const target = { action, entity: "listing" as const, id };
       requireScope(work, row.jurisdiction, target);

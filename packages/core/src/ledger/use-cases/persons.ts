@@ -1,6 +1,7 @@
 import type { Actor } from "../../model/actor.js";
 import { Person } from "../../model/person.js";
 import type { PersonId } from "../../model/ids.js";
+import { PersonId as PersonIdSchema } from "../../model/ids.js";
 import { IdentityNumber } from "../../model/identity-number.js";
 import { Text } from "../../model/primitives.js";
 import { leafPaths, requireScope, requireWrites } from "../access-checks.js";
@@ -66,8 +67,9 @@ export const registerPerson = (actor: Actor, input: unknown) =>
  * ```
  * @since 0.3.0
  */
-export const getPerson = (actor: Actor, id: PersonId, read: ReadPurpose) =>
+export const getPerson = (actor: Actor, given: PersonId, read: ReadPurpose) =>
   readOnlyUseCase("get-person", actor, async (work: Work<ReadError | SealedDataUnreadable>) => {
+      const id = decodeAt(work, PersonIdSchema, given, ["id"]);
       const purpose = decodeAt(work, Purpose, read.purpose, ["purpose"]);
       const row = await loadRow(work, work.tx.persons, "person", id);
       requireScope(work, row.jurisdiction, { action: "get-person", entity: "person", id });
