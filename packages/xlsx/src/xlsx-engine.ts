@@ -160,6 +160,8 @@ const readValue = (v: ExcelJS.CellValue): XlsxReadValue => {
   return String(v);
 };
 
+const ignore = (): void => undefined;
+
 const EOCD = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 const EOCD_WINDOW = 22 + 65_535;
 const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
@@ -197,6 +199,12 @@ async function* exceljsRead(source: Readable): AsyncGenerator<XlsxRow> {
     const waiting: Array<{ readonly sheetNo: string; readonly file: string }> = [];
     for await (const entry of zip as AsyncIterable<unzipper.Entry>) {
       current = entry;
+      // An entry's reader below hears its errors. An entry no one reads any
+      // more (drained, or read to its end) can still be destroyed with the
+      // zip: Node's iteration destroys a parser not finished when the loop
+      // ends, as unzipper's is after a stored (uncompressed) worksheet
+      // followed by any other part. Unheard, that error would end the process.
+      entry.on("error", ignore);
       const sheet = WORKSHEET.exec(entry.path);
       if (sheet !== null) {
         const file = join(dir, `sheet${sheet[1]}.xml`);
