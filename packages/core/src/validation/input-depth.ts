@@ -15,8 +15,9 @@ export const MAX_INPUT_DEPTH = 128;
 /**
  * The path of the first value (in depth-first order) nested deeper than
  * `limit` objects or arrays, or `undefined` when the input stays within it.
- * Iterative, so any depth is measured without recursion; a value met again
- * (a shared or cyclic reference) is not walked twice. `decode` refuses an input
+ * It never looks deeper than `limit`, so any depth is measured in at most
+ * `limit` steps down; a value met again (a shared or cyclic reference) is not
+ * walked twice. `decode` refuses an input
  * for which it gives a path; `@tiaojie/zod` does the same.
  *
  * @example
@@ -28,21 +29,32 @@ export const MAX_INPUT_DEPTH = 128;
  * ```
  * @since 0.5.0
  */
-export const tooDeepAt = (input: unknown, limit: number = MAX_INPUT_DEPTH): IssuePath | undefined => {
-  if (input === null || typeof input !== "object") return undefined;
-  const seen = new Set<object>();
-  const stack: Array<{ readonly value: object; readonly path: IssuePath }> = [{ value: input, path: [] }];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (path.length >= limit) return path;
-    if (seen.has(value)) continue;
-    seen.add(value);
-    const keys: ReadonlyArray<string | number> = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i]!;
-      const child: unknown = (value as Record<string | number, unknown>)[key];
-      if (child !== null && typeof child === "object") stack.push({ value: child, path: [...path, key] });
+export const tooDeepAt = (input: unknown, limit: number = MAX_INPUT_DEPTH): IssuePath | undefined =>
+  input !== null && typeof input === "object" ? deeperThan(input, 0, limit, new Set()) : undefined;
+
+/**
+ * The path, from `value`, to the first object or array at depth `limit`. The
+ * recursion stops at `limit`, so it never goes more than `limit` frames deep
+ * whatever the input; the path is built only on the way back from a find.
+ */
+const deeperThan = (value: object, depth: number, limit: number, seen: Set<object>): Array<string | number> | undefined => {
+  if (depth >= limit) return [];
+  if (seen.has(value)) return undefined;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i];
+      if (child === null || typeof child !== "object") continue;
+      const below = deeperThan(child, depth + 1, limit, seen);
+      if (below !== undefined) return [i, ...below];
     }
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    const child: unknown = (value as Record<string, unknown>)[key];
+    if (child === null || typeof child !== "object") continue;
+    const below = deeperThan(child, depth + 1, limit, seen);
+    if (below !== undefined) return [key, ...below];
   }
   return undefined;
 };
