@@ -28,6 +28,24 @@ const oneZero = (value: unknown): unknown => {
   return out;
 };
 
+/** A plain recursive writer, the reference for shallow values: sorted keys, JSON.stringify's leaves. */
+const reference = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(reference).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${reference(record[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+};
+
+/** `inner` inside `depth` arrays, objects (key "a") or both in turn, built with a loop. */
+const deep = (depth: number, kind: "array" | "object" | "mixed", inner: unknown): unknown => {
+  let value = inner;
+  for (let i = 0; i < depth; i++) value = kind === "array" || (kind === "mixed" && i % 2 === 0) ? [value] : { a: value };
+  return value;
+};
+
 describe("canonicalJson", () => {
   test.prop([fc.jsonValue()])("parses back to a value deep-equal to its input (-0 aside, which JSON writes as 0)", (x) => {
     expect(JSON.parse(canonicalJson(x))).toStrictEqual(oneZero(x));
@@ -54,6 +72,36 @@ describe("canonicalJson", () => {
       expect(canonicalJson(s)).toBe(JSON.stringify(s));
       expect(canonicalJson(n)).toBe(JSON.stringify(n));
       expect(canonicalJson({ [s]: n })).toBe(`{${JSON.stringify(s)}:${JSON.stringify(n)}}`);
+    },
+  );
+
+  test.prop([fc.jsonValue(), fc.integer()])("equals a plain recursive reference on shallow values", (x, seed) => {
+    expect(canonicalJson(x)).toBe(reference(x));
+    expect(canonicalJson(reorder(x, seed))).toBe(reference(x));
+  });
+
+  test.prop([fc.constantFrom<"array" | "object" | "mixed">("array", "object", "mixed"), fc.constantFrom<unknown>(null, 7, "二", Number.NaN, new Date(0), () => 0)], { numRuns: 8 })(
+    "writes a value nested 100,000 deep, or refuses it with its TypeError, never a RangeError",
+    (kind, inner) => {
+      const depth = 100_000;
+      const value = deep(depth, kind, inner);
+      const innerText = (() => {
+        try {
+          return canonicalJson(inner);
+        } catch {
+          return undefined;
+        }
+      })();
+      if (innerText === undefined) {
+        expect(() => canonicalJson(value)).toThrow(TypeError);
+        return;
+      }
+      // The text is the value's openings, its innermost leaf written alone, then one closing per level.
+      const text = canonicalJson(value);
+      const opens = kind === "array" ? "[".repeat(depth) : kind === "object" ? '{"a":'.repeat(depth) : '{"a":['.repeat(depth / 2);
+      expect(text.startsWith(opens)).toBe(true);
+      expect(text.length).toBe(opens.length + innerText.length + depth);
+      expect(text.slice(opens.length, opens.length + innerText.length)).toBe(innerText);
     },
   );
 

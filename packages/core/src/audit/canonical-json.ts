@@ -4,14 +4,16 @@
 // silently dropping or rewriting it (as JSON.stringify does with NaN → null or a
 // function → nothing).
 
-/** Where the writer is: the keys and indexes from the root, and the containers open along them. */
-interface Trail {
-  readonly keys: Array<string | number>;
-  readonly open: Array<object>;
-}
+/**
+ * An open container: an array and the index being written, or a plain object, its
+ * sorted keys and the key being written (`at`, which a refusal's path names).
+ */
+type Frame =
+  | { readonly array: ReadonlyArray<unknown>; next: number; at: number }
+  | { readonly record: Record<string, unknown>; readonly keys: ReadonlyArray<string>; next: number; at: string; written: boolean };
 
-const refuse = (what: string, trail: Trail): never => {
-  const where = trail.keys.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("");
+const refuse = (what: string, open: ReadonlyArray<Frame>): never => {
+  const where = open.map((f) => ("array" in f ? `[${f.at}]` : `.${f.at}`)).join("");
   throw new TypeError(`canonicalJson: ${what} at ${where === "" ? "the root" : `$${where}`} cannot be written as JSON`);
 };
 
@@ -25,56 +27,92 @@ const isPlainObject = (value: object): boolean => {
 const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 const quote = (s: string): string => (PLAIN.test(s) ? `"${s}"` : JSON.stringify(s));
 
-const write = (value: unknown, trail: Trail): string => {
-  switch (typeof value) {
-    case "string":
-      return quote(value);
-    case "number":
-      if (!Number.isFinite(value)) refuse(String(value), trail);
-      return JSON.stringify(value);
-    case "boolean":
-      return value ? "true" : "false";
-    case "object": {
-      if (value === null) return "null";
-      // The open containers are few (the nesting depth), so a list beats a set here.
-      if (trail.open.includes(value)) refuse("a cycle", trail);
-      trail.open.push(value);
-      let out: string;
-      if (Array.isArray(value)) {
-        out = "[";
-        for (let i = 0; i < value.length; i++) {
-          const item: unknown = value[i];
-          trail.keys.push(i);
-          if (item === undefined) refuse("undefined (or a hole) in an array", trail);
-          if (i > 0) out += ",";
-          out += write(item, trail);
-          trail.keys.pop();
+const write = (root: unknown): string => {
+  // An explicit stack instead of recursion: a value nested 100,000 deep (as a
+  // hostile file parses to) is written, not a RangeError. The frames are the open
+  // containers from the root, so they also give the path a refusal names.
+  const stack: Array<Frame> = [];
+  // The open containers, to refuse a cycle in constant time at any depth.
+  const open = new Set<object>();
+  const fail = (what: string): never => refuse(what, stack);
+  let out = "";
+  let value: unknown = root;
+  let pending = true;
+  for (;;) {
+    if (pending) {
+      pending = false;
+      switch (typeof value) {
+        case "string":
+          out += quote(value);
+          break;
+        case "number":
+          if (!Number.isFinite(value)) fail(String(value));
+          out += JSON.stringify(value);
+          break;
+        case "boolean":
+          out += value ? "true" : "false";
+          break;
+        case "object": {
+          if (value === null) {
+            out += "null";
+            break;
+          }
+          if (open.has(value)) fail("a cycle");
+          open.add(value);
+          if (Array.isArray(value)) {
+            stack.push({ array: value as ReadonlyArray<unknown>, next: 0, at: 0 });
+            out += "[";
+          } else {
+            if (!isPlainObject(value)) fail(`an instance of ${value.constructor?.name ?? "a class"}`);
+            const record = value as Record<string, unknown>;
+            // The default sort compares UTF-16 code units, which is the order asked for.
+            stack.push({ record, keys: Object.keys(record).sort(), next: 0, at: "", written: false });
+            out += "{";
+          }
+          break;
         }
-        out += "]";
-      } else {
-        if (!isPlainObject(value)) refuse(`an instance of ${value.constructor?.name ?? "a class"}`, trail);
-        const record = value as Record<string, unknown>;
-        // The default sort compares UTF-16 code units, which is the order asked for.
-        const keys = Object.keys(record).sort();
-        out = "{";
-        for (const key of keys) {
-          const item = record[key];
-          if (item === undefined) continue;
-          if (out.length > 1) out += ",";
-          trail.keys.push(key);
-          out += quote(key) + ":" + write(item, trail);
-          trail.keys.pop();
-        }
-        out += "}";
+        case "undefined":
+          fail("undefined");
+          break;
+        default:
+          // function, symbol, bigint
+          fail(`a ${typeof value}`);
       }
-      trail.open.pop();
-      return out;
     }
-    case "undefined":
-      return refuse("undefined", trail);
-    default:
-      // function, symbol, bigint
-      return refuse(`a ${typeof value}`, trail);
+    // The next member of the innermost open container, or its end.
+    const top = stack[stack.length - 1];
+    if (top === undefined) return out;
+    if ("array" in top) {
+      if (top.next < top.array.length) {
+        const i = top.next++;
+        top.at = i;
+        value = top.array[i];
+        if (value === undefined) fail("undefined (or a hole) in an array");
+        if (i > 0) out += ",";
+        pending = true;
+        continue;
+      }
+      out += "]";
+      stack.pop();
+      open.delete(top.array);
+      continue;
+    }
+    while (top.next < top.keys.length) {
+      const key = top.keys[top.next++]!;
+      const item = top.record[key];
+      if (item === undefined) continue;
+      if (top.written) out += ",";
+      top.written = true;
+      top.at = key;
+      out += quote(key) + ":";
+      value = item;
+      pending = true;
+      break;
+    }
+    if (pending) continue;
+    out += "}";
+    stack.pop();
+    open.delete(top.record);
   }
 };
 
@@ -86,7 +124,8 @@ const write = (value: unknown, trail: Trail): string => {
  * chain hashes this text.
  *
  * Only plain objects (prototype `Object.prototype` or `null`) and arrays are
- * written; shared sub-objects are fine, cycles are not.
+ * written; shared sub-objects are fine, cycles are not. Any depth is written (the
+ * writer keeps its own stack, so a value nested 100,000 deep is no RangeError).
  *
  * @throws TypeError for what JSON cannot hold: `NaN`, `±Infinity`, functions,
  * symbols, bigints, `undefined` at the root or inside an array (holes included),
@@ -101,4 +140,4 @@ const write = (value: unknown, trail: Trail): string => {
  * ```
  * @since 0.3.0
  */
-export const canonicalJson = (value: unknown): string => write(value, { keys: [], open: [] });
+export const canonicalJson = (value: unknown): string => write(value);

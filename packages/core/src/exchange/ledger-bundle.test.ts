@@ -82,6 +82,46 @@ describe("ledger bundles", () => {
     expect(listed.ok && listed.value.items).toEqual([]);
   });
 
+  describe("records that cannot be digested are refused by verify and by receive, never thrown, and the store is unchanged", () => {
+    /** The bundle as parsed, with its first dispute's summary replaced by `value`. */
+    const withSummary = (value: unknown): LedgerBundle => {
+      const b = JSON.parse(JSON.stringify(first)) as LedgerBundle;
+      (b.records.disputes[0]!.dispute as unknown as Record<string, unknown>)["summary"] = value;
+      return b;
+    };
+    /** `inner` inside `depth` arrays, built with a loop (as JSON.parse builds a deep file). */
+    const nestedIn = (depth: number, inner: unknown): unknown => {
+      let v = inner;
+      for (let i = 0; i < depth; i++) v = [v];
+      return v;
+    };
+    const cases: ReadonlyArray<readonly [string, () => LedgerBundle, RegExp]> = [
+      ["NaN", () => withSummary(Number.NaN), /records are not plain JSON/],
+      ["a Date", () => withSummary(new Date(0)), /records are not plain JSON/],
+      ["undefined in an array", () => ({ ...first, records: { ...first.records, persons: [...first.records.persons, undefined as unknown as LedgerBundle["records"]["persons"][number]] } }), /records are not plain JSON/],
+      // Plain JSON, so it is digested (no RangeError) and its digest is not the signed one.
+      ["a value nested 50,000 deep", () => withSummary(nestedIn(50_000, "深")), /records do not match the digest/],
+    ];
+    for (const [name, make, why] of cases) {
+      it(`${name} in the records`, async () => {
+        const bundle = make();
+        const v = verifyLedgerBundle(bundle, { publicKey });
+        if (v.ok) throw new Error(`${name}: verified`);
+        expect(v.error._tag).toBe("BundleRefused");
+        expect(v.error.text.en).toMatch(why);
+        expect(v.error.text.zh.length).toBeGreaterThan(0);
+        expect(v.error.text.zh).not.toBe(v.error.text.en);
+        const county = serviceFixture(621, {}, { town: township.town });
+        const before = JSON.stringify(county.store.state());
+        const r = await receiveLedgerBundle(county.ledger, county.actors.coordinator, bundle, { publicKey });
+        if (r.ok) throw new Error(`${name}: received`);
+        expect(r.error._tag).toBe("BundleRefused");
+        expect(r.error.text).toEqual(v.error.text);
+        expect(JSON.stringify(county.store.state())).toBe(before);
+      });
+    }
+  });
+
   it("is refused when its records are altered, its chain recomputed, or its signature is not the sender's", () => {
     const altered: LedgerBundle = {
       ...first,

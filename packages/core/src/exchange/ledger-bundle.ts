@@ -156,6 +156,22 @@ export interface VerifiedBundle {
   readonly event: AuditEventRow;
 }
 
+/**
+ * The digest of records as given, or why they have none: a parsed file can hold
+ * what JSON cannot (NaN, a Date, undefined in an array, a cycle) or a getter that
+ * throws, and the verifier refuses such records instead of throwing. The reason
+ * is cut short, since the path to a value nested thousands deep is that long.
+ */
+const digestOf = (records: unknown): Result<string, string> => {
+  try {
+    return ok(bundleDigest(records as LedgerBundle["records"]));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    // Cut at 300 code units, never inside a surrogate pair.
+    return err(why.length > 300 ? `${why.slice(0, 300).replace(/[\ud800-\udbff]$/, "")}…` : why);
+  }
+};
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
@@ -164,7 +180,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * (an edited, deleted, inserted or reordered event is named by its kind, seq and
  * id), every chain against the checkpoint (a recomputed or shortened chain), and
  * the records against the digest the bundle's audit event holds. A bundle that
- * fails any check is refused whole.
+ * fails any check is refused whole; records that cannot be digested (not plain
+ * JSON: NaN, a Date, undefined in an array) are refused too, never thrown.
  *
  * @example
  * ```ts
@@ -208,7 +225,9 @@ export const verifyLedgerBundle = (value: unknown, options: { readonly publicKey
     for (const e of events) if (e.action === "export" && e.note?.format === "bundle" && e.note.digest === bundle.digest) event = e;
   }
   if (event === undefined) return refused("审计链中没有记录本报送包的事件", "no audit event records this bundle");
-  if (bundleDigest(bundle.records) !== bundle.digest) {
+  const digest = digestOf(bundle.records);
+  if (!digest.ok) return refused(`报送包的记录不是纯 JSON，无法计算摘要：${digest.error}`, `the bundle's records are not plain JSON and cannot be digested: ${digest.error}`);
+  if (digest.value !== bundle.digest) {
     return refused(`报送包的记录与审计事件 ${event.id} 记录的摘要不符：记录被改动过`, `the bundle's records do not match the digest its audit event ${event.id} holds: the records were altered`);
   }
   return ok({ bundle, checkpoint: cp.value, event });
