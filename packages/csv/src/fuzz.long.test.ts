@@ -21,7 +21,9 @@ import { runInWorkers, workerCount } from "./fuzz/workers.js";
 
 const READER_RUNS = 100_000;
 const IMPORT_RUNS = 2_000;
-const SEED = process.env.TIAOJIE_FUZZ_SEED === undefined ? Math.floor(Math.random() * 2 ** 30) : Number(process.env.TIAOJIE_FUZZ_SEED);
+// A fixed seed, so that CI runs the same inputs every time and a failure is the
+// code's, not the draw's; another seed explores further (TIAOJIE_FUZZ_SEED).
+const SEED = process.env.TIAOJIE_FUZZ_SEED === undefined ? 181664080 : Number(process.env.TIAOJIE_FUZZ_SEED);
 
 const STARTS_A_FORMULA = new Set(["=", "+", "-", "@", "\t", "\r"]);
 

@@ -31,7 +31,9 @@ const LANES = 3;
  * this test gets more time than the config's hang guard; its count bounds it.
  */
 const READER_TIMEOUT = 1_800_000;
-const SEED = process.env.TIAOJIE_FUZZ_SEED === undefined ? Math.floor(Math.random() * 2 ** 30) : Number(process.env.TIAOJIE_FUZZ_SEED);
+// A fixed seed, so that CI runs the same inputs every time and a failure is the
+// code's, not the draw's; another seed explores further (TIAOJIE_FUZZ_SEED).
+const SEED = process.env.TIAOJIE_FUZZ_SEED === undefined ? 806046797 : Number(process.env.TIAOJIE_FUZZ_SEED);
 
 let bases: Array<LedgerBase> = [];
 beforeAll(async () => {
